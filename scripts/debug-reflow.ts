@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { decode } from '../src/parse/decode.js';
+import { PageFile } from '../src/file/page-file.js';
+import { toLines } from '../src/parse/to-lines.js';
+import { reflow } from '../src/stages/reflow/reflow.js';
+import { textOf } from '../src/tree/visit.js';
+const path = process.argv[2];
+const d = decode(readFileSync(path), path);
+const file = new PageFile(path, d.text);
+const t = reflow()(toLines(file.source), file);
+for (const c of t.children) if (c.type === 'block') console.log(`${c.id} L${c.position.start.line} n=${c.data.lines} col=${c.data.column} open=${c.data.open}${c.data.continuesIn ? ' ->' + c.data.continuesIn : ''} | ${textOf(c).slice(0, 70)}`);

@@ -1,0 +1,68 @@
+// Message codes are data; wording is rendered from them in English and Chinese.
+// docs/MESSAGES.md lists every code.
+
+interface Wording {
+  en: string;
+  zh: string;
+}
+
+export const MESSAGES = {
+  'decode/guessed-encoding': {
+    en: 'no byte-order mark and not UTF-8; decoded as {encoding}',
+    zh: '无字节序标记且非 UTF-8，按 {encoding} 解码',
+  },
+  'reflow/joined-across-blank': {
+    en: 'a sentence broken by a blank line was joined',
+    zh: '被空行打断的句子已接续',
+  },
+  'masthead/date-unparsed': {
+    en: 'the masthead has a date that could not be read: {value}',
+    zh: '报头日期无法识别：{value}',
+  },
+  'masthead/weekday-mismatch': {
+    en: 'masthead weekday {printed} disagrees with the date {date}, which is a {computed}',
+    zh: '报头星期 {printed} 与日期 {date}（{computed}）不符',
+  },
+  'masthead/lunar-mismatch': {
+    en: 'masthead lunar date {printed} disagrees with the date {date}, which is {computed}',
+    zh: '报头农历 {printed} 与公历 {date}（{computed}）不符',
+  },
+  'segment/byline-unparsed': {
+    en: 'a byline was recognised but no names could be read from it: {value}',
+    zh: '识别到署名但未能读出姓名：{value}',
+  },
+  'segment/no-articles': {
+    en: 'no article was found on the page',
+    zh: '本版未找到文章',
+  },
+  'link/headline-assigned': {
+    en: 'headline “{headline}” attached to the body starting “{body}” (score {score}); runner-up “{runnerUp}” ({runnerUpScore})',
+    zh: '标题“{headline}”归入正文“{body}”（得分 {score}）；次选“{runnerUp}”（{runnerUpScore}）',
+  },
+  'link/headline-unassigned': {
+    en: 'headline “{headline}” matches no body; kept as an article of its own',
+    zh: '标题“{headline}”无对应正文，单独成篇',
+  },
+  'link/continuation-joined': {
+    en: 'text starting “{fragment}” continues the article starting “{body}” (score {score}); runner-up ({runnerUpScore})',
+    zh: '片段“{fragment}”接续文章“{body}”（得分 {score}；次选 {runnerUpScore}）',
+  },
+  'link/caption-assigned': {
+    en: 'caption “{caption}” attached to the article “{article}” (score {score}); runner-up ({runnerUpScore})',
+    zh: '图片说明“{caption}”归入“{article}”（得分 {score}；次选 {runnerUpScore}）',
+  },
+  'link/photo-story': {
+    en: 'captioned photo “{caption}” stands as an article under the headline “{headline}”',
+    zh: '图片新闻“{caption}”与标题“{headline}”成篇',
+  },
+} as const satisfies Record<string, Wording>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+export function renderMessage(
+  m: { code: MessageCode; params: Record<string, string | number> },
+  lang: 'en' | 'zh',
+): string {
+  const template: string = MESSAGES[m.code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(m.params[k] ?? ''));
+}

@@ -1,0 +1,55 @@
+import type { Leaf, LineNode, PageRoot } from '../tree/types.js';
+import type { SourceText } from '../tree/source-text.js';
+import { displayWidth, isSpace } from '../text/chars.js';
+
+const HEADING_MARK = /^(#{1,6})([ \t]+|$)/;
+
+/** Decoded source → a page of `line` nodes whose leaves tile the source. */
+export function toLines(source: SourceText): PageRoot {
+  const text = source.text;
+  const children: LineNode[] = [];
+  let start = 0;
+  let n = 0;
+  while (start < text.length || (start === text.length && n === 0 && text.length > 0)) {
+    let nl = text.indexOf('\n', start);
+    const hasBreak = nl !== -1;
+    if (!hasBreak) nl = text.length;
+    let contentEnd = nl;
+    if (hasBreak && contentEnd > start && text[contentEnd - 1] === '\r') contentEnd--;
+    children.push(lineNode(source, `l${++n}`, start, contentEnd, hasBreak ? nl + 1 : nl));
+    start = hasBreak ? nl + 1 : nl;
+    if (!hasBreak) break;
+  }
+  return { type: 'page', children, data: {}, position: source.position(0, text.length) };
+}
+
+function lineNode(source: SourceText, id: string, start: number, contentEnd: number, end: number): LineNode {
+  const text = source.text;
+  const leaves: Leaf[] = [];
+  let i = start;
+  while (i < contentEnd && isSpace(text[i])) i++;
+  if (i > start) leaves.push({ type: 'gap', value: text.slice(start, i), reason: 'indent', position: source.position(start, i) });
+  let heading = 0;
+  const mark = HEADING_MARK.exec(text.slice(i, Math.min(contentEnd, i + 12)));
+  if (mark) {
+    heading = mark[1].length;
+    const markEnd = i + mark[0].length;
+    leaves.push({ type: 'gap', value: text.slice(i, markEnd), reason: 'markup', position: source.position(i, markEnd) });
+    i = markEnd;
+  }
+  let j = contentEnd;
+  while (j > i && isSpace(text[j - 1])) j--;
+  if (j > i) leaves.push({ type: 'text', value: text.slice(i, j), position: source.position(i, j) });
+  if (contentEnd > j) leaves.push({ type: 'gap', value: text.slice(j, contentEnd), reason: 'indent', position: source.position(j, contentEnd) });
+  if (end > contentEnd) {
+    leaves.push({ type: 'break', value: text.slice(contentEnd, end), joined: false, position: source.position(contentEnd, end) });
+  }
+  const body = text.slice(i, j);
+  return {
+    type: 'line',
+    id,
+    children: leaves,
+    data: { heading, width: displayWidth(body), blank: j <= i },
+    position: source.position(start, end),
+  };
+}

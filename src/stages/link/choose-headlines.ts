@@ -1,0 +1,98 @@
+import type { Atom, Segment } from './collect-units.js';
+
+/** A scored pairing of a headline piece with a body: the data every decision here is made from. */
+export interface Candidate<T> {
+  atom: number;
+  target: T;
+  score: number;
+  content: number;
+}
+
+export interface HeadlineGroup {
+  atoms: Atom[];
+  target: Segment | null;
+  score: number;
+  runnerUp: { target: Segment | null; score: number } | null;
+}
+
+/**
+ * Which side of its body a page prints headlines on: the share of headline
+ * pieces whose best match by content is the body right after them. Markdown
+ * heading marks say "after" outright.
+ */
+export function styleAfter(atoms: Atom[], bestIsNext: boolean[], bestIsPrev: boolean[], markdown: boolean[]): number {
+  let next = 1;
+  let prev = 1;
+  atoms.forEach((_, i) => {
+    if (markdown[i]) next += 2;
+    if (bestIsNext[i]) next++;
+    if (bestIsPrev[i]) prev++;
+  });
+  return next / (next + prev);
+}
+
+/**
+ * Merges neighbouring headline pieces that match the same body, then pairs
+ * pieces with bodies one to one, best score first. A piece that matches no body
+ * well joins the neighbour on the side the page prints its headlines.
+ */
+export function chooseHeadlines(
+  atoms: Atom[],
+  scores: number[][],
+  segments: Segment[],
+  after: number,
+  threshold: number,
+): HeadlineGroup[] {
+  const best = scores.map((row) => argmax(row));
+  // runs of atoms with nothing but headlines between them
+  const groups: Atom[][] = [];
+  const groupBest: number[] = [];
+  atoms.forEach((atom, i) => {
+    const last = groups[groups.length - 1];
+    const lastAtom = last?.[last.length - 1];
+    const adjacent = lastAtom !== undefined && atom.first === lastAtom.last + 1 && !lastAtom.jump;
+    const same = adjacent && best[i] === groupBest[groupBest.length - 1] && best[i] >= 0;
+    const weak = (j: number) => best[j] < 0 || scores[j][best[j]] < threshold;
+    // a weak piece leans to its neighbour on the side headlines are printed
+    const weakJoin = adjacent && ((weak(i) && after < 0.5) || (weak(i - 1) && after >= 0.5));
+    if (same || weakJoin) {
+      last.push(atom);
+      if (weak(i - 1) && !weak(i)) groupBest[groupBest.length - 1] = best[i];
+    } else {
+      groups.push([atom]);
+      groupBest.push(best[i]);
+    }
+  });
+
+  const groupScores = groups.map((g) =>
+    segments.map((_, s) => Math.max(...g.map((a) => scores[atoms.indexOf(a)][s]))),
+  );
+  const pairs: Array<{ g: number; s: number; score: number }> = [];
+  groupScores.forEach((row, g) => row.forEach((score, s) => score >= threshold && pairs.push({ g, s, score })));
+  pairs.sort((a, b) => b.score - a.score);
+  const usedG = new Set<number>();
+  const usedS = new Set<number>();
+  const result: HeadlineGroup[] = groups.map((g) => ({ atoms: g, target: null, score: 0, runnerUp: null }));
+  for (const p of pairs) {
+    if (usedG.has(p.g) || usedS.has(p.s)) continue;
+    usedG.add(p.g);
+    usedS.add(p.s);
+    result[p.g].target = segments[p.s];
+    result[p.g].score = p.score;
+    const others = groupScores[p.g].map((score, s) => ({ s, score })).filter((x) => x.s !== p.s).sort((a, b) => b.score - a.score);
+    if (others[0]) result[p.g].runnerUp = { target: segments[others[0].s], score: others[0].score };
+  }
+  return result;
+}
+
+function argmax(row: number[]): number {
+  let best = -1;
+  let max = -Infinity;
+  row.forEach((v, i) => {
+    if (v > max) {
+      max = v;
+      best = i;
+    }
+  });
+  return best;
+}

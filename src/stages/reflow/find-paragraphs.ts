@@ -1,0 +1,78 @@
+import type { LineNode } from '../../tree/types.js';
+import { endsSentence, textOfLine } from './line-text.js';
+import { isBylineLine, isCreditLine, JUMP } from '../../text/press-patterns.js';
+import { DATELINE_START } from '../../text/press-patterns.js';
+
+export interface RunLayout {
+  /** the column width the run was wrapped at, in em; 0 when its lines are not wrapped */
+  column: number;
+  /** indices into the run where a paragraph starts (always includes 0) */
+  starts: number[];
+}
+
+/** A line that opens a unit: byline, dateline, credit, jump. */
+function forcesStart(text: string): boolean {
+  return isBylineLine(text) || DATELINE_START.test(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text));
+}
+
+/** A line that is a unit by itself: byline, credit, a jump alone. */
+function standsAlone(text: string): boolean {
+  return isBylineLine(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text) && text.length < 16);
+}
+
+/**
+ * Estimates the column width of a run of non-blank lines and where its
+ * paragraphs end. A wrapped line fills the column; a paragraph's last line is
+ * short. A run whose lines carry no clause punctuation is a stack of labels
+ * (masthead lines, headline lines): one paragraph per line.
+ */
+export function findParagraphs(lines: LineNode[]): RunLayout {
+  const n = lines.length;
+  if (n === 1) return { column: 0, starts: [0] };
+  const texts = lines.map(textOfLine);
+  const hardBreak = lines.map((l) => /[ \t]{2,}\r?\n?$/.test(rawTail(l)));
+
+  const labelStack = n <= 6 && texts.every((t) => !/[，。；、,;]/.test(t));
+  if (labelStack) return { column: 0, starts: lines.map((_, i) => i) };
+
+  const widths = lines.map((l) => l.data.width);
+  const column = estimateColumn(widths);
+  const starts = [0];
+  for (let i = 1; i < n; i++) {
+    const prev = i - 1;
+    const prevText = texts[prev];
+    const short = column === 0 ? true : widths[prev] < column - 1.25;
+    const unwrappedEnd = column === 0 && endsSentence(prevText);
+    const ends =
+      hardBreak[prev] ||
+      forcesStart(texts[i]) ||
+      standsAlone(prevText) ||
+      (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
+      unwrappedEnd;
+    if (ends) starts.push(i);
+  }
+  return { column, starts };
+}
+
+/**
+ * The width most non-final lines share, if they share one: the wrapped column.
+ * 0 when the widths scatter (each line is a paragraph of its own).
+ */
+export function estimateColumn(widths: number[]): number {
+  const body = widths.slice(0, -1);
+  if (body.length === 0) return 0;
+  const sorted = [...body].sort((a, b) => b - a);
+  // the widest width that at least half the lines reach within 1.5em
+  for (const w of sorted) {
+    const near = body.filter((x) => x >= w - 1.5 && x <= w + 0.01).length;
+    if (near >= Math.max(1, Math.ceil(body.length * 0.5))) return w > 40 && body.length < 3 ? 0 : w;
+  }
+  return 0;
+}
+
+function rawTail(line: LineNode): string {
+  let tail = '';
+  for (const leaf of line.children) if (leaf.type === 'gap' && leaf.reason === 'indent') tail = leaf.value;
+  const last = line.children[line.children.length - 1];
+  return last && last.type === 'break' ? tail + last.value : tail;
+}

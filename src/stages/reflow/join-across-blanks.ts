@@ -1,0 +1,57 @@
+import { endsSentence } from '../../text/chars.js';
+import { DATELINE_START, isBylineLine, isCreditLine, JUMP, looksLikeHeadline, PHOTO_CREDIT } from '../../text/press-patterns.js';
+
+/** What the join decision needs to know of a paragraph found by `findParagraphs`. */
+export interface ProtoBlock {
+  text: string;
+  firstLine: string;
+  lines: number;
+  heading: number;
+  /** blank lines between it and the next proto-block */
+  blanksAfter: number;
+}
+
+function bodyLike(b: ProtoBlock): boolean {
+  return b.heading === 0 && (b.lines >= 2 || /[，、；,;]/.test(b.text)) && !isBylineLine(b.text);
+}
+
+function startsUnit(b: ProtoBlock): boolean {
+  return (
+    b.heading > 0 ||
+    isBylineLine(b.firstLine) ||
+    DATELINE_START.test(b.firstLine) ||
+    isCreditLine(b.firstLine) ||
+    (/^[（(]/.test(b.firstLine) && JUMP.test(b.firstLine)) ||
+    (looksLikeHeadline(b.text) && !endsSentence(b.text))
+  );
+}
+
+/** A sentence or two set apart by blank lines, or ending in a photo credit. */
+export function captionLike(b: ProtoBlock): boolean {
+  if (b.heading > 0 || b.lines > 4) return false;
+  if (PHOTO_CREDIT.test(b.text.trim()) && /摄影?$/.test(b.text.trim())) return true;
+  return endsSentence(b.text) && b.text.length <= 120;
+}
+
+/**
+ * Whether paragraph `a` goes on in `b` across the blank lines between them:
+ * `a` stops mid-sentence and `b` is not a unit of its own (headline, byline,
+ * dateline, credit, jump). More than one blank line is a picture or a box, not a
+ * column break.
+ */
+export function continuesAcross(a: ProtoBlock, b: ProtoBlock): boolean {
+  if (a.blanksAfter === 0 || a.blanksAfter > 1) return false;
+  if (endsSentence(a.text) || !bodyLike(a)) return false;
+  return !startsUnit(b);
+}
+
+/**
+ * `a` stops mid-sentence, then a caption set apart by blank lines, then the rest
+ * of `a`'s sentence: the caption was printed inside the paragraph's column.
+ */
+export function continuesAfterCaption(a: ProtoBlock, caption: ProtoBlock, c: ProtoBlock): boolean {
+  if (endsSentence(a.text) || !bodyLike(a)) return false;
+  if (a.blanksAfter < 2 && caption.blanksAfter < 2) return false;
+  if (!captionLike(caption)) return false;
+  return !startsUnit(c) && !captionLike(c);
+}

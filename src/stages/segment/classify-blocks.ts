@@ -1,0 +1,56 @@
+import type { BlockKind, BlockNode } from '../../tree/types.js';
+import { blockText } from '../../tree/spans.js';
+import { endsSentence } from '../../text/chars.js';
+import { isBylineLine, isCreditLine, JUMP, looksLikeHeadline, PHOTO_CREDIT, SOURCE_LINE } from '../../text/press-patterns.js';
+import { splitLead } from './split-lead.js';
+
+const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
+
+/** What a block is by itself, before its neighbours are looked at. */
+export function kindOf(block: BlockNode, text: string): BlockKind {
+  const t = text.trim();
+  if (block.data.heading >= 3) return 'section';
+  if (block.data.heading > 0) return 'headline';
+  if (!/[\u4e00-\u9fffA-Za-z]/.test(t)) return 'other';
+  if (isCreditLine(t)) return 'credit';
+  if (JUMP_ONLY.test(t)) return 'jump';
+  if (SOURCE_LINE.test(t)) return 'source';
+  if (isBylineLine(t)) return 'byline';
+  if (splitLead(t)) return 'lead';
+  if (endsWithCredit(t)) return 'caption';
+  if (looksLikeHeadline(t) && block.data.lines <= 3 && !/[。]$/.test(t)) return 'headline';
+  return 'body';
+}
+
+/** A caption with its photo credit run on: `…交流。记者张浩呈 摄`. */
+export function endsWithCredit(text: string): boolean {
+  const t = text.trim();
+  const m = PHOTO_CREDIT.exec(t);
+  return !!m && /摄影?$/.test(t) && m.index > 0 && /[。！？”]/.test(t.slice(0, m.index + 1));
+}
+
+function sentences(text: string): number {
+  return (text.match(/[。！？!?]/g) ?? []).length;
+}
+
+/**
+ * Captions by their surroundings: the text above a credit line; a sentence or
+ * two set apart by a picture's blank lines; a sentence between a headline and
+ * the next article.
+ */
+export function refineKinds(blocks: BlockNode[], kinds: BlockKind[]): BlockKind[] {
+  const texts = blocks.map((b) => blockText(b).text.trim());
+  return kinds.map((kind, i) => {
+    if (kind !== 'body' && kind !== 'headline') return kind;
+    const b = blocks[i];
+    const text = texts[i];
+    const next = kinds[i + 1];
+    const prev = kinds[i - 1];
+    if (next === 'credit' && text.length <= 400) return 'caption';
+    if (kind === 'headline') return kind;
+    if (!endsSentence(text) || text.length > 150 || b.data.lines > 4 || sentences(text) > 2) return kind;
+    const pictureGap = b.data.blankBefore >= 2 || (b.data.blankAfter >= 2 && prev !== 'lead' && prev !== 'body');
+    const betweenArticles = prev === 'headline' && (next === 'lead' || next === 'byline' || next === 'headline');
+    return pictureGap || betweenArticles ? 'caption' : kind;
+  });
+}

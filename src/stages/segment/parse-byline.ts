@@ -1,0 +1,54 @@
+import type { Byline } from '../../tree/types.js';
+import { BYLINE_BULLET, ROLE_WORDS } from '../../text/press-patterns.js';
+
+type RoleKey = keyof Byline;
+
+function roleOf(word: string): RoleKey {
+  if (word.startsWith('摄影')) return 'photographers';
+  if (word.includes('记者')) return 'reporters';
+  return 'correspondents';
+}
+
+const ROLE_RE = new RegExp(`(${ROLE_WORDS.join('|')})`, 'g');
+const NAME = /^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·・][\u4e00-\u9fff]{1,8}$/;
+
+/**
+ * Names and their roles from a byline as printed: `记者张浩呈 通讯员周永卫报道`,
+ * `（见习记者 许钟予 通讯员 徐榛妍 吴龙）`, `通讯员胡江丰、巫慧英 摄`. Names with
+ * no role word before them are correspondents (`本报讯 毛朝阳、姚磊报道`); a
+ * trailing `摄` makes every name a photographer.
+ */
+export function parseByline(raw: string): Byline {
+  const out: Byline = { reporters: [], correspondents: [], photographers: [] };
+  let text = raw.replace(/\r?\n/g, '').replace(BYLINE_BULLET, '').trim();
+  text = text.replace(/^[（(]|[）)]$/g, '').trim();
+  const photo = /\s*(摄影?|供图)$/.test(text);
+  text = text.replace(/\s*(摄影?|供图|报道|报导)$/, '').trim();
+  let role: RoleKey = 'correspondents';
+  let afterAffiliation = false;
+  for (const part of text.split(ROLE_RE)) {
+    if (!part) continue;
+    if (ROLE_WORDS.includes(part)) {
+      role = roleOf(part);
+      afterAffiliation = part === '共享联盟';
+      continue;
+    }
+    for (let token of part.split(/[\s、，,；;]+/)) {
+      if (!token) continue;
+      // `共享联盟·婺城 蔡君楠`: the word after the mark is a place, not a name
+      if (afterAffiliation && /^[·・]/.test(token)) {
+        afterAffiliation = false;
+        continue;
+      }
+      token = token.replace(/^[·・]+|[·・]+$/g, '');
+      if (!NAME.test(token)) continue;
+      const key: RoleKey = photo ? 'photographers' : role;
+      if (!out[key].includes(token)) out[key].push(token);
+    }
+  }
+  return out;
+}
+
+export function bylineIsEmpty(b: Byline): boolean {
+  return b.reporters.length + b.correspondents.length + b.photographers.length === 0;
+}

@@ -1,0 +1,85 @@
+// Conventions of Chinese newspaper print, as patterns. Each names a general form
+// (a role word, a jump, a dateline), never a particular page's text.
+
+import { displayWidth } from './chars.js';
+
+/** Marks printed before a byline line: `▢ 全媒体记者 王婷`. */
+export const BYLINE_BULLET = /^[▢□■◆◇●○▲△▼▽★☆◎※\s]+/;
+
+/** Role words of a byline, longest first so that `本报记者` is not read as `记者`. */
+export const ROLE_WORDS = [
+  '全媒体记者',
+  '融媒体记者',
+  '本报记者',
+  '见习记者',
+  '特约记者',
+  '首席记者',
+  '实习记者',
+  '新华社记者',
+  '记者',
+  '特约通讯员',
+  '本报通讯员',
+  '通讯员',
+  '实习生',
+  '摄影记者',
+  '摄影',
+  '共享联盟',
+];
+
+const ROLE_ALT = ROLE_WORDS.join('|');
+const ROLE_START = new RegExp(`^(?:${ROLE_ALT})`);
+
+/** A dateline that opens a body: `本报讯`, `本报杭州6月1日电`, `新华社北京电`. */
+export const DATELINE_START = /^(?:本报讯|本报[^\s，。、]{0,12}?电|新华社[^\s，。、]{0,12}?电|[^\s，。、]{2,6}社[^\s，。、]{0,12}?电)/;
+
+/** A credited source printed at the end or start of an article: `据《浙江在线》`, `来源：新华社`. */
+export const SOURCE_LINE = /^(?:据《[^》]{1,20}》(?:报道|消息)?|据[^\s，。]{2,10}(?:网|社|报|台)(?:报道|消息)?|来源[：:][^\s，。]{2,20})$/;
+
+/** Jumps between pages: `（紧接第一版）`, `（下转第二版）`, `（详见第二版）`. */
+export const JUMP = /[（(](?:紧接|上接|接|下转|转|详见|见|转下|转第)[^（）()]{0,3}?第?\s*([一二三四五六七八九十\d]{1,3})\s*版[^（）()]{0,4}[）)]/;
+
+export const JUMP_FROM = /[（(](?:紧接|上接|接)/;
+
+/** A photo credit at the end of a line or caption: `通讯员胡江丰、巫慧英 摄`, `记者胡翀 摄`. */
+export const PHOTO_CREDIT = /(?:^|[。！？”\s])((?:(?:本报|全媒体|融媒体|见习|特约|首席|摄影)?记者|通讯员|实习生|摄影)?\s*[\u4e00-\u9fff]{2,4}(?:[、，,\s]+[\u4e00-\u9fff]{2,4})*\s*(?:摄影?|供图|图)(?:\/[^\s]+)?)$/;
+
+/** The byline forms that follow a dateline: `记者张浩呈 通讯员周永卫报道`, `（记者 王逸群）`. */
+export function startsWithRole(text: string): boolean {
+  return ROLE_START.test(text.replace(BYLINE_BULLET, ''));
+}
+
+/**
+ * A line that is only a byline: role words and names, no sentence.
+ * `▢ 全媒体记者 王婷`, `本报记者 万笑影 通讯员 谭狄枫 吴雯雯`.
+ */
+export function isBylineLine(text: string): boolean {
+  const t = text.replace(BYLINE_BULLET, '').trim();
+  if (!ROLE_START.test(t) || t.length > 60) return false;
+  if (/[，。；：！？,;:!?]/.test(t)) return false;
+  const rest = t
+    .replace(new RegExp(ROLE_ALT, 'g'), ' ')
+    .replace(/报道$/, '')
+    .replace(/[·・]/g, '')
+    .split(/[\s、]+/)
+    .filter(Boolean);
+  return rest.length > 0 && rest.every((w) => /^[\u4e00-\u9fff]{2,8}$/.test(w));
+}
+
+/** A line that is only a photo credit: `通讯员胡江丰、巫慧英 摄`. */
+export function isCreditLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && !/[。！？]/.test(t) && PHOTO_CREDIT.test(t) && /摄影?$|供图$/.test(t);
+}
+
+/**
+ * Headline-like: short, not a sentence. Headlines end without `。` and carry
+ * at most `、`, one `，`, `！` `？` `——` `·` and quotes; never `。` `；` `：` inside.
+ */
+export function looksLikeHeadline(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 2) return false;
+  if (displayWidth(t) > 44) return false;
+  if (/[。；;：:]/.test(t)) return false;
+  if ((t.match(/[，,]/g) ?? []).length > 1) return false;
+  return true;
+}
