@@ -142,3 +142,30 @@ function mergeAdjacent(leaves: Leaf[], cuts: Set<number>, source: SourceText): L
   }
   return out;
 }
+
+/**
+ * Cuts one span in two at a source offset: the first keeps its id and takes
+ * `roles[0]`, the second gets `secondId` and `roles[1]`; white space at the
+ * cut becomes a separator between them.
+ */
+export function splitSpan(span: SpanNode, offset: number, roles: [Role, Role], secondId: string, source: SourceText): Array<Leaf | SpanNode> {
+  const pieces = span.children.flatMap((leaf) => cutLeaf(leaf, new Set([offset]), source));
+  const first = pieces.filter((l) => l.position.end.offset <= offset);
+  const second = pieces.filter((l) => l.position.start.offset >= offset);
+  const out: Array<Leaf | SpanNode> = [];
+  const edge: Leaf[] = [];
+  while (first.length && isEdge(first[first.length - 1])) edge.unshift(asSeparator(first.pop()!));
+  const lead: Leaf[] = [];
+  while (second.length && isEdge(second[0])) lead.push(asSeparator(second.shift()!));
+  const make = (id: string, role: Role, leaves: Leaf[]): SpanNode => ({
+    type: 'span',
+    id,
+    role,
+    children: leaves,
+    position: { start: leaves[0].position.start, end: leaves[leaves.length - 1].position.end },
+  });
+  if (first.length) out.push(make(span.id, roles[0], first));
+  out.push(...edge, ...lead);
+  if (second.length) out.push(make(secondId, roles[1], second));
+  return out;
+}

@@ -32,6 +32,9 @@ export function styleAfter(atoms: Atom[], bestIsNext: boolean[], bestIsPrev: boo
 }
 
 /**
+ * `scores` rank the pairs (content and placement); `content` alone says which
+ * pieces match no body at all.
+ *
  * Merges neighbouring headline pieces that match the same body, then pairs
  * pieces with bodies one to one, best score first. A piece that matches no body
  * well joins the neighbour on the side the page prints its headlines.
@@ -42,17 +45,35 @@ export function chooseHeadlines(
   segments: Segment[],
   after: number,
   threshold: number,
+  content: number[][] = scores,
 ): HeadlineGroup[] {
   const best = scores.map((row) => argmax(row));
+  const weak = (j: number) => best[j] < 0 || scores[j][best[j]] < threshold;
+  const weakContent = (j: number) => Math.max(...content[j], 0) < threshold;
+  const touching = (j: number) => j > 0 && atoms[j].first === atoms[j - 1].last + 1;
+  // a teaser: weak pieces right above a jump line (`（详见第二版）`) head another page's article
+  const teaserFrom = new Map<number, number>();
+  atoms.forEach((atom, i) => {
+    if (!atom.jump) return;
+    let j = i;
+    while (j > 0 && touching(j) && weakContent(j - 1) && !atoms[j - 1].jump) j--;
+    for (let k = j; k <= i; k++) teaserFrom.set(k, j);
+  });
   // runs of atoms with nothing but headlines between them
   const groups: Atom[][] = [];
   const groupBest: number[] = [];
   atoms.forEach((atom, i) => {
     const last = groups[groups.length - 1];
     const lastAtom = last?.[last.length - 1];
-    const adjacent = lastAtom !== undefined && atom.first === lastAtom.last + 1 && !lastAtom.jump;
+    if (teaserFrom.has(i)) {
+      if (teaserFrom.get(i) === i) {
+        groups.push([atom]);
+        groupBest.push(-1);
+      } else last.push(atom);
+      return;
+    }
+    const adjacent = lastAtom !== undefined && touching(i) && !lastAtom.jump && !teaserFrom.has(i - 1);
     const same = adjacent && best[i] === groupBest[groupBest.length - 1] && best[i] >= 0;
-    const weak = (j: number) => best[j] < 0 || scores[j][best[j]] < threshold;
     // a weak piece leans to its neighbour on the side headlines are printed
     const weakJoin = adjacent && ((weak(i) && after < 0.5) || (weak(i - 1) && after >= 0.5));
     if (same || weakJoin) {
@@ -68,7 +89,10 @@ export function chooseHeadlines(
     segments.map((_, s) => Math.max(...g.map((a) => scores[atoms.indexOf(a)][s]))),
   );
   const pairs: Array<{ g: number; s: number; score: number }> = [];
-  groupScores.forEach((row, g) => row.forEach((score, s) => score >= threshold && pairs.push({ g, s, score })));
+  groupScores.forEach((row, g) => {
+    if (groups[g][groups[g].length - 1].jump) return; // a teaser's body is on another page
+    row.forEach((score, s) => score >= threshold && pairs.push({ g, s, score }));
+  });
   pairs.sort((a, b) => b.score - a.score);
   const usedG = new Set<number>();
   const usedS = new Set<number>();

@@ -5,15 +5,16 @@ import { endsSentence } from '../../text/chars.js';
 import { BigramIdf, bigramsOf } from './content-similarity.js';
 import { collectUnits, unitsOf, type Atom, type Layout, type Photo, type Segment, type Unit } from './collect-units.js';
 import { chooseHeadlines, styleAfter, type HeadlineGroup } from './choose-headlines.js';
-import { splitHeadline } from './split-headline.js';
+import { splitHeadline, subtitleStart } from './split-headline.js';
+import { splitSpan } from '../../tree/spans.js';
 
 export interface LinkOptions {
   /** least score for a headline to be attached to a body (default 0.2) */
   headlineThreshold?: number;
   /** least similarity for a headline-like line between two runs of one article to count as a subhead (default 0.12) */
   sectionSimilarity?: number;
-  /** least similarity for a run of text to be moved to the article whose sentence it finishes (default 0.15) */
-  continuationSimilarity?: number;
+  /** how much more a run of text must read like an unfinished article than like anything else to be moved to it (default 0.01) */
+  continuationMargin?: number;
 }
 
 interface Texts {
@@ -34,10 +35,11 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   const layout = collectUnits(units);
   const texts = measure(layout);
   const roleOverride = new Map<string, Role>();
+  const splits: Splits = new Map();
   const joinAfter = new Map<Segment, Segment>(); // moved runs: segment → its continuation
 
   markSections(layout, texts, options.sectionSimilarity ?? 0.12, roleOverride);
-  joinContinuations(layout, texts, options.continuationSimilarity ?? 0.15, joinAfter, file);
+  joinContinuations(layout, texts, options.continuationMargin ?? 0.01, joinAfter, file);
 
   const segments = layout.segments.filter((s) => s.units.length > 0);
   const atoms = layout.atoms;
@@ -56,7 +58,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
       return score;
     }),
   );
-  const groups = chooseHeadlines(atoms, adjusted, segments, after, threshold);
+  const groups = chooseHeadlines(atoms, adjusted, segments, after, threshold, scores);
 
   // headlines left over: a photo with its caption, a teaser, or a body beside them
   const photoOf = new Map<HeadlineGroup, Photo>();
@@ -110,7 +112,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
     const art = emptyArticle(`a${++n}`);
     const g = groupOf.get(s);
     if (g) {
-      applyHeadline(art, g.atoms, roleOverride);
+      applyHeadline(art, g.atoms, roleOverride, splits);
       if (g.score > 0) {
         file.message('link/headline-assigned', 'info', {
           place: g.atoms[0].units[0].block.position,
@@ -143,13 +145,13 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
     const jump = g.atoms[g.atoms.length - 1].jump;
     if (photo) {
       const art = emptyArticle(`a${++n}`);
-      applyHeadline(art, g.atoms, roleOverride);
+      applyHeadline(art, g.atoms, roleOverride, splits);
       addPhoto(art, photo, 'paragraph', roleOverride);
       art.confidence = 0.5;
       articles.push(art);
     } else if (jump || g.atoms.some((a) => a.units.some((u) => u.block.data.heading > 0 && u.block.data.heading <= 2))) {
       const art = emptyArticle(`a${++n}`);
-      applyHeadline(art, g.atoms, roleOverride);
+      applyHeadline(art, g.atoms, roleOverride, splits);
       if (jump) art.jumps.push(...spanIds(jump));
       art.confidence = 0.5;
       articles.push(art);
@@ -169,7 +171,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   if (articles.length === 0) file.message('segment/no-articles', 'warning', {});
 
   articles.sort((a, b) => firstOffset(a, tree) - firstOffset(b, tree));
-  const children = applyRoles(tree, roleOverride);
+  const children = applyRoles(tree, roleOverride, splits, file);
   return { ...tree, children, data: { ...tree.data, articles, other } };
 };
 
@@ -224,9 +226,12 @@ function markSections(layout: Layout, texts: Texts, minSimilarity: number, roles
     i = j;
     if (!before || !after || after.hasLead || after.continuedFrom || run.some((a) => a.jump)) continue;
     if (!atoms.some((a) => a.last < run[0].first)) continue; // the article before needs a headline of its own
-    if (run.some((a) => a.units.some((u) => u.text.length > 24 || u.block.data.heading > 0))) continue;
+    const lines = run.flatMap((a) => a.units);
+    if (lines.some((u) => u.text.length > 24 || u.block.data.heading > 0)) continue;
     const sim = texts.idf.cosine(segmentGrams(after, texts), segmentGrams(before, texts));
-    if (sim < minSimilarity) continue;
+    // a subhead is short and printed close to its text; a headline often has a picture under it
+    const subheadShape = lines.every((u) => u.text.length <= 18) && lines[lines.length - 1].block.data.blankAfter <= 1;
+    if (sim < minSimilarity && !(subheadShape && sim > 0.01)) continue;
     for (const a of run) {
       for (const u of a.units) {
         u.kind = 'section';
@@ -244,39 +249,40 @@ function markSections(layout: Layout, texts: Texts, minSimilarity: number, roles
 
 /**
  * An article whose last sentence stops short, and a run of text elsewhere that
- * reads like it and opens mid-sentence: the run is moved to finish it.
+ * opens mid-sentence and reads more like that article than like anything else
+ * on the page: the run is moved to finish it.
  */
-function joinContinuations(layout: Layout, texts: Texts, minSimilarity: number, joinAfter: Map<Segment, Segment>, file: PageFile): void {
+function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAfter: Map<Segment, Segment>, file: PageFile): void {
   const segments = layout.segments;
+  const headed = new Set(layout.atoms.map((a) => a.last + 1));
+  const moved = new Set<Segment>();
   for (const s of [...segments]) {
-    if (s.units.length === 0) continue;
+    if (s.units.length === 0 || moved.has(s)) continue;
     const last = s.units[s.units.length - 1];
     if (last.kind !== 'body' && last.kind !== 'lead' && last.kind !== 'section') continue;
     if (endsSentence(last.text) || last.spans.some((sp) => sp.role === 'jump')) continue;
     const target = segmentGrams(s, texts);
-    let best: { host: Segment; at: number; score: number; sim: number } | null = null;
-    let second = 0;
+    const candidates: Array<{ host: Segment; at: number; score: number }> = [];
     for (const host of segments) {
-      if (host === s || host.units.length === 0 || joinAfter.has(host) || [...joinAfter.values()].includes(host)) continue;
+      if (host === s || host.units.length === 0 || joinAfter.has(host)) continue;
       for (let k = 0; k < host.units.length; k++) {
         const u = host.units[k];
         if (u.kind !== 'body') continue;
-        if (k > 0 && !endsSentence(host.units[k - 1].text)) continue;
-        if (k === 0 && (host.hasLead || host.continuedFrom)) continue;
+        const fragment = /^[^，。！？、,；;：:“”]{1,6}[。，！？,]/.test(u.text);
+        if (k > 0 && (!endsSentence(host.units[k - 1].text) || !fragment)) continue;
+        if (k === 0 && (host.hasLead || host.continuedFrom || headed.has(u.index))) continue;
         const run = bigramsFromUnits(host.units.slice(k));
         const sim = texts.idf.cosine(run, target);
-        const stay = k > 0 ? texts.idf.cosine(run, bigramsFromUnits(host.units.slice(0, k))) : 0;
-        const fragment = /^[^，。！？、,]{1,6}[。，！？]/.test(u.text) ? 0.1 : 0;
-        const score = sim - stay + fragment;
-        if (sim < minSimilarity || score <= 0.05) continue;
-        if (!best || score > best.score) {
-          second = best?.score ?? second;
-          best = { host, at: k, score, sim };
-        } else second = Math.max(second, score);
+        let rival = k > 0 ? texts.idf.cosine(run, bigramsFromUnits(host.units.slice(0, k))) : 0;
+        for (const t of segments) if (t !== s && t !== host && t.units.length) rival = Math.max(rival, texts.idf.cosine(run, segmentGrams(t, texts)));
+        const score = sim - rival + (fragment ? 0.02 : 0);
+        if (sim > rival * 1.25 && score >= margin) candidates.push({ host, at: k, score });
       }
     }
+    candidates.sort((a, b) => b.score - a.score);
+    const best = candidates[0];
     if (!best) continue;
-    const moved: Segment = {
+    const run: Segment = {
       id: segments.length,
       units: best.host.units.slice(best.at),
       hasLead: false,
@@ -286,13 +292,21 @@ function joinContinuations(layout: Layout, texts: Texts, minSimilarity: number, 
     };
     best.host.units = best.host.units.slice(0, best.at);
     if (best.host.units.length) best.host.last = best.host.units[best.host.units.length - 1].index;
-    segments.push(moved);
-    joinAfter.set(s, moved);
-    layout.trailing.set(moved, layout.trailing.get(best.host) ?? []);
-    if (best.at > 0) layout.trailing.delete(best.host);
+    segments.push(run);
+    moved.add(run);
+    joinAfter.set(s, run);
+    if (layout.trailing.has(best.host)) {
+      layout.trailing.set(run, layout.trailing.get(best.host)!);
+      layout.trailing.delete(best.host);
+    }
     file.message('link/continuation-joined', 'info', {
-      place: moved.units[0].block.position,
-      params: { fragment: clip(moved.units[0].text), body: clip(s.units[0].text), score: best.score.toFixed(2), runnerUpScore: second.toFixed(2) },
+      place: run.units[0].block.position,
+      params: {
+        fragment: clip(run.units[0].text),
+        body: clip(s.units[0].text),
+        score: best.score.toFixed(3),
+        runnerUpScore: candidates[1] ? candidates[1].score.toFixed(3) : '',
+      },
     });
   }
 }
@@ -340,12 +354,41 @@ function relabel(u: Unit, role: Role, roles: Map<string, Role>): string[] {
   return spanIds(u);
 }
 
-function applyHeadline(art: ArticleRef, atoms: Atom[], roles: Map<string, Role>): void {
+/** Spans to cut in two: span id → the source offset of the cut and the new span's id. */
+type Splits = Map<string, { offset: number; id: string }>;
+
+function applyHeadline(art: ArticleRef, atoms: Atom[], roles: Map<string, Role>, splits?: Splits): void {
+  const lines = atoms.flatMap((a) => a.units.map((u) => ({ id: u.spans.map((s) => s.id), heading: u.block.data.heading, text: u.text, unit: u })));
   const parts = splitHeadline(atoms.map((a) => a.units.map((u) => ({ id: u.spans.map((s) => s.id), heading: u.block.data.heading, text: u.text }))));
-  for (const [role, ids] of parts) {
+  let hasSubtitle = parts.some(([role]) => role === 'subtitle');
+  parts.forEach(([role, ids], i) => {
     for (const id of ids) roles.set(id, role);
     art[role].push(...ids);
+    const line = lines[i];
+    const cut = role === 'title' && !hasSubtitle && splits && line.unit.spans.length === 1 ? subtitleStart(line, true) : -1;
+    if (cut > 0) {
+      const span = line.unit.spans[0];
+      const offset = offsetInSpan(span, cut);
+      if (offset !== null) {
+        const id = `${span.id}.sub`;
+        splits!.set(span.id, { offset, id });
+        roles.set(id, 'subtitle');
+        art.subtitle.push(id);
+        hasSubtitle = true;
+      }
+    }
+  });
+}
+
+/** The source offset of the character at `index` in a span's kept text. */
+function offsetInSpan(span: SpanNode, index: number): number | null {
+  let seen = 0;
+  for (const leaf of span.children) {
+    if (leaf.type !== 'text') continue;
+    if (index < seen + leaf.value.length) return leaf.position.start.offset + index - seen;
+    seen += leaf.value.length;
   }
+  return null;
 }
 
 function addBody(art: ArticleRef, s: Segment, joinFirst: boolean): void {
@@ -406,13 +449,19 @@ function firstOffset(a: ArticleRef, tree: PageRoot): number {
   return min;
 }
 
-function applyRoles(tree: PageRoot, roles: Map<string, Role>): PageRoot['children'] {
-  if (roles.size === 0) return tree.children;
+function applyRoles(tree: PageRoot, roles: Map<string, Role>, splits: Splits, file: PageFile): PageRoot['children'] {
+  if (roles.size === 0 && splits.size === 0) return tree.children;
   return tree.children.map((c) => {
-    if (c.type !== 'block' || !c.children.some((s) => s.type === 'span' && roles.has(s.id))) return c;
+    if (c.type !== 'block' || !c.children.some((s) => s.type === 'span' && (roles.has(s.id) || splits.has(s.id)))) return c;
     return {
       ...c,
-      children: c.children.map((s) => (s.type === 'span' && roles.has(s.id) ? ({ ...s, role: roles.get(s.id)! } as SpanNode) : s)),
+      children: c.children.flatMap((s) => {
+        if (s.type !== 'span') return [s];
+        const role = roles.get(s.id) ?? s.role;
+        const split = splits.get(s.id);
+        if (split) return splitSpan(s, split.offset, [role, roles.get(split.id) ?? 'subtitle'], split.id, file.source);
+        return [role === s.role ? s : ({ ...s, role } as SpanNode)];
+      }),
     };
   });
 }

@@ -25,3 +25,20 @@ export function splitHeadline(pieces: HeadlineLine[][]): Array<['kicker' | 'titl
   pieces.forEach((piece, p) => piece.forEach((l) => out.push([p === 0 ? 'title' : 'subtitle', l.id])));
   return out;
 }
+
+/**
+ * Where a marked title line that is the last of its stack holds its subtitle
+ * after a space (`## “希望每家企业都拿到大订单” 126家杭州企业组团迪拜“抢”订单`):
+ * the index the subtitle starts at, or -1.
+ */
+export function subtitleStart(line: HeadlineLine, isLast: boolean): number {
+  if (line.heading === 0 || !isLast) return -1;
+  const m = /\s+/.exec(line.text.trim());
+  if (!m) return -1;
+  const lead = line.text.length - line.text.trimStart().length;
+  const before = line.text.trim().slice(0, m.index);
+  const after = line.text.trim().slice(m.index + m[0].length);
+  // both halves must read as a headline of their own, not a phrase cut in two
+  if (before.length < 4 || after.length < 4) return -1;
+  return lead + m.index + m[0].length;
+}

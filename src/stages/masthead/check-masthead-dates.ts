@@ -29,7 +29,7 @@ export function lunarDateOf(iso: string): string | null {
   const d = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return null;
   const parts = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).formatToParts(d);
-  const year = parts.find((p) => p.type === 'yearName')?.value;
+  const year = parts.find((p) => (p.type as string) === 'yearName')?.value;
   const month = parts.find((p) => p.type === 'month')?.value;
   const day = Number(parts.find((p) => p.type === 'day')?.value);
   if (!year || !month || !day) return null;

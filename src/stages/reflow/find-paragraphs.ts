@@ -26,7 +26,7 @@ function standsAlone(text: string): boolean {
  * short. A run whose lines carry no clause punctuation is a stack of labels
  * (masthead lines, headline lines): one paragraph per line.
  */
-export function findParagraphs(lines: LineNode[]): RunLayout {
+export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayout {
   const n = lines.length;
   if (n === 1) return { column: 0, starts: [0] };
   const texts = lines.map(textOfLine);
@@ -36,12 +36,14 @@ export function findParagraphs(lines: LineNode[]): RunLayout {
   if (labelStack) return { column: 0, starts: lines.map((_, i) => i) };
 
   const widths = lines.map((l) => l.data.width);
-  const column = estimateColumn(widths);
+  // two lines say little about the column they were set in: a neighbour run says more
+  const own = estimateColumn(widths);
+  const column = n <= 2 && neighbourColumn > 0 ? Math.max(neighbourColumn, own) : own;
   const starts = [0];
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
-    const short = column === 0 ? true : widths[prev] < column - 1.25;
+    const short = column === 0 ? true : widths[prev] < column - SHORT_BY;
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     const ends =
       hardBreak[prev] ||
@@ -55,19 +57,24 @@ export function findParagraphs(lines: LineNode[]): RunLayout {
 }
 
 /**
- * The width most non-final lines share, if they share one: the wrapped column.
- * 0 when the widths scatter (each line is a paragraph of its own).
+ * How much narrower than the column a line must be to end a paragraph, in em.
+ * Justified lines with Latin letters and digits, and compressed punctuation,
+ * measure up to two em off the column when counted character by character.
+ */
+const SHORT_BY = 2;
+
+/**
+ * The width the non-final lines of a run share: the column it was wrapped at
+ * (their median). 0 when the widths scatter: lines that are paragraphs of their
+ * own, not wraps of a column.
  */
 export function estimateColumn(widths: number[]): number {
-  const body = widths.slice(0, -1);
+  const body = widths.slice(0, -1).sort((a, b) => a - b);
   if (body.length === 0) return 0;
-  const sorted = [...body].sort((a, b) => b - a);
-  // the widest width that at least half the lines reach within 1.5em
-  for (const w of sorted) {
-    const near = body.filter((x) => x >= w - 1.5 && x <= w + 0.01).length;
-    if (near >= Math.max(1, Math.ceil(body.length * 0.5))) return w > 40 && body.length < 3 ? 0 : w;
-  }
-  return 0;
+  const median = body[Math.floor(body.length / 2)];
+  const near = body.filter((x) => Math.abs(x - median) <= SHORT_BY).length;
+  if (median > 40 && body.length < 3) return 0;
+  return near >= Math.ceil(body.length * 0.6) ? median : 0;
 }
 
 function rawTail(line: LineNode): string {

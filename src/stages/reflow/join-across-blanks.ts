@@ -26,11 +26,16 @@ function startsUnit(b: ProtoBlock): boolean {
   );
 }
 
+function endsWithPhotoCredit(text: string): boolean {
+  const t = text.trim();
+  return /摄影?$/.test(t) && PHOTO_CREDIT.test(t);
+}
+
 /** A sentence or two set apart by blank lines, or ending in a photo credit. */
 export function captionLike(b: ProtoBlock): boolean {
   if (b.heading > 0 || b.lines > 4) return false;
-  if (PHOTO_CREDIT.test(b.text.trim()) && /摄影?$/.test(b.text.trim())) return true;
-  return endsSentence(b.text) && b.text.length <= 120;
+  if (endsWithPhotoCredit(b.text)) return true;
+  return endsSentence(b.text) && b.text.length <= 80 && (b.text.match(/[。！？]/g) ?? []).length <= 2;
 }
 
 /**
@@ -41,7 +46,7 @@ export function captionLike(b: ProtoBlock): boolean {
  */
 export function continuesAcross(a: ProtoBlock, b: ProtoBlock): boolean {
   if (a.blanksAfter === 0 || a.blanksAfter > 1) return false;
-  if (endsSentence(a.text) || !bodyLike(a)) return false;
+  if (endsSentence(a.text) || !bodyLike(a) || endsWithPhotoCredit(a.text)) return false;
   return !startsUnit(b);
 }
 
@@ -50,7 +55,7 @@ export function continuesAcross(a: ProtoBlock, b: ProtoBlock): boolean {
  * of `a`'s sentence: the caption was printed inside the paragraph's column.
  */
 export function continuesAfterCaption(a: ProtoBlock, caption: ProtoBlock, c: ProtoBlock): boolean {
-  if (endsSentence(a.text) || !bodyLike(a)) return false;
+  if (endsSentence(a.text) || !bodyLike(a) || endsWithPhotoCredit(a.text)) return false;
   if (a.blanksAfter < 2 && caption.blanksAfter < 2) return false;
   if (!captionLike(caption)) return false;
   return !startsUnit(c) && !captionLike(c);

@@ -30,8 +30,10 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
   const lines = tree.children.filter((c): c is LineNode => c.type === 'line');
   const leading: LineNode[] = [];
   const protos: Proto[] = [];
-  for (const run of splitRuns(lines, leading)) {
-    const layout = findParagraphs(run.lines);
+  const runs = splitRuns(lines, leading);
+  const ownColumns = runs.map((r) => (r.lines.length >= 3 ? findParagraphs(r.lines).column : 0));
+  runs.forEach((run, r) => {
+    const layout = findParagraphs(run.lines, nearestColumn(ownColumns, r));
     layout.starts.forEach((start, k) => {
       const end = k + 1 < layout.starts.length ? layout.starts[k + 1] : run.lines.length;
       const lineNodes = run.lines.slice(start, end);
@@ -47,7 +49,7 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
         blanksAfter: end === run.lines.length ? run.blanks.length : 0,
       });
     });
-  }
+  });
 
   // groups of protos that become one block; and far continuations past a caption
   const groups: Proto[][] = [];
@@ -92,6 +94,15 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
   }
   return { ...tree, children };
 };
+
+/** The column of the closest run that had enough lines to tell its own. */
+function nearestColumn(columns: number[], at: number): number {
+  for (let d = 1; d < columns.length; d++) {
+    if (columns[at - d] > 0) return columns[at - d];
+    if (columns[at + d] > 0) return columns[at + d];
+  }
+  return 0;
+}
 
 function mergedView(group: Proto[]): Proto {
   if (group.length === 1) return group[0];

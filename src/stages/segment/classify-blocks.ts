@@ -48,7 +48,7 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[]): BlockKind[
     const prev = kinds[i - 1];
     if (next === 'credit' && text.length <= 400) return 'caption';
     if (kind === 'headline') return kind;
-    if (!endsSentence(text) || text.length > 150 || b.data.lines > 4 || sentences(text) > 2) return kind;
+    if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
     const pictureGap = b.data.blankBefore >= 2 || (b.data.blankAfter >= 2 && prev !== 'lead' && prev !== 'body');
     const betweenArticles = prev === 'headline' && (next === 'lead' || next === 'byline' || next === 'headline');
     return pictureGap || betweenArticles ? 'caption' : kind;
