@@ -1,1 +1,20 @@
-export {};
+// The library: everything the CLI and the server are built on.
+export * from './tree/types.js';
+export { SourceText } from './tree/source-text.js';
+export { checkTree } from './tree/check-tree.js';
+export { leavesOf, textOf, spansById } from './tree/visit.js';
+export { PageFile, type PageMessage, type Severity } from './file/page-file.js';
+export { MESSAGES, renderMessage, type MessageCode } from './file/messages.js';
+export { decode, DecodeError, type Decoded } from './parse/decode.js';
+export { toLines } from './parse/to-lines.js';
+export { reflow } from './stages/reflow/reflow.js';
+export { detectMasthead } from './stages/masthead/detect-masthead.js';
+export { segmentArticles } from './stages/segment/segment-articles.js';
+export { linkArticles } from './stages/link/link-articles.js';
+export { parseByline } from './stages/segment/parse-byline.js';
+export { parseMastheadFields } from './stages/masthead/parse-masthead-fields.js';
+export { checkMastheadDates, lunarDateOf, weekdayOf } from './stages/masthead/check-masthead-dates.js';
+export { runPipeline, parsePage, parseText, defaultStages, STAGE_NAMES, type StageName } from './pipeline/run-pipeline.js';
+export type { Stage, Transform } from './pipeline/stage.js';
+export { toRecords, type PageRecord, type ArticleRecord } from './project/to-records.js';
+export { formatText } from './project/format-text.js';

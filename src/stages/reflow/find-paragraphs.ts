@@ -61,7 +61,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
  * Justified lines with Latin letters and digits, and compressed punctuation,
  * measure up to two em off the column when counted character by character.
  */
-const SHORT_BY = 2;
+export const SHORT_BY = 2;
 
 /**
  * The width the non-final lines of a run share: the column it was wrapped at

@@ -9,10 +9,12 @@ export interface ProtoBlock {
   heading: number;
   /** blank lines between it and the next proto-block */
   blanksAfter: number;
+  /** its last line fills the column it was wrapped in */
+  full: boolean;
 }
 
 function bodyLike(b: ProtoBlock): boolean {
-  return b.heading === 0 && (b.lines >= 2 || /[，、；,;]/.test(b.text)) && !isBylineLine(b.text);
+  return b.heading === 0 && (b.lines >= 2 || b.full || /[，、；,;]/.test(b.text)) && !isBylineLine(b.text);
 }
 
 function startsUnit(b: ProtoBlock): boolean {

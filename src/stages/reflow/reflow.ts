@@ -1,7 +1,7 @@
 import type { BlockNode, Leaf, LineNode, PageChild, PageRoot } from '../../tree/types.js';
 import type { PageFile } from '../../file/page-file.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { findParagraphs } from './find-paragraphs.js';
+import { findParagraphs, SHORT_BY } from './find-paragraphs.js';
 import { markJustifySpaces } from './mark-justify-spaces.js';
 import { continuesAcross, continuesAfterCaption, type ProtoBlock } from './join-across-blanks.js';
 import { textOfLine } from './line-text.js';
@@ -33,7 +33,8 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
   const runs = splitRuns(lines, leading);
   const ownColumns = runs.map((r) => (r.lines.length >= 3 ? findParagraphs(r.lines).column : 0));
   runs.forEach((run, r) => {
-    const layout = findParagraphs(run.lines, nearestColumn(ownColumns, r));
+    const neighbour = nearestColumn(ownColumns, r);
+    const layout = findParagraphs(run.lines, neighbour);
     layout.starts.forEach((start, k) => {
       const end = k + 1 < layout.starts.length ? layout.starts[k + 1] : run.lines.length;
       const lineNodes = run.lines.slice(start, end);
@@ -47,6 +48,8 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
         heading: lineNodes[0].data.heading,
         blanks: end === run.lines.length ? run.blanks : [],
         blanksAfter: end === run.lines.length ? run.blanks.length : 0,
+        // a line that shares a wrapped run with body lines is body text, however short
+        full: isFull(lineNodes[lineNodes.length - 1].data.width, layout.column || neighbour) || (layout.column > 0 && run.lines.length > 1),
       });
     });
   });
@@ -94,6 +97,10 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
   }
   return { ...tree, children };
 };
+
+function isFull(width: number, column: number): boolean {
+  return column > 0 && width >= column - SHORT_BY;
+}
 
 /** The column of the closest run that had enough lines to tell its own. */
 function nearestColumn(columns: number[], at: number): number {

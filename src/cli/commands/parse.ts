@@ -1,0 +1,67 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parsePage } from '../../pipeline/run-pipeline.js';
+import { DecodeError } from '../../parse/decode.js';
+import { formatText } from '../../project/format-text.js';
+import { expandInputs } from '../inputs.js';
+import { writeAtomic } from '../write-atomic.js';
+import { UsageError, type Io } from '../io.js';
+
+export const PARSE_HELP = `banmian parse <files or folders…> [--out DIR] [--format json|text]
+
+Turns raw page texts into structured articles. With --out, writes one
+<name>.json (or .txt) per page into DIR; without it, prints one page's JSON,
+or one JSON line per page for several. A page that cannot be read is named
+on stderr with the reason; the others are still parsed; the exit code is 1.`;
+
+/** Reads a page file's bytes, or says in plain words why it cannot be read. */
+export function readPage(path: string): Uint8Array {
+  if (/\.pdf$/i.test(path)) throw new DecodeError(path, 'is a PDF; PDF pages are not supported yet, give its text (pdftotext -layout or -raw)');
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DecodeError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`);
+  }
+}
+
+export function stemOf(path: string): string {
+  return basename(path).replace(/\.[^.]+$/, '');
+}
+
+export async function parseCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f', default: 'json' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.out(PARSE_HELP);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
+  if (positionals.length === 0) throw new UsageError('give one or more page files or folders to parse');
+  if (values.out) mkdirSync(values.out, { recursive: true });
+
+  const inputs = expandInputs(positionals);
+  let failed = 0;
+  let done = 0;
+  for (const input of inputs) {
+    try {
+      if (input.problem) throw new DecodeError(input.path, input.problem);
+      const { record } = parsePage(readPage(input.path), input.path, basename(input.path));
+      const body = format === 'json' ? JSON.stringify(record, null, values.out || inputs.length === 1 ? 1 : 0) : formatText(record);
+      if (values.out) writeAtomic(join(values.out, `${stemOf(input.path)}.${format === 'json' ? 'json' : 'txt'}`), body + '\n');
+      else io.out(body);
+      done++;
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      failed++;
+      io.err(`banmian: ${e.path}: ${e.problem}`);
+    }
+  }
+  if (values.out) io.err(`parsed ${done} page${done === 1 ? '' : 's'} into ${values.out}${failed ? `; ${failed} failed` : ''}`);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TEST_DIR = dirname(fileURLToPath(import.meta.url));
+export const ROOT = join(TEST_DIR, '..');
+export const PAGES_DIR = join(TEST_DIR, 'pages');
+
+export interface TestPage {
+  slug: string;
+  dir: string;
+  source: Buffer;
+  gold?: GoldPage;
+  expect?: PageExpectations;
+}
+
+export interface GoldArticle {
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+  byline: { reporters: string[]; correspondents: string[]; photographers: string[] };
+  dateline: string | null;
+  paragraphs: string[];
+  captions: string[];
+}
+
+export interface GoldPage {
+  page: string;
+  masthead: Record<string, string | number | null> | null;
+  articles: GoldArticle[];
+  other: string[];
+}
+
+/** Facts about a page without full gold, read off the page by a person. */
+export interface PageExpectations {
+  note: string;
+  articles: number;
+  /** whole headlines (kicker+title+subtitle, white space removed) that must each head one article */
+  headlines: string[];
+  /** reporter names that must be found */
+  reporters?: string[];
+  /** paragraph texts (white space removed) that must come out exactly */
+  paragraphs?: string[];
+  masthead?: Record<string, string | number>;
+  continuedTo?: string[];
+  continuedFrom?: string[];
+}
+
+export function loadPages(): TestPage[] {
+  return readdirSync(PAGES_DIR)
+    .sort()
+    .map((slug) => {
+      const dir = join(PAGES_DIR, slug);
+      const goldPath = join(dir, 'expected.gold.json');
+      const expectPath = join(dir, 'expect.json');
+      return {
+        slug,
+        dir,
+        source: readFileSync(join(dir, 'source.txt')),
+        gold: existsSync(goldPath) ? (JSON.parse(readFileSync(goldPath, 'utf8')) as GoldPage) : undefined,
+        expect: existsSync(expectPath) ? (JSON.parse(readFileSync(expectPath, 'utf8')) as PageExpectations) : undefined,
+      };
+    });
+}
+
+export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, '');
+
+export function headlineOf(a: { kicker: string | null; title: string | null; subtitle: string | null }): string {
+  return norm(a.kicker) + norm(a.title) + norm(a.subtitle);
+}
