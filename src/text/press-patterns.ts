@@ -30,7 +30,7 @@ const ROLE_ALT = ROLE_WORDS.join('|');
 const ROLE_START = new RegExp(`^(?:${ROLE_ALT})`);
 
 /** A dateline that opens a body: `本报讯`, `本报杭州6月1日电`, `新华社北京电`. */
-export const DATELINE_START = /^(?:本报讯|本报[^\s，。、]{0,12}?电|新华社[^\s，。、]{0,12}?电|[^\s，。、]{2,6}社[^\s，。、]{0,12}?电)/;
+export const DATELINE_START = /^(?:本报讯|本报[^\s，。、]{0,12}?电|(?:据)?(?:新华社|中新社|中国新闻社)[^\s，。、]{0,12}?电)/;
 
 /** A credited source printed at the end or start of an article: `据《浙江在线》`, `来源：新华社`. */
 export const SOURCE_LINE = /^(?:据《[^》]{1,20}》(?:报道|消息)?|据[^\s，。]{2,10}(?:网|社|报|台)(?:报道|消息)?|来源[：:][^\s，。]{2,20})$/;

@@ -32,7 +32,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const texts = lines.map(textOfLine);
   const hardBreak = lines.map((l) => /[ \t]{2,}\r?\n?$/.test(rawTail(l)));
 
-  const labelStack = n <= 6 && texts.every((t) => !/[，。；、,;]/.test(t));
+  const labelStack = n <= 6 && texts.every((t) => !/[，。；、,;？！?!]/.test(t));
   if (labelStack) return { column: 0, starts: lines.map((_, i) => i) };
 
   const widths = lines.map((l) => l.data.width);

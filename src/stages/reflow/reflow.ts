@@ -49,7 +49,9 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
         blanks: end === run.lines.length ? run.blanks : [],
         blanksAfter: end === run.lines.length ? run.blanks.length : 0,
         // a line that shares a wrapped run with body lines is body text, however short
-        full: isFull(lineNodes[lineNodes.length - 1].data.width, layout.column || neighbour) || (layout.column > 0 && run.lines.length > 1),
+        full:
+          isFull(lineNodes[lineNodes.length - 1].data.width, layout.column || neighbour) ||
+          (layout.column > 0 && run.lines.some((l) => !lineNodes.includes(l) && (isFull(l.data.width, layout.column) || /[，、；]/.test(textOfLine(l))))),
       });
     });
   });

@@ -1,0 +1,64 @@
+// The helpers that read press conventions, called directly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseByline, parseMastheadFields, checkMastheadDates, lunarDateOf, weekdayOf } from '../src/index.js';
+import { splitLead } from '../src/stages/segment/split-lead.js';
+import { isBylineLine, looksLikeHeadline } from '../src/text/press-patterns.js';
+
+const byline = (s: string) => {
+  const b = parseByline(s);
+  return [b.reporters, b.correspondents, b.photographers];
+};
+
+test('bylines: roles and names in the forms papers print', () => {
+  assert.deepEqual(byline('记者张浩呈 通讯员周永卫报道'), [['张浩呈'], ['周永卫'], []]);
+  assert.deepEqual(byline('▢ 全媒体记者 王婷'), [['王婷'], [], []]);
+  assert.deepEqual(byline('本报记者 万笑影 通讯员 谭狄枫 吴雯雯'), [['万笑影'], ['谭狄枫', '吴雯雯'], []]);
+  assert.deepEqual(byline('（见习记者 许钟予 通讯员 徐榛妍 吴龙）'), [['许钟予'], ['徐榛妍', '吴龙'], []]);
+  assert.deepEqual(byline('通讯员胡江丰、巫慧英 摄'), [[], [], ['胡江丰', '巫慧英']]);
+  assert.deepEqual(byline('毛朝阳、姚磊报道'), [[], ['毛朝阳', '姚磊'], []]);
+  assert.deepEqual(byline('（共享联盟·婺城 蔡君楠 记者 陆欣）'), [['陆欣'], ['蔡君楠'], []]);
+  assert.deepEqual(byline('记者曾晨路通讯员张晓燕、方俊勇报道'), [['曾晨路'], ['张晓燕', '方俊勇'], []]);
+});
+
+test('opening paragraphs: dateline, byline, body and jumps are cut apart', () => {
+  const parts = (s: string) => {
+    const p = splitLead(s);
+    return p && Object.fromEntries(Object.entries(p).map(([k, [a, b]]) => [k, s.slice(a, b)]));
+  };
+  assert.deepEqual(parts('本报讯 记者张浩呈报道 记者昨日从杭州海关获悉'), { dateline: '本报讯', byline: '记者张浩呈报道', body: '记者昨日从杭州海关获悉' });
+  assert.deepEqual(parts('本报讯（记者 王逸群）为大力弘扬社会正气'), { dateline: '本报讯', byline: '（记者 王逸群）', body: '为大力弘扬社会正气' });
+  assert.deepEqual(parts('本报讯 6月17日上午，市委书记'), { dateline: '本报讯', body: '6月17日上午，市委书记' });
+  assert.deepEqual(parts('（紧接第一版）今年1至9月'), { jumpFrom: '（紧接第一版）', body: '今年1至9月' });
+  assert.deepEqual(parts('本报讯 记者李凡报道 会议召开。（下转第四版）'), { dateline: '本报讯', byline: '记者李凡报道', body: '会议召开。', jumpTo: '（下转第四版）' });
+  assert.equal(splitLead('记者了解到，浙江省居住证'), null);
+});
+
+test('line kinds: bylines and headlines', () => {
+  assert.ok(isBylineLine('▢ 全媒体记者 王婷'));
+  assert.ok(!isBylineLine('记者了解到，浙江省居住证互通互认'));
+  assert.ok(looksLikeHeadline('跳桥救人小哥彭清林等，一等功！'));
+  assert.ok(looksLikeHeadline('研究共同富裕、数字化改革等议题'));
+  assert.ok(!looksLikeHeadline('会议指出，全市按照省委、金华市委部署要求，对照重点工作。'));
+});
+
+test('masthead fields are read as printed, OCR errors and all', () => {
+  const fields = (s: string) => Object.fromEntries(parseMastheadFields(s).map((h) => [h.field, h.value]));
+  assert.deepEqual(fields('邮发代号: 31—2 总第12139号'), { postalCode: '31—2', issueNumber: 12139 });
+  assert.deepEqual(fields('国内统一刊号: CN33—0018'), { cn: 'CN33—0018' });
+  assert.deepEqual(fields('电子邮件: ziarxw@163.com'), { email: 'ziarxw@163.com' });
+  assert.deepEqual(fields('电子版:www.zjgrrb.com'), { website: 'www.zjgrrb.com' });
+  assert.deepEqual(fields('社址:杭州市学院路107号 邮编:310012'), { address: '杭州市学院路107号', zip: '310012' });
+  assert.deepEqual(fields('2022年6月22日'), { date: '2022-06-22' });
+  assert.deepEqual(fields('壬寅年十一月廿三'), { lunarDate: '壬寅年十一月廿三' });
+});
+
+test('masthead dates are checked against each other', () => {
+  assert.equal(lunarDateOf('2022-12-16'), '壬寅年十一月廿三');
+  assert.equal(lunarDateOf('2023-01-22'), '癸卯年一月初一');
+  assert.equal(weekdayOf('2022-06-22'), '星期三');
+  assert.deepEqual(checkMastheadDates({ date: '2022-06-22', lunarDate: '壬寅年五月廿四', weekday: '星期三' } as never), []);
+  const found = checkMastheadDates({ date: '2022-06-22', lunarDate: '壬寅年五月廿五', weekday: '星期四' } as never);
+  assert.deepEqual(found.map((d) => d.code).sort(), ['masthead/lunar-mismatch', 'masthead/weekday-mismatch']);
+  assert.deepEqual(checkMastheadDates({ date: '2023-01-22', lunarDate: '癸卯年正月初一', weekday: '星期日' } as never), []);
+});

@@ -1,0 +1,126 @@
+// Invariants of the page tree, checked on generated input (fast-check).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { PageFile, runPipeline, checkTree, leavesOf, toLines, reflow, SourceText, textOf } from '../src/index.js';
+import type { BlockNode, PageRoot } from '../src/index.js';
+
+const CJK = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞';
+const cjkChar = fc.constantFrom(...CJK);
+const sentence = fc
+  .tuple(fc.array(fc.array(cjkChar, { minLength: 2, maxLength: 9 }).map((a) => a.join('')), { minLength: 1, maxLength: 4 }), fc.constantFrom('。', '！', '？'))
+  .map(([clauses, end]) => clauses.join('，') + end);
+const paragraph = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((s) => s.join(''));
+
+/** Hard-wraps a paragraph at `width` characters, as a column does. */
+function wrap(p: string, width: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < p.length; i += width) lines.push(p.slice(i, i + width));
+  return lines;
+}
+
+/** Puts the spaces of justified print between some characters of a line. */
+function justify(line: string, every: number): string {
+  if (every === 0) return line;
+  return [...line].map((ch, i) => (i > 0 && i % every === 0 ? ` ${ch}` : ch)).join('');
+}
+
+function blocks(tree: PageRoot): BlockNode[] {
+  return tree.children.filter((c): c is BlockNode => c.type === 'block');
+}
+
+test('tiling: on any text, the leaves of every stage reproduce the source exactly', () => {
+  const piece = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    cjkChar,
+    fc.constantFrom('\n', '\r\n', '\n\n', '  ', '\u3000', '# ', '## ', '本报讯 ', '记者张三 ', '摄', '（紧接第一版）', '。', '，', '\t', '\f'),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      for (const until of ['lines', 'reflow', 'masthead', 'segment', 'link'] as const) {
+        const file = new PageFile('t', text);
+        const tree = runPipeline(file, until);
+        assert.deepEqual(checkTree(tree, text), [], `after ${until}`);
+        assert.equal(leavesOf(tree).map((l) => l.value).join(''), text);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('reflow round-trip: paragraphs hard-wrapped at a column width, with justified spaces, come back whole', () => {
+  fc.assert(
+    fc.property(
+      fc.array(paragraph, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 10, max: 22 }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.boolean(),
+      (paras, width, every, blankBetween) => {
+        // print's own rule: a paragraph's last line is visibly short of the column
+        const printable = paras.filter((p) => {
+          const last = p.length % width;
+          return p.length >= width * 2 && last > 0 && last <= width - 3;
+        });
+        fc.pre(printable.length > 0);
+        const text = printable.map((p) => wrap(p, width).map((l) => justify(l, every)).join('\n')).join(blankBetween ? '\n\n' : '\n');
+        const file = new PageFile('t', text);
+        const tree = reflow()(toLines(file.source), file);
+        assert.deepEqual(blocks(tree).map(textOf), printable);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('reflow joins a sentence split by a blank line (a column break)', () => {
+  fc.assert(
+    fc.property(paragraph, fc.integer({ min: 12, max: 20 }), (p, width) => {
+      const lines = wrap(p, width);
+      const last = p.length % width;
+      fc.pre(lines.length >= 4 && last > 0 && last <= width - 3);
+      const cut = Math.floor(lines.length / 2);
+      fc.pre(!/[。！？]$/.test(lines[cut - 1]));
+      const text = [...lines.slice(0, cut), '', ...lines.slice(cut)].join('\n');
+      const file = new PageFile('t', text);
+      const tree = reflow()(toLines(file.source), file);
+      assert.deepEqual(blocks(tree).map(textOf), [p]);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('stages are pure: frozen input is not touched, and the same input gives the same tree', () => {
+  const text = '本报讯 记者张三报道 今天上午，\n会议在杭州召开。\n\n会议指出，要\n\n抓好落实。\n\n标题在这里\n';
+  const deepFreeze = <T>(o: T): T => {
+    if (o && typeof o === 'object') {
+      for (const v of Object.values(o)) deepFreeze(v);
+      Object.freeze(o);
+    }
+    return o;
+  };
+  const file1 = new PageFile('t', text);
+  const lines = deepFreeze(toLines(file1.source));
+  const a = reflow()(lines, file1);
+  const b = reflow()(lines, new PageFile('t', text));
+  assert.deepEqual(a, b);
+  const full1 = runPipeline(new PageFile('t', text));
+  const full2 = runPipeline(new PageFile('t', text));
+  assert.deepEqual(full1, full2);
+});
+
+test('positions: every leaf says where it is, 1-based line and column, 0-based offset', () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(cjkChar, fc.constantFrom('\n', ' ', 'a', '\r\n')), { maxLength: 80 }), (chars) => {
+      const text = chars.join('');
+      const source = new SourceText(text);
+      for (const leaf of leavesOf(toLines(source))) {
+        const { start } = leaf.position;
+        const before = text.slice(0, start.offset);
+        assert.equal(start.line, before.split('\n').length);
+        assert.equal(start.column, before.length - (before.lastIndexOf('\n') + 1) + 1);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
