@@ -2,7 +2,7 @@ import type { ArticleRef, PageRoot, Role, SpanNode } from '../../tree/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { PageFile } from '../../file/page-file.js';
 import { endsSentence } from '../../text/chars.js';
-import { BigramIdf, bigramsOf } from './content-similarity.js';
+import { BigramIdf, bigramsOf, union, type Grams } from './content-similarity.js';
 import { collectUnits, unitsOf, type Atom, type Layout, type Photo, type Segment, type Unit } from './collect-units.js';
 import { chooseHeadlines, styleAfter, type HeadlineGroup } from './choose-headlines.js';
 import { splitHeadline, subtitleStart } from './split-headline.js';
@@ -19,7 +19,7 @@ export interface LinkOptions {
 
 interface Texts {
   idf: BigramIdf;
-  grams: Map<Segment | Unit, Set<string>>;
+  grams: Map<Segment | Unit, Grams>;
 }
 
 /**
@@ -70,8 +70,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
     let bestScore = 0.1;
     for (const p of layout.photos) {
       if (usedPhotos.has(p)) continue;
-      const grams = bigramsFromUnits(text);
-      const score = texts.idf.containment(grams, texts.grams.get(p.caption)!);
+      const score = texts.idf.containment(gramsOfUnits(text, texts), texts.grams.get(p.caption)!);
       if (score > bestScore) {
         bestScore = score;
         bestPhoto = p;
@@ -170,42 +169,47 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   for (const u of layout.other) other.push(...spanIds(u));
   if (articles.length === 0) file.message('segment/no-articles', 'warning', {});
 
-  articles.sort((a, b) => firstOffset(a, tree) - firstOffset(b, tree));
+  const offsets = spanOffsets(tree);
+  articles.sort((a, b) => firstOffset(a, offsets) - firstOffset(b, offsets));
   const children = applyRoles(tree, roleOverride, splits, file);
   return { ...tree, children, data: { ...tree.data, articles, other } };
 };
 
 function measure(layout: Layout): Texts {
   const idf = new BigramIdf();
-  const grams = new Map<Segment | Unit, Set<string>>();
+  const grams = new Map<Segment | Unit, Grams>();
+  for (const u of layout.units) grams.set(u, bigramsOf(u.text));
   for (const s of layout.segments) {
-    const g = bigramsFromUnits(s.units);
+    const g = union(s.units.map((u) => grams.get(u)!));
     grams.set(s, g);
     idf.add(g);
   }
-  for (const p of layout.photos) {
-    const g = bigramsOf(p.caption.text);
-    grams.set(p.caption, g);
-    idf.add(g);
-  }
-  for (const u of layout.units) if (!grams.has(u)) grams.set(u, bigramsOf(u.text));
+  for (const p of layout.photos) idf.add(grams.get(p.caption)!);
   return { idf, grams };
 }
 
-function bigramsFromUnits(units: Unit[]): Set<string> {
-  return bigramsOf(units.map((u) => u.text).join('\n'));
+function gramsOfUnits(units: Unit[], texts: Texts): Grams {
+  return union(units.map((u) => texts.grams.get(u) ?? bigramsOf(u.text)));
 }
+
+const atomGrams = new WeakMap<Atom, Grams>();
 
 function contentScore(a: Atom, s: Segment, texts: Texts): number {
-  return texts.idf.containment(bigramsFromUnits(a.units), segmentGrams(s, texts));
+  let g = atomGrams.get(a);
+  if (!g) {
+    g = gramsOfUnits(a.units, texts);
+    atomGrams.set(a, g);
+  }
+  return texts.idf.containment(g, segmentGrams(s, texts));
 }
 
-function segmentGrams(s: Segment, texts: Texts): Set<string> {
-  let g = texts.grams.get(s);
-  if (!g) {
-    g = bigramsFromUnits(s.units);
-    texts.grams.set(s, g);
-  }
+/** A segment's bigrams, recomputed when linking has changed its units. */
+function segmentGrams(s: Segment, texts: Texts): Grams {
+  const cached = texts.grams.get(s) as (Grams & { units?: number }) | undefined;
+  if (cached && cached.units === s.units.length) return cached;
+  const g = union([new Set<number>(), ...s.units.map((u) => texts.grams.get(u)!)]) as Grams & { units?: number };
+  g.units = s.units.length;
+  texts.grams.set(s, g);
   return g;
 }
 
@@ -271,9 +275,9 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
         const fragment = /^[^，。！？、,；;：:“”]{1,6}[。，！？,]/.test(u.text);
         if (k > 0 && (!endsSentence(host.units[k - 1].text) || !fragment)) continue;
         if (k === 0 && (host.hasLead || host.continuedFrom || headed.has(u.index))) continue;
-        const run = bigramsFromUnits(host.units.slice(k));
+        const run = gramsOfUnits(host.units.slice(k), texts);
         const sim = texts.idf.cosine(run, target);
-        let rival = k > 0 ? texts.idf.cosine(run, bigramsFromUnits(host.units.slice(0, k))) : 0;
+        let rival = k > 0 ? texts.idf.cosine(run, gramsOfUnits(host.units.slice(0, k), texts)) : 0;
         for (const t of segments) if (t !== s && t !== host && t.units.length) rival = Math.max(rival, texts.idf.cosine(run, segmentGrams(t, texts)));
         const score = sim - rival + (fragment ? 0.02 : 0);
         if (sim > rival * 1.25 && score >= margin) candidates.push({ host, at: k, score });
@@ -439,12 +443,20 @@ function adjacentTo(g: HeadlineGroup, s: Segment, layout: Layout): boolean {
   return s.first > last ? between(last, s.first) : between(s.last, first);
 }
 
-function firstOffset(a: ArticleRef, tree: PageRoot): number {
-  const ids = [...a.dateline, ...a.byline, ...a.paragraphs.flat(), ...a.title, ...a.kicker, ...a.captions.flat()];
-  let min = Infinity;
+function spanOffsets(tree: PageRoot): Map<string, number> {
+  const out = new Map<string, number>();
   for (const c of tree.children) {
     if (c.type !== 'block') continue;
-    for (const s of c.children) if (s.type === 'span' && ids.includes(s.id)) min = Math.min(min, s.position.start.offset);
+    for (const s of c.children) if (s.type === 'span') out.set(s.id, s.position.start.offset);
+  }
+  return out;
+}
+
+/** Where an article starts in the source: its first body part, else its headline. */
+function firstOffset(a: ArticleRef, offsets: Map<string, number>): number {
+  let min = Infinity;
+  for (const id of [...a.dateline, ...a.byline, ...a.paragraphs.flat(), ...a.title, ...a.kicker, ...a.captions.flat()]) {
+    min = Math.min(min, offsets.get(id) ?? Infinity);
   }
   return min;
 }

@@ -25,10 +25,13 @@ function normalizeLunar(s: string): string {
 }
 
 /** The Chinese calendar date of a Gregorian ISO date, as a masthead prints it: `壬寅年十一月廿三`. */
+let chineseCalendar: Intl.DateTimeFormat | undefined;
+
 export function lunarDateOf(iso: string): string | null {
   const d = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return null;
-  const parts = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).formatToParts(d);
+  chineseCalendar ??= new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const parts = chineseCalendar.formatToParts(d);
   const year = parts.find((p) => (p.type as string) === 'yearName')?.value;
   const month = parts.find((p) => p.type === 'month')?.value;
   const day = Number(parts.find((p) => p.type === 'day')?.value);

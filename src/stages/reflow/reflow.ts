@@ -32,8 +32,9 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
   const protos: Proto[] = [];
   const runs = splitRuns(lines, leading);
   const ownColumns = runs.map((r) => (r.lines.length >= 3 ? findParagraphs(r.lines).column : 0));
+  const neighbours = nearestColumns(ownColumns);
   runs.forEach((run, r) => {
-    const neighbour = nearestColumn(ownColumns, r);
+    const neighbour = neighbours[r];
     const layout = findParagraphs(run.lines, neighbour);
     layout.starts.forEach((start, k) => {
       const end = k + 1 < layout.starts.length ? layout.starts[k + 1] : run.lines.length;
@@ -104,13 +105,26 @@ function isFull(width: number, column: number): boolean {
   return column > 0 && width >= column - SHORT_BY;
 }
 
-/** The column of the closest run that had enough lines to tell its own. */
-function nearestColumn(columns: number[], at: number): number {
-  for (let d = 1; d < columns.length; d++) {
-    if (columns[at - d] > 0) return columns[at - d];
-    if (columns[at + d] > 0) return columns[at + d];
+/** For each run, the column of the closest other run that had enough lines to tell its own (the earlier one on a tie). */
+function nearestColumns(columns: number[]): number[] {
+  const n = columns.length;
+  const before: number[] = new Array(n).fill(-1);
+  const after: number[] = new Array(n).fill(-1);
+  for (let i = 1, last = -1; i < n; i++) {
+    if (columns[i - 1] > 0) last = i - 1;
+    before[i] = last;
   }
-  return 0;
+  for (let i = n - 2, next = -1; i >= 0; i--) {
+    if (columns[i + 1] > 0) next = i + 1;
+    after[i] = next;
+  }
+  return columns.map((_, i) => {
+    const b = before[i];
+    const a = after[i];
+    if (b < 0 && a < 0) return 0;
+    if (a < 0 || (b >= 0 && i - b <= a - i)) return columns[b];
+    return columns[a];
+  });
 }
 
 function mergedView(group: Proto[]): Proto {
