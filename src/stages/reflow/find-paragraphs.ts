@@ -10,6 +10,9 @@ export interface RunLayout {
   starts: number[];
 }
 
+const NO_LINE_START = /^[、，。；：！？）》」』”’,.;:!?)\]]/;
+const NO_LINE_END = /[“‘「『（(《]$/;
+
 /** A line that opens a unit: byline, dateline, credit, jump. */
 function forcesStart(text: string): boolean {
   return isBylineLine(text) || DATELINE_START.test(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text));
@@ -40,10 +43,18 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const own = estimateColumn(widths);
   const column = n <= 2 && neighbourColumn > 0 ? Math.max(neighbourColumn, own) : own;
   const starts = [0];
+  // width of the visual line the current source line belongs to: text extractors
+  // split one printed line at quotes into several short lines
+  let visual = 0;
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
-    const short = column === 0 ? true : widths[prev] < column - SHORT_BY;
+    visual += widths[prev];
+    // punctuation that print never sets at the start of a line, or never at its end
+    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText)) continue;
+    const pieceOfLine = column > 0 && !endsSentence(prevText) && visual < column - SHORT_BY && visual + widths[i] <= column + SHORT_BY && /^[“‘「『（(《]/.test(texts[i]);
+    if (pieceOfLine) continue;
+    const short = column === 0 ? true : visual < column - SHORT_BY;
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     const ends =
       hardBreak[prev] ||
@@ -52,6 +63,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
+    visual = 0;
   }
   return { column, starts };
 }
