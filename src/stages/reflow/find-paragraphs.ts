@@ -52,11 +52,14 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     visual += widths[prev];
     // punctuation that print never sets at the start of a line, or never at its end
     if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText)) continue;
+    // a line much wider than the column is not set in it: a headline across columns
+    const outside = column > 0 && (widths[i] > column + WIDER_BY || widths[prev] > column + WIDER_BY);
     const pieceOfLine = column > 0 && !endsSentence(prevText) && visual < column - SHORT_BY && visual + widths[i] <= column + SHORT_BY && /^[“‘「『（(《]/.test(texts[i]);
     if (pieceOfLine) continue;
     const short = column === 0 ? true : visual < column - SHORT_BY;
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     const ends =
+      outside ||
       hardBreak[prev] ||
       forcesStart(texts[i]) ||
       standsAlone(prevText) ||
@@ -75,6 +78,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
  */
 export const SHORT_BY = 2;
 
+/** How much wider than the column a line must be to be taken for one set across columns. */
+const WIDER_BY = 4;
+
 /**
  * The width the non-final lines of a run share: the column it was wrapped at
  * (their median). 0 when the widths scatter: lines that are paragraphs of their
@@ -84,9 +90,16 @@ export function estimateColumn(widths: number[]): number {
   const body = widths.slice(0, -1).sort((a, b) => a - b);
   if (body.length === 0) return 0;
   const median = body[Math.floor(body.length / 2)];
-  const near = body.filter((x) => Math.abs(x - median) <= SHORT_BY).length;
+  const near = (w: number) => body.filter((x) => Math.abs(x - w) <= SHORT_BY).length;
   if (median > 40 && body.length < 3) return 0;
-  return near >= Math.ceil(body.length * 0.6) ? median : 0;
+  if (near(median) >= Math.ceil(body.length * 0.6)) return median;
+  // many short paragraphs: their last lines outnumber the full ones, so look at the widest cluster
+  const widest = body[body.length - 1];
+  if (widest <= 40 && body.length >= 3 && near(widest) >= Math.max(2, Math.ceil(body.length * 0.4))) {
+    const cluster = body.filter((x) => x >= widest - SHORT_BY);
+    return cluster[Math.floor(cluster.length / 2)];
+  }
+  return 0;
 }
 
 function rawTail(line: LineNode): string {
