@@ -1,7 +1,6 @@
 // Character classes of Chinese print, shared by every stage.
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const FULLWIDTH_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2022]/;
 
 export function isCjk(ch: string): boolean {
   return CJK.test(ch);
@@ -9,9 +8,25 @@ export function isCjk(ch: string): boolean {
 
 /** Ideographs, full-width punctuation and the curly quotes and dashes set at full width. */
 export function isWide(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x2000) return false;
-  return CJK.test(ch) || FULLWIDTH_PUNCT.test(ch) || (c >= 0x2e80 && c <= 0x33ff) || (c >= 0x25a0 && c <= 0x25ff);
+  return isWideCode(ch.charCodeAt(0));
+}
+
+export function isWideCode(c: number): boolean {
+  if (c < 0x2000) return c === 0x00b7;
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3000 && c <= 0x33ff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x2e80 && c <= 0x2fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x25a0 && c <= 0x25ff) ||
+    c === 0x2014 ||
+    (c >= 0x2018 && c <= 0x201d) ||
+    c === 0x2022 ||
+    c === 0x2026 ||
+    (c >= 0xd800 && c <= 0xdbff) // a high surrogate: ideographs of the supplementary planes
+  );
 }
 
 export function isSpace(ch: string): boolean {
@@ -21,7 +36,11 @@ export function isSpace(ch: string): boolean {
 /** Width of a run of text in em: wide characters 1, others 1/2. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += isWide(ch) ? 1 : 0.5;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the low half of a pair counted with its high half
+    w += isWideCode(c) ? 1 : 0.5;
+  }
   return w;
 }
 

@@ -258,6 +258,17 @@ function markSections(layout: Layout, texts: Texts, minSimilarity: number, roles
  */
 function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAfter: Map<Segment, Segment>, file: PageFile): void {
   const segments = layout.segments;
+  // runs and their best rival similarity, kept while their host is unchanged
+  const memo = new Map<string, { run: Grams; before: Grams | null }>();
+  const slices = (host: Segment, k: number) => {
+    const key = `${host.id}:${k}:${host.units.length}`;
+    let m = memo.get(key);
+    if (!m) {
+      m = { run: gramsOfUnits(host.units.slice(k), texts), before: k > 0 ? gramsOfUnits(host.units.slice(0, k), texts) : null };
+      memo.set(key, m);
+    }
+    return m;
+  };
   const headed = new Set(layout.atoms.map((a) => a.last + 1));
   const moved = new Set<Segment>();
   for (const s of [...segments]) {
@@ -275,9 +286,10 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
         const fragment = /^[^，。！？、,；;：:“”]{1,6}[。，！？,]/.test(u.text);
         if (k > 0 && (!endsSentence(host.units[k - 1].text) || !fragment)) continue;
         if (k === 0 && (host.hasLead || host.continuedFrom || headed.has(u.index))) continue;
-        const run = gramsOfUnits(host.units.slice(k), texts);
+        const { run, before } = slices(host, k);
         const sim = texts.idf.cosine(run, target);
-        let rival = k > 0 ? texts.idf.cosine(run, gramsOfUnits(host.units.slice(0, k), texts)) : 0;
+        let rival = before ? texts.idf.cosine(run, before) : 0;
+        if (sim <= rival * 1.25) continue;
         for (const t of segments) if (t !== s && t !== host && t.units.length) rival = Math.max(rival, texts.idf.cosine(run, segmentGrams(t, texts)));
         const score = sim - rival + (fragment ? 0.02 : 0);
         if (sim > rival * 1.25 && score >= margin) candidates.push({ host, at: k, score });

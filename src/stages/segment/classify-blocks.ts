@@ -38,8 +38,7 @@ function sentences(text: string): number {
  * two set apart by a picture's blank lines; a sentence between a headline and
  * the next article.
  */
-export function refineKinds(blocks: BlockNode[], kinds: BlockKind[]): BlockKind[] {
-  const texts = blocks.map((b) => blockText(b).text.trim());
+export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: string[] = blocks.map((b) => blockText(b).text.trim())): BlockKind[] {
   return kinds.map((kind, i) => {
     if (kind !== 'body' && kind !== 'headline') return kind;
     const b = blocks[i];

@@ -31,6 +31,7 @@ export const segmentArticles: Stage<SegmentOptions> = () => (tree: PageRoot, fil
   const kinds = refineKinds(
     blocks,
     blocks.map((b, i) => kindOf(b, texts[i].text)),
+    texts.map((t) => t.text.trim()),
   );
   const rebuilt = new Map<string, BlockNode>();
   blocks.forEach((block, i) => {
