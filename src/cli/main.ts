@@ -2,6 +2,12 @@
 import { createRequire } from 'node:module';
 import { parseCommand, PARSE_HELP } from './commands/parse.js';
 import { inspectCommand, INSPECT_HELP } from './commands/inspect.js';
+import { ingestCommand, INGEST_HELP } from './commands/ingest.js';
+import { searchCommand, SEARCH_HELP } from './commands/search.js';
+import { exportCommand, EXPORT_HELP } from './commands/export.js';
+import { statsCommand, STATS_HELP } from './commands/stats.js';
+import { StoreError } from '../store/store.js';
+import { ManifestError } from '../archive/identity.js';
 import { DecodeError } from '../parse/decode.js';
 import { processIo, UsageError, type Io } from './io.js';
 
@@ -10,6 +16,10 @@ const HELP = `banmian — structured archives from Chinese newspaper page text
 usage:
   banmian parse <files or folders…> [--out DIR] [--format json|text]
   banmian inspect <file> [--until STAGE] [--leaves] [--json]
+  banmian ingest <files, folders or globs…> [--db URL] [--paper] [--date] [--page] [--manifest FILE]
+  banmian search <query> [--db URL] [--paper] [--from] [--to] [--page] [--field] [--reporter] [--json]
+  banmian export [--db URL] [--format jsonl|csv|jsonld] [filters] [--out FILE]
+  banmian stats [--db URL]
   banmian --version
 
 Run \`banmian <command> --help\` for a command's options.`;
@@ -17,6 +27,10 @@ Run \`banmian <command> --help\` for a command's options.`;
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
   parse: { run: parseCommand, help: PARSE_HELP },
   inspect: { run: inspectCommand, help: INSPECT_HELP },
+  ingest: { run: ingestCommand, help: INGEST_HELP },
+  search: { run: searchCommand, help: SEARCH_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
+  stats: { run: statsCommand, help: STATS_HELP },
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -46,6 +60,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`banmian: ${e.path}: ${e.problem}`);
       return 1;
     }
+    if (e instanceof StoreError || e instanceof ManifestError) {
+      io.err(`banmian ${name}: ${(e as Error).message}`);
+      return 1;
+    }
     io.err(`banmian: internal error: ${(e as Error).message}. This is a bug; please report it with the page that caused it.`);
     if (process.env.BANMIAN_DEBUG) io.err(String((e as Error).stack));
     return 70;
@@ -54,6 +72,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 // run when executed as the `banmian` binary, not when imported by tests
 if (process.argv[1] && /banmian$|main\.[jt]s$/.test(process.argv[1])) {
+  // a reader that stops early (`banmian search … | head`) is not an error
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

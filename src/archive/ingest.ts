@@ -1,0 +1,209 @@
+// Ingestion: files → parsed pages → the store, one transaction per page.
+// A bad file is reported and skipped; the batch goes on.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PageInput, PutStatus, Store } from '../store/store.js';
+import type { PageRecord } from '../project/to-records.js';
+import { parsePage } from '../pipeline/run-pipeline.js';
+import { DecodeError } from '../parse/decode.js';
+import { resolveIdentity, type IdentityHints } from './identity.js';
+
+export interface IngestEvent {
+  path: string;
+  status: PutStatus | 'failed';
+  pageKey?: string;
+  articles: number;
+  warnings: number;
+  problem?: string;
+}
+
+export interface IngestSummary {
+  pages: number;
+  added: number;
+  replaced: number;
+  unchanged: number;
+  articles: number;
+  warnings: number;
+  failures: Array<{ path: string; problem: string }>;
+}
+
+export interface IngestOptions {
+  /** identity given on the command line, for every file */
+  hints?: IdentityHints;
+  /** identity per absolute path, from a manifest */
+  manifest?: Map<string, IdentityHints>;
+  onEvent?: (e: IngestEvent, done: number, total: number) => void;
+}
+
+const PAGE_FILE = /\.(txt|jsonl)$/i;
+
+/** Files named, folders searched for page files, and simple globs (`*`, `**`) expanded. */
+export function expandPaths(args: string[]): Array<{ path: string; problem?: string }> {
+  const out: Array<{ path: string; problem?: string }> = [];
+  for (const arg of args) {
+    if (/[*?]/.test(arg)) {
+      const found = glob(arg);
+      if (!found.length) out.push({ path: arg, problem: 'matches no file' });
+      out.push(...found.map((path) => ({ path })));
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(arg);
+    } catch {
+      out.push({ path: arg, problem: 'no such file or folder' });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found = walk(arg).filter((p) => PAGE_FILE.test(p));
+      if (!found.length) out.push({ path: arg, problem: 'folder holds no page files (.txt, .jsonl)' });
+      out.push(...found.map((path) => ({ path })));
+    } else out.push({ path: arg });
+  }
+  return out;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...walk(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** `*` within a folder name, `**` across folders, `?` one character. */
+function glob(pattern: string): string[] {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  while (parts.length > 1 && !/[*?]/.test(parts[0])) fixed.push(parts.shift()!);
+  const base = fixed.join('/') || '.';
+  const source = parts
+    .join('/')
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\//g, '\u0000')
+    .replace(/\*\*/g, '\u0001')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]')
+    .replace(/\u0000/g, '(?:.*/)?')
+    .replace(/\u0001/g, '.*');
+  const re = new RegExp(`^${source}$`);
+  let files: string[];
+  try {
+    files = walk(base);
+  } catch {
+    return [];
+  }
+  const prefix = base === '.' ? '' : `${base}/`;
+  return files.filter((f) => re.test(f.startsWith(prefix) ? f.slice(prefix.length) : f));
+}
+
+function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A parsed page file as the store takes it. */
+export function pageInputOf(path: string, bytes: Uint8Array, hints: IdentityHints = {}): PageInput {
+  const { record, file } = parsePage(bytes, path, path.split(/[\\/]/).pop());
+  return {
+    identity: resolveIdentity(record, path, hints),
+    sourcePath: path,
+    contentHash: sha256(bytes),
+    sourceText: file.text,
+    record,
+  };
+}
+
+/** Pages rebuilt from an exported JSONL file (`banmian export`), one per page key. */
+export function pageInputsFromJsonl(path: string, text: string): PageInput[] {
+  const pages = new Map<string, { first: Record<string, unknown>; articles: PageRecord['articles'] }>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let a: Record<string, unknown>;
+    try {
+      a = JSON.parse(line);
+    } catch {
+      throw new DecodeError(path, `line ${i + 1} is not JSON`);
+    }
+    if (typeof a.pageKey !== 'string' || !Array.isArray(a.paragraphs)) throw new DecodeError(path, `line ${i + 1} is not an exported article (no pageKey or paragraphs)`);
+    const entry = pages.get(a.pageKey) ?? { first: a, articles: [] };
+    entry.articles.push({
+      id: String(a.id),
+      kicker: (a.kicker as string) ?? null,
+      title: (a.title as string) ?? null,
+      subtitle: (a.subtitle as string) ?? null,
+      byline: a.byline as PageRecord['articles'][number]['byline'],
+      dateline: (a.dateline as string) ?? null,
+      paragraphs: a.paragraphs as string[],
+      captions: (a.captions as string[]) ?? [],
+      continuedFrom: (a.continuedFrom as string) ?? null,
+      continuedTo: (a.continuedTo as string) ?? null,
+      complete: Boolean(a.complete),
+      confidence: Number(a.confidence ?? 1),
+      sources: (a.sources as PageRecord['articles'][number]['sources']) ?? [],
+    });
+    pages.set(a.pageKey, entry);
+  });
+  return [...pages.entries()].map(([key, { first, articles }]) => {
+    const masthead = (first.masthead as PageRecord['masthead']) ?? null;
+    const record: PageRecord = { page: key, paper: (first.paper as string) ?? null, masthead: first.page === 1 ? masthead : null, articles, other: [], encoding: 'utf-8', messages: [] };
+    return {
+      key,
+      identity: { paper: (first.paper as string) ?? null, date: (first.date as string) ?? null, page: (first.page as number) ?? null, pageName: (first.pageName as string) ?? null },
+      sourcePath: null,
+      contentHash: sha256(JSON.stringify(articles)),
+      sourceText: null,
+      record: masthead && first.page !== 1 ? { ...record, masthead: null } : record,
+    };
+  });
+}
+
+export async function ingestPaths(store: Store, args: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  const inputs = expandPaths(args);
+  const summary: IngestSummary = { pages: 0, added: 0, replaced: 0, unchanged: 0, articles: 0, warnings: 0, failures: [] };
+  let done = 0;
+  const report = (e: IngestEvent) => {
+    done++;
+    if (e.status === 'failed') summary.failures.push({ path: e.path, problem: e.problem ?? 'failed' });
+    else {
+      summary.pages++;
+      summary[e.status]++;
+      summary.articles += e.articles;
+      summary.warnings += e.warnings;
+    }
+    opts.onEvent?.(e, done, inputs.length);
+  };
+  for (const input of inputs) {
+    if (input.problem) {
+      report({ path: input.path, status: 'failed', articles: 0, warnings: 0, problem: input.problem });
+      continue;
+    }
+    try {
+      if (/\.pdf$/i.test(input.path)) throw new DecodeError(input.path, 'is a PDF; PDF pages are not supported yet, give its text');
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(input.path);
+      } catch (e) {
+        throw new DecodeError(input.path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      if (/\.jsonl$/i.test(input.path)) {
+        for (const page of pageInputsFromJsonl(input.path, new TextDecoder().decode(bytes))) {
+          const r = await store.putPage(page);
+          report({ path: `${input.path}#${page.key}`, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings: 0 });
+        }
+        continue;
+      }
+      const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
+      const page = pageInputOf(input.path, bytes, hints);
+      const r = await store.putPage(page);
+      const warnings = page.record.messages.filter((m) => m.severity === 'warning').length;
+      report({ path: input.path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings });
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      report({ path: input.path, status: 'failed', articles: 0, warnings: 0, problem: e.problem });
+    }
+  }
+  return summary;
+}

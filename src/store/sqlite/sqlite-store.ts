@@ -1,0 +1,401 @@
+// The embedded store: one SQLite file (better-sqlite3: synchronous, in-process,
+// with FTS5 built in), WAL journal, every page in one transaction.
+import Database from 'better-sqlite3';
+import type { Masthead } from '../../tree/types.js';
+import type {
+  ArticleFilter,
+  IssueSummary,
+  PageInput,
+  PaperSummary,
+  PutResult,
+  SearchParams,
+  SearchResult,
+  Stats,
+  Store,
+  StoredArticle,
+  StoredPage,
+} from '../store.js';
+import { StoreError } from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+import { toFtsMatch } from './fts-match.js';
+import { articleId, pageKey, pageNumberOf } from '../keys.js';
+import { ftsColumns, missingDates, missingPages, snippetFor } from '../shared.js';
+import { positiveTerms } from '../../search/query.js';
+
+interface ArticleRow {
+  id: number;
+  uid: string;
+  page_id: number;
+  seq: number;
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+  dateline: string | null;
+  byline: string;
+  paragraphs: string;
+  captions: string;
+  continued_from: string | null;
+  continued_to: string | null;
+  complete: number;
+  confidence: number;
+  sources: string;
+  group_uid: string | null;
+  key: string;
+  paper: string | null;
+  date: string | null;
+  page_no: number | null;
+  page_name: string | null;
+}
+
+const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
+
+export function openSqliteStore(path: string): Store {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (e) {
+    throw new StoreError(`cannot open the SQLite store at ${path}: ${(e as Error).message}`);
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return new SqliteStore(db, `sqlite:${path}`);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) throw new StoreError(`this store was made by a newer banmian (schema ${version}); upgrade banmian`);
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+class SqliteStore implements Store {
+  readonly capabilities = { embedded: true, ranking: 'bm25' as const };
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly url: string,
+  ) {}
+
+  async putPage(input: PageInput): Promise<PutResult> {
+    const db = this.db;
+    const key = input.key ?? pageKey(input.identity, input.sourcePath, input.contentHash);
+    return db.transaction((): PutResult => {
+      const existing = db.prepare('SELECT id, content_hash FROM pages WHERE key = ?').get(key) as { id: number; content_hash: string } | undefined;
+      if (existing?.content_hash === input.contentHash) return { status: 'unchanged', pageKey: key, articles: 0 };
+      if (!existing) {
+        const twin = db.prepare('SELECT key FROM pages WHERE content_hash = ? LIMIT 1').get(input.contentHash) as { key: string } | undefined;
+        if (twin) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
+      }
+      const { paper, date, page, pageName } = input.identity;
+      let issueId: number | null = null;
+      if (paper && date) {
+        db.prepare('INSERT INTO papers (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(paper);
+        const paperId = (db.prepare('SELECT id FROM papers WHERE name = ?').get(paper) as { id: number }).id;
+        db.prepare('INSERT INTO issues (paper_id, date) VALUES (?, ?) ON CONFLICT (paper_id, date) DO NOTHING').run(paperId, date);
+        issueId = (db.prepare('SELECT id FROM issues WHERE paper_id = ? AND date = ?').get(paperId, date) as { id: number }).id;
+        if (input.record.masthead) db.prepare('UPDATE issues SET masthead = ? WHERE id = ?').run(JSON.stringify(input.record.masthead), issueId);
+      }
+      let pageId: number;
+      const pageRecord = JSON.stringify({ ...input.record, articles: undefined });
+      if (existing) {
+        pageId = existing.id;
+        db.prepare('DELETE FROM article_fts WHERE rowid IN (SELECT id FROM articles WHERE page_id = ?)').run(pageId);
+        db.prepare('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT uid FROM articles WHERE page_id = ?)').run(pageId);
+        db.prepare('DELETE FROM articles WHERE page_id = ?').run(pageId);
+        db.prepare(
+          `UPDATE pages SET issue_id = ?, paper = ?, date = ?, page_no = ?, page_name = ?, source_path = ?, content_hash = ?,
+           source_text = ?, record = ?, ingested_at = ? WHERE id = ?`,
+        ).run(issueId, paper, date, page, pageName, input.sourcePath, input.contentHash, input.sourceText, pageRecord, new Date().toISOString(), pageId);
+      } else {
+        pageId = Number(
+          db
+            .prepare(
+              `INSERT INTO pages (key, issue_id, paper, date, page_no, page_name, source_path, content_hash, source_text, record, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(key, issueId, paper, date, page, pageName, input.sourcePath, input.contentHash, input.sourceText, pageRecord, new Date().toISOString()).lastInsertRowid,
+        );
+      }
+      const insertArticle = db.prepare(
+        `INSERT INTO articles (uid, page_id, seq, kicker, title, subtitle, dateline, byline, paragraphs, captions,
+          continued_from, continued_to, complete, confidence, sources)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const insertPerson = db.prepare('INSERT INTO article_people (article_id, role, name) VALUES (?, ?, ?)');
+      const insertFts = db.prepare(
+        'INSERT INTO article_fts (rowid, title_u, title_b, body_u, body_b, byline_u, byline_b, caption_u, caption_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      input.record.articles.forEach((a, seq) => {
+        const uid = articleId(key, seq + 1);
+        const id = Number(
+          insertArticle.run(
+            uid,
+            pageId,
+            seq + 1,
+            a.kicker,
+            a.title,
+            a.subtitle,
+            a.dateline,
+            JSON.stringify(a.byline),
+            JSON.stringify(a.paragraphs),
+            JSON.stringify(a.captions),
+            a.continuedFrom,
+            a.continuedTo,
+            a.complete ? 1 : 0,
+            a.confidence,
+            JSON.stringify(a.sources),
+          ).lastInsertRowid,
+        );
+        for (const role of ['reporters', 'correspondents', 'photographers'] as const) {
+          for (const name of a.byline[role]) insertPerson.run(id, role, name);
+        }
+        insertFts.run(id, ...ftsColumns(a));
+      });
+      if (issueId !== null && page !== null) this.linkJumps(issueId, pageId, page);
+      return { status: existing ? 'replaced' : 'added', pageKey: key, articles: input.record.articles.length };
+    })();
+  }
+
+  /**
+   * Joins the parts of articles printed across pages of one issue: a part that
+   * says `（下转第二版）` and one on page 2 that says `（紧接第一版）`. Works
+   * whichever page arrives first, since both directions are looked for.
+   */
+  private linkJumps(issueId: number, pageId: number, pageNo: number): void {
+    const db = this.db;
+    const here = db.prepare('SELECT id, uid, continued_from, continued_to, group_uid FROM articles WHERE page_id = ? ORDER BY seq').all(pageId) as Array<{
+      id: number;
+      uid: string;
+      continued_from: string | null;
+      continued_to: string | null;
+      group_uid: string | null;
+    }>;
+    const onPage = db.prepare(
+      `SELECT a.id, a.uid, a.continued_from, a.continued_to, a.group_uid FROM articles a JOIN pages p ON p.id = a.page_id
+       WHERE p.issue_id = ? AND p.page_no = ? ORDER BY a.seq`,
+    );
+    const setGroup = db.prepare('UPDATE articles SET group_uid = ? WHERE uid = ? OR group_uid = ?');
+    for (const a of here) {
+      const to = pageNumberOf(a.continued_to);
+      if (to !== null && to !== pageNo) {
+        const next = (onPage.all(issueId, to) as typeof here).find((b) => pageNumberOf(b.continued_from) === pageNo && !b.group_uid);
+        if (next) {
+          const group = a.group_uid ?? a.uid;
+          setGroup.run(group, a.uid, a.uid);
+          setGroup.run(group, next.uid, next.uid);
+        }
+      }
+      const from = pageNumberOf(a.continued_from);
+      if (from !== null && from !== pageNo) {
+        const prev = (onPage.all(issueId, from) as typeof here).find((b) => pageNumberOf(b.continued_to) === pageNo);
+        if (prev) {
+          const group = prev.group_uid ?? prev.uid;
+          setGroup.run(group, prev.uid, prev.uid);
+          setGroup.run(group, a.uid, a.uid);
+        }
+      }
+    }
+  }
+
+  private toArticle(row: ArticleRow): StoredArticle {
+    const parts = row.group_uid
+      ? (this.db
+          .prepare('SELECT a.uid AS id, p.page_no AS page FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.group_uid = ? ORDER BY p.page_no, a.seq')
+          .all(row.group_uid) as Array<{ id: string; page: number | null }>)
+      : [{ id: row.uid, page: row.page_no }];
+    return {
+      id: row.uid,
+      pageKey: row.key,
+      paper: row.paper,
+      date: row.date,
+      page: row.page_no,
+      pageName: row.page_name,
+      kicker: row.kicker,
+      title: row.title,
+      subtitle: row.subtitle,
+      byline: JSON.parse(row.byline),
+      dateline: row.dateline,
+      paragraphs: JSON.parse(row.paragraphs),
+      captions: JSON.parse(row.captions),
+      continuedFrom: row.continued_from,
+      continuedTo: row.continued_to,
+      complete: row.complete === 1,
+      confidence: row.confidence,
+      sources: JSON.parse(row.sources),
+      parts,
+    };
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const row = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = ?`).get(id) as ArticleRow | undefined;
+    return row ? this.toArticle(row) : null;
+  }
+
+  async getPage(key: string): Promise<StoredPage | null> {
+    const row = this.db.prepare('SELECT * FROM pages WHERE key = ?').get(key) as
+      | { id: number; key: string; paper: string | null; date: string | null; page_no: number | null; page_name: string | null; source_path: string | null; source_text: string | null; record: string }
+      | undefined;
+    if (!row) return null;
+    const record = JSON.parse(row.record);
+    const ids = (this.db.prepare('SELECT uid FROM articles WHERE page_id = ? ORDER BY seq').all(row.id) as Array<{ uid: string }>).map((r) => r.uid);
+    return {
+      key: row.key,
+      paper: row.paper,
+      date: row.date,
+      page: row.page_no,
+      pageName: row.page_name,
+      sourcePath: row.source_path,
+      articles: ids.length,
+      masthead: record.masthead ?? null,
+      other: record.other ?? [],
+      sourceText: row.source_text,
+      messages: record.messages ?? [],
+      articleIds: ids,
+    };
+  }
+
+  async listPapers(): Promise<PaperSummary[]> {
+    return this.db
+      .prepare(
+        `SELECT pa.name AS name, COUNT(DISTINCT i.id) AS issues, COUNT(DISTINCT p.id) AS pages,
+           (SELECT COUNT(*) FROM articles a JOIN pages p2 ON p2.id = a.page_id WHERE p2.paper = pa.name) AS articles,
+           MIN(i.date) AS "from", MAX(i.date) AS "to"
+         FROM papers pa JOIN issues i ON i.paper_id = pa.id LEFT JOIN pages p ON p.issue_id = i.id
+         GROUP BY pa.id ORDER BY pa.name`,
+      )
+      .all() as PaperSummary[];
+  }
+
+  async listIssues(paper: string): Promise<Array<{ date: string; pages: number }>> {
+    return this.db
+      .prepare(
+        `SELECT i.date AS date, COUNT(p.id) AS pages FROM issues i JOIN papers pa ON pa.id = i.paper_id
+         LEFT JOIN pages p ON p.issue_id = i.id WHERE pa.name = ? GROUP BY i.id ORDER BY i.date`,
+      )
+      .all(paper) as Array<{ date: string; pages: number }>;
+  }
+
+  async getIssue(paper: string, date: string): Promise<IssueSummary | null> {
+    const issue = this.db.prepare('SELECT i.id, i.masthead FROM issues i JOIN papers pa ON pa.id = i.paper_id WHERE pa.name = ? AND i.date = ?').get(paper, date) as
+      | { id: number; masthead: string | null }
+      | undefined;
+    if (!issue) return null;
+    const pages = this.db
+      .prepare(
+        `SELECT p.key AS key, p.page_no AS page, p.page_name AS pageName, COUNT(a.id) AS articles FROM pages p
+         LEFT JOIN articles a ON a.page_id = p.id WHERE p.issue_id = ? GROUP BY p.id ORDER BY p.page_no, p.key`,
+      )
+      .all(issue.id) as IssueSummary['pages'];
+    return { paper, date, pages, masthead: issue.masthead ? (JSON.parse(issue.masthead) as Masthead) : null };
+  }
+
+  private filterSql(f: ArticleFilter): { sql: string; args: unknown[] } {
+    const parts: string[] = [];
+    const args: unknown[] = [];
+    if (f.paper) {
+      parts.push('p.paper = ?');
+      args.push(f.paper);
+    }
+    if (f.from) {
+      parts.push('p.date >= ?');
+      args.push(f.from);
+    }
+    if (f.to) {
+      parts.push('p.date <= ?');
+      args.push(f.to);
+    }
+    if (f.page !== undefined) {
+      parts.push('p.page_no = ?');
+      args.push(f.page);
+    }
+    if (f.reporter) {
+      parts.push('EXISTS (SELECT 1 FROM article_people ap WHERE ap.article_id = a.id AND ap.name = ?)');
+      args.push(f.reporter);
+    }
+    return { sql: parts.map((p) => ` AND ${p}`).join(''), args };
+  }
+
+  async search(params: SearchParams): Promise<SearchResult> {
+    const match = toFtsMatch(params.query, params.field);
+    const filter = this.filterSql(params);
+    const from = `FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN pages p ON p.id = a.page_id WHERE article_fts MATCH ?${filter.sql}`;
+    const args = [match, ...filter.args];
+    const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
+    const offset = Math.max(params.offset ?? 0, 0);
+    const rows = this.db
+      .prepare(`SELECT ${ARTICLE_COLUMNS}, bm25(article_fts, 10, 10, 1, 1, 2, 2, 2, 2) AS score ${from} ORDER BY score, a.id LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as Array<ArticleRow & { score: number }>;
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...args) as { n: number }).n;
+    const facet = (expr: string, extraJoin = '', extraWhere = '') =>
+      this.db
+        .prepare(
+          `SELECT ${expr} AS value, COUNT(DISTINCT a.id) AS count FROM article_fts JOIN articles a ON a.id = article_fts.rowid
+           JOIN pages p ON p.id = a.page_id ${extraJoin} WHERE article_fts MATCH ?${filter.sql}${extraWhere}
+           GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 30`,
+        )
+        .all(...args) as Array<{ value: string; count: number }>;
+    const terms = positiveTerms(params.query);
+    return {
+      total,
+      hits: rows.map((row) => {
+        const article = this.toArticle(row);
+        return { article, score: -row.score, snippet: snippetFor(article, terms, params.field) };
+      }),
+      facets: {
+        paper: facet('p.paper'),
+        month: facet('substr(p.date, 1, 7)'),
+        reporter: facet('ap.name', 'JOIN article_people ap ON ap.article_id = a.id', " AND ap.role = 'reporters'"),
+      },
+    };
+  }
+
+  async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
+    const f = this.filterSql(filter);
+    const stmt = this.db.prepare(
+      `SELECT ${ARTICLE_COLUMNS}, i.masthead AS masthead FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id
+       WHERE 1 = 1${f.sql} ORDER BY p.paper IS NULL, p.paper, p.date, p.page_no, p.key, a.seq`,
+    );
+    for (const row of stmt.iterate(...f.args) as Iterable<ArticleRow & { masthead: string | null }>) {
+      yield { ...this.toArticle(row), masthead: row.masthead ? (JSON.parse(row.masthead) as Masthead) : null };
+    }
+  }
+
+  async stats(): Promise<Stats> {
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const range = this.db.prepare('SELECT MIN(date) AS "from", MAX(date) AS "to" FROM issues').get() as { from: string | null; to: string | null };
+    const papers = await this.listPapers();
+    const gaps = papers.map((paper) => {
+      const issues = this.db
+        .prepare(
+          `SELECT i.date AS date, GROUP_CONCAT(p.page_no) AS pages FROM issues i JOIN papers pa ON pa.id = i.paper_id
+           LEFT JOIN pages p ON p.issue_id = i.id WHERE pa.name = ? GROUP BY i.id ORDER BY i.date`,
+        )
+        .all(paper.name) as Array<{ date: string; pages: string | null }>;
+      return {
+        paper: paper.name,
+        missingDates: missingDates(issues.map((i) => i.date)),
+        missingPages: missingPages(issues.map((i) => ({ date: i.date, pages: (i.pages ?? '').split(',').filter(Boolean).map(Number) }))),
+      };
+    });
+    return {
+      papers,
+      issues: count('SELECT COUNT(*) AS n FROM issues'),
+      pages: count('SELECT COUNT(*) AS n FROM pages'),
+      articles: count('SELECT COUNT(*) AS n FROM articles'),
+      unidentifiedPages: count('SELECT COUNT(*) AS n FROM pages WHERE issue_id IS NULL'),
+      from: range.from,
+      to: range.to,
+      gaps,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,173 @@
+// One store interface; SQLite (embedded, the default) and PostgreSQL behind it.
+// Shared code asks capabilities, never dialect names.
+import type { Byline, Masthead } from '../tree/types.js';
+import type { ArticleRecord, PageRecord } from '../project/to-records.js';
+import type { Query } from '../search/query.js';
+
+export interface PageIdentity {
+  paper: string | null;
+  /** ISO date of the issue */
+  date: string | null;
+  /** 版次 */
+  page: number | null;
+  /** 版名, where printed or given */
+  pageName: string | null;
+}
+
+export interface PageInput {
+  identity: PageIdentity;
+  /** the page's key when it is already known (an archive being imported); else made from identity and path */
+  key?: string;
+  sourcePath: string | null;
+  /** sha256 of the page's bytes (or of its record, for imported pages) */
+  contentHash: string;
+  /** the decoded source, kept so that every stored character traces back */
+  sourceText: string | null;
+  record: PageRecord;
+}
+
+export type PutStatus = 'added' | 'replaced' | 'unchanged';
+
+export interface PutResult {
+  status: PutStatus;
+  pageKey: string;
+  articles: number;
+}
+
+/** An article as the archive keeps it: the parsed record, where it was printed, and its other parts. */
+export interface StoredArticle extends Omit<ArticleRecord, 'id'> {
+  id: string;
+  pageKey: string;
+  paper: string | null;
+  date: string | null;
+  page: number | null;
+  pageName: string | null;
+  /** the article printed across pages: every part's id and page, in order, this one included */
+  parts: Array<{ id: string; page: number | null }>;
+}
+
+export interface PageSummary {
+  key: string;
+  paper: string | null;
+  date: string | null;
+  page: number | null;
+  pageName: string | null;
+  sourcePath: string | null;
+  articles: number;
+}
+
+export interface StoredPage extends PageSummary {
+  masthead: Masthead | null;
+  other: string[];
+  sourceText: string | null;
+  messages: PageRecord['messages'];
+  articleIds: string[];
+}
+
+export type SearchField = 'title' | 'body' | 'byline' | 'caption';
+
+export interface ArticleFilter {
+  paper?: string;
+  /** ISO dates, inclusive */
+  from?: string;
+  to?: string;
+  page?: number;
+  reporter?: string;
+}
+
+export interface SearchParams extends ArticleFilter {
+  query: Query;
+  field?: SearchField;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Snippet {
+  field: SearchField;
+  text: string;
+  /** [start, end) ranges of `text` that match the query */
+  marks: Array<[number, number]>;
+}
+
+export interface SearchHit {
+  article: StoredArticle;
+  score: number;
+  snippet: Snippet;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: { paper: FacetCount[]; month: FacetCount[]; reporter: FacetCount[] };
+}
+
+export interface PaperSummary {
+  name: string;
+  issues: number;
+  pages: number;
+  articles: number;
+  from: string | null;
+  to: string | null;
+}
+
+export interface IssueSummary {
+  paper: string;
+  date: string;
+  pages: Array<{ key: string; page: number | null; pageName: string | null; articles: number }>;
+  masthead: Masthead | null;
+}
+
+export interface Stats {
+  papers: PaperSummary[];
+  issues: number;
+  pages: number;
+  articles: number;
+  unidentifiedPages: number;
+  from: string | null;
+  to: string | null;
+  /** per paper: dates with no issue between its first and last, and issues missing pages */
+  gaps: Array<{ paper: string; missingDates: string[]; missingPages: Array<{ date: string; pages: number[] }> }>;
+}
+
+export interface StoreCapabilities {
+  /** the store runs in this process on a file (true) or talks to a server (false) */
+  embedded: boolean;
+  /** full-text search ranks by bm25 */
+  ranking: 'bm25' | 'ts_rank';
+}
+
+export interface Store {
+  readonly url: string;
+  readonly capabilities: StoreCapabilities;
+  /** Stores a page in one transaction: all of it, or nothing. Same content twice is stored once. */
+  putPage(input: PageInput): Promise<PutResult>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  getPage(key: string): Promise<StoredPage | null>;
+  listPapers(): Promise<PaperSummary[]>;
+  listIssues(paper: string): Promise<Array<{ date: string; pages: number }>>;
+  getIssue(paper: string, date: string): Promise<IssueSummary | null>;
+  search(params: SearchParams): Promise<SearchResult>;
+  /** every article matching the filter, in paper, date, page and reading order */
+  articles(filter?: ArticleFilter): AsyncIterable<StoredArticle & { masthead: Masthead | null }>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}
+
+export type { Byline };
+
+export class StoreError extends Error {}
+
+/** `sqlite:PATH` (the default `sqlite:./banmian.db`) or `postgres://…`. */
+export async function openStore(url = 'sqlite:./banmian.db'): Promise<Store> {
+  if (url.startsWith('sqlite:') || !url.includes(':')) {
+    const { openSqliteStore } = await import('./sqlite/sqlite-store.js');
+    return openSqliteStore(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url);
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) throw new StoreError('PostgreSQL stores are not available yet; use sqlite:PATH');
+  throw new StoreError(`"${url}" is not a store address: use sqlite:PATH (the default is sqlite:./banmian.db)`);
+}

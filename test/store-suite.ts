@@ -1,0 +1,209 @@
+// The conformance suite every store must pass. Each dialect's test file calls
+// `storeSuite` with a way to open a fresh, empty store.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parsePage } from '../src/index.js';
+import type { PageInput, Store, StoredArticle } from '../src/store/store.js';
+import { pageInputOf } from '../src/archive/ingest.js';
+import { parseQuery } from '../src/search/query.js';
+import { fold } from '../src/search/fold.js';
+import { fieldTexts } from '../src/store/shared.js';
+import { loadPages } from './helpers.js';
+
+const pages = loadPages();
+const seed = (slug: string) => pages.find((p) => p.slug.startsWith(slug))!;
+
+/** A seed page as a store input with the identity a user would give it. */
+function seedInput(slug: string, identity: Partial<PageInput['identity']> = {}): PageInput {
+  const p = seed(slug);
+  return pageInputOf(`${p.slug}.txt`, p.source, identity);
+}
+
+function textPage(text: string, identity: PageInput['identity'], path: string): PageInput {
+  return pageInputOf(path, Buffer.from(text, 'utf8'), identity);
+}
+
+async function all(store: Store, q: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const r = await store.search({ query: parseQuery(q), limit: 200, offset });
+    ids.push(...r.hits.map((h) => h.article.id));
+    if (r.hits.length < 200) return ids.sort();
+  }
+}
+
+async function allArticles(store: Store): Promise<StoredArticle[]> {
+  const out: StoredArticle[] = [];
+  for await (const a of store.articles()) out.push(a);
+  return out;
+}
+
+export function storeSuite(name: string, open: () => Promise<Store>): void {
+  const withStore = (title: string, fn: (s: Store) => Promise<void>) =>
+    test(`${name}: ${title}`, async () => {
+      const store = await open();
+      try {
+        await fn(store);
+      } finally {
+        await store.close();
+      }
+    });
+
+  withStore('a page is stored once; the same content again changes nothing; a changed page replaces it', async (store) => {
+    const input = seedInput('002');
+    const first = await store.putPage(input);
+    assert.equal(first.status, 'added');
+    assert.equal(first.pageKey, '浙江工人日报/2022-12-16/01');
+    assert.equal(first.articles, 5);
+    assert.equal((await store.putPage(input)).status, 'unchanged');
+    assert.equal((await store.putPage({ ...input, sourcePath: 'elsewhere/copy.txt' })).status, 'unchanged');
+    const changed = textPage(seed('002').source.toString('utf8').replace('新闻服务热线', '新闻热线'), input.identity, 'p.txt');
+    assert.equal((await store.putPage(changed)).status, 'replaced');
+    assert.equal((await allArticles(store)).length, 5);
+    const page = await store.getPage(first.pageKey);
+    assert.ok(page?.other.includes('新闻热线'));
+  });
+
+  withStore('articles come back as they were parsed, with where they were printed', async (store) => {
+    const input = seedInput('002');
+    await store.putPage(input);
+    const a = await store.getArticle('浙江工人日报/2022-12-16/01#1');
+    assert.ok(a);
+    const parsed = input.record.articles[0];
+    assert.equal(a.title, parsed.title);
+    assert.equal(a.kicker, parsed.kicker);
+    assert.deepEqual(a.paragraphs, parsed.paragraphs);
+    assert.deepEqual(a.byline, parsed.byline);
+    assert.deepEqual(a.sources, parsed.sources);
+    assert.equal(a.paper, '浙江工人日报');
+    assert.equal(a.date, '2022-12-16');
+    assert.equal(a.page, 1);
+    assert.deepEqual(a.parts, [{ id: a.id, page: 1 }]);
+    assert.equal(await store.getArticle('nope#1'), null);
+    const issue = await store.getIssue('浙江工人日报', '2022-12-16');
+    assert.equal(issue?.masthead?.issueNumber, 12285);
+    assert.deepEqual((await store.listPapers()).map((p) => [p.name, p.issues, p.pages, p.articles]), [['浙江工人日报', 1, 1, 5]]);
+  });
+
+  withStore('search: words, phrases, AND / OR / NOT, one character, folded forms, marked snippets', async (store) => {
+    await store.putPage(seedInput('000', { paper: '测试报', date: '2022-05-12', page: 3 }));
+    await store.putPage(seedInput('002'));
+    await store.putPage(seedInput('004', { paper: '义乌商报', date: '2022-06-18', page: 1 }));
+    const titles = async (q: string) => (await store.search({ query: parseQuery(q), limit: 50 })).hits.map((h) => h.article.title ?? '');
+    assert.ok((await titles('外贸')).some((t) => t.startsWith('1~4月浙江出口突破万亿元')));
+    const phrase = await store.search({ query: parseQuery('“班前十分钟活动”') });
+    assert.equal(phrase.total, 2);
+    assert.ok(phrase.hits.every((h) => h.snippet.marks.length > 0));
+    const mark = phrase.hits[0].snippet.marks[0];
+    assert.equal(phrase.hits[0].snippet.text.slice(mark[0], mark[1]), '班前十分钟活动');
+    assert.deepEqual(await all(store, '钱海军 AND 志愿'), await all(store, '钱海军 志愿'));
+    assert.ok((await all(store, '钱海军 AND 志愿')).length >= 1);
+    const or = await all(store, '足球 OR 居住证');
+    assert.deepEqual(or, [...new Set([...(await all(store, '足球')), ...(await all(store, '居住证'))])].sort());
+    const not = await all(store, '外贸 NOT 义乌');
+    assert.ok(not.length > 0 && not.every((id) => !id.startsWith('义乌商报')));
+    assert.ok((await all(store, '貿易')).length > 0, 'traditional characters find simplified text');
+    assert.deepEqual(await all(store, '貿易'), await all(store, '贸易'));
+    assert.deepEqual(await all(store, 'ＲＣＥＰ'), await all(store, 'RCEP'));
+    assert.ok((await all(store, '鱼')).length > 0, 'one character');
+  });
+
+  withStore('search: filters, fields, facets, pagination, and title hits first', async (store) => {
+    await store.putPage(seedInput('000', { paper: '测试报', date: '2022-05-12', page: 3 }));
+    await store.putPage(seedInput('002'));
+    const q = parseQuery('外贸');
+    const full = await store.search({ query: q });
+    assert.equal(full.total, 2);
+    assert.match(full.hits[0].article.title ?? '', /外贸/, 'the article with the word in its headline ranks first');
+    assert.deepEqual(full.facets.paper.map((f) => [f.value, f.count]).sort(), [['测试报', 1], ['浙江工人日报', 1]]);
+    assert.deepEqual(full.facets.month.map((f) => f.value).sort(), ['2022-05', '2022-12']);
+    assert.deepEqual(full.facets.reporter, [{ value: '张浩呈', count: 2 }]);
+    assert.equal((await store.search({ query: q, paper: '浙江工人日报' })).total, 1);
+    assert.equal((await store.search({ query: q, from: '2022-06-01' })).total, 1);
+    assert.equal((await store.search({ query: q, to: '2022-06-01' })).total, 1);
+    assert.equal((await store.search({ query: q, page: 3 })).total, 1);
+    assert.equal((await store.search({ query: q, reporter: '张浩呈' })).total, 2);
+    assert.equal((await store.search({ query: q, reporter: '王婷' })).total, 0);
+    assert.equal((await store.search({ query: q, field: 'title' })).total, 1);
+    const paged = await store.search({ query: q, limit: 1, offset: 1 });
+    assert.equal(paged.hits.length, 1);
+    assert.equal(paged.total, 2);
+    assert.notEqual(paged.hits[0].article.id, full.hits[0].article.id);
+  });
+
+  withStore('recall is exact: search finds what a substring scan finds, for random queries', async (store) => {
+    for (const [slug, id] of [
+      ['000', { paper: '测试报', date: '2022-05-12', page: 3 }],
+      ['001', { paper: '测试报', date: '2023-11-23', page: 2 }],
+      ['002', {}],
+      ['003', {}],
+      ['004', { paper: '义乌商报', date: '2022-06-18', page: 1 }],
+    ] as const) {
+      await store.putPage(seedInput(slug, id));
+    }
+    const articles = await allArticles(store);
+    const folded = articles.map((a) => ({ id: a.id, fields: Object.values(fieldTexts(a)).map(fold) }));
+    const corpus = folded.flatMap((a) => a.fields).join('');
+    const query = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(fc.nat(corpus.length - 1), fc.integer({ min: 1, max: 6 })).map(([at, n]) => corpus.slice(at, at + n)) },
+      { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部'), minLength: 1, maxLength: 3 }) },
+    );
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(query, async (q) => {
+        const clean = q.replace(/["“”「」『』()（）\s-]/g, '');
+        if (!clean || /^(AND|OR|NOT|与|或|非)$/.test(clean)) return;
+        const expected = folded.filter((a) => a.fields.some((f) => f.includes(fold(clean)))).map((a) => a.id).sort();
+        assert.deepEqual(await all(store, `"${clean}"`), expected, `query ${clean}`);
+        checked++;
+      }),
+      { numRuns: 520 },
+    );
+    assert.ok(checked >= 500, `${checked} queries checked`);
+  });
+
+  withStore('an article printed across pages is one article, whichever page arrives first', async (store) => {
+    const p1 = '本报讯 记者张三报道 市里昨天召开数字贸易大会，会议提出要发展数字贸易。（下转第二版）\n\n数字贸易大会召开\n';
+    const p2 = '（紧接第一版）会议还要求各地加快推进数字贸易平台建设，形成合力。\n';
+    const id = { paper: '测试报', date: '2023-01-02', pageName: null };
+    await store.putPage(textPage(p2, { ...id, page: 2 }, 'p2.txt'));
+    await store.putPage(textPage(p1, { ...id, page: 1 }, 'p1.txt'));
+    const first = await store.getArticle('测试报/2023-01-02/01#1');
+    assert.equal(first?.continuedTo, '第二版');
+    assert.deepEqual(first?.parts, [
+      { id: '测试报/2023-01-02/01#1', page: 1 },
+      { id: '测试报/2023-01-02/02#1', page: 2 },
+    ]);
+    const second = await store.getArticle('测试报/2023-01-02/02#1');
+    assert.deepEqual(second?.parts, first?.parts);
+  });
+
+  withStore('a page that fails to store leaves nothing behind', async (store) => {
+    const input = seedInput('002');
+    const broken = structuredClone(input);
+    const bad: Record<string, unknown> = {};
+    bad.self = bad; // cannot be stored
+    (broken.record.articles[3] as unknown as { sources: unknown }).sources = bad;
+    await assert.rejects(store.putPage(broken));
+    assert.equal(await store.getPage('浙江工人日报/2022-12-16/01'), null);
+    assert.equal((await allArticles(store)).length, 0);
+    assert.equal((await store.putPage(input)).status, 'added');
+  });
+
+  withStore('stats count the archive and find gaps', async (store) => {
+    const id = (date: string, page: number) => ({ paper: '测试报', date, page, pageName: null });
+    await store.putPage(textPage('本报讯 记者张三报道 一天的新闻。\n', id('2023-01-01', 1), 'a.txt'));
+    await store.putPage(textPage('本报讯 记者张三报道 两天的新闻。\n', id('2023-01-03', 1), 'b.txt'));
+    await store.putPage(textPage('本报讯 记者张三报道 三版的新闻。\n', id('2023-01-03', 3), 'c.txt'));
+    await store.putPage(textPage('没有身份的一页。\n', { paper: null, date: null, page: null, pageName: null }, 'd.txt'));
+    const s = await store.stats();
+    assert.equal(s.issues, 2);
+    assert.equal(s.pages, 4);
+    assert.equal(s.unidentifiedPages, 1);
+    assert.equal(s.from, '2023-01-01');
+    assert.deepEqual(s.gaps, [{ paper: '测试报', missingDates: ['2023-01-02'], missingPages: [{ date: '2023-01-03', pages: [2] }] }]);
+  });
+}
+
+export { parsePage };
