@@ -1,0 +1,120 @@
+// The archive as a user drives it: ingest, search, export, stats through the CLI.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { main } from '../src/cli/main.js';
+import { PAGES_DIR, TEST_DIR } from './helpers.js';
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+/** A folder laid out the way the README says an archive's files may be. */
+function archiveFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-archive-'));
+  const put = (slug: string, rel: string) => {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    copyFileSync(join(PAGES_DIR, slug, 'source.txt'), join(dir, rel));
+  };
+  put('002_f66bf6966d69075c', 'pages/浙江工人日报/2022-12-16/01.txt');
+  put('000_1c7d56c7ba6fc9ec', 'pages/浙江工人日报/2022-05-12/07.txt');
+  put('004_2c58187224ef0ee6', 'pages/ywsb_20220618_01.txt');
+  put('001_824fbaa4bb4ad28b', 'pages/loose.txt');
+  return dir;
+}
+
+test('ingest: identity from masthead and paths, idempotent, failures named, exit 1', async () => {
+  const dir = archiveFolder();
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  copyFileSync(join(TEST_DIR, 'fixtures', 'encodings', 'binary.bin'), join(dir, 'pages', 'broken.txt'));
+  const first = await run(['ingest', join(dir, 'pages'), '--db', db, '--quiet']);
+  assert.equal(first.code, 1);
+  assert.match(first.err, /broken\.txt: is not a text file/);
+  assert.match(first.out, /4 pages \(4 added, 0 replaced, 0 unchanged\), 26 articles stored/);
+  const again = await run(['ingest', join(dir, 'pages', '**', '*.txt'), '--db', db, '--quiet']);
+  assert.match(again.out, /4 pages \(0 added, 0 replaced, 4 unchanged\), 0 articles stored/);
+  const stats = JSON.parse((await run(['stats', '--db', db, '--json'])).out);
+  assert.equal(stats.pages, 4);
+  assert.equal(stats.unidentifiedPages, 1);
+  assert.deepEqual(stats.papers.map((p: { name: string }) => p.name).sort(), ['ywsb', '浙江工人日报']);
+  const text = (await run(['stats', '--db', db])).out;
+  assert.match(text, /浙江工人日报: 2 issues, 2 pages/);
+});
+
+test('ingest: flags and a manifest give identity; a changed page replaces its earlier version', async () => {
+  const dir = archiveFolder();
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  writeFileSync(join(dir, 'manifest.csv'), 'file,paper,date,page,pageName\npages/loose.txt,浙江日报,2023-11-23,2,要闻\n');
+  const r = await run(['ingest', join(dir, 'pages', 'loose.txt'), '--manifest', join(dir, 'manifest.csv'), '--db', db, '--quiet']);
+  assert.equal(r.code, 0);
+  const search = JSON.parse((await run(['search', '彭清林', '--db', db, '--json'])).out);
+  assert.equal(search.hits[0].article.paper, '浙江日报');
+  assert.equal(search.hits[0].article.page, 2);
+  assert.equal(search.hits[0].article.pageName, '要闻');
+  const page = join(dir, 'page.txt');
+  writeFileSync(page, '本报讯 记者张三报道 第一稿的内容。\n\n第一稿标题\n');
+  await run(['ingest', page, '--paper', '测试报', '--date', '2023-01-01', '--page', '1', '--db', db, '--quiet']);
+  writeFileSync(page, '本报讯 记者张三报道 第二稿的内容。\n\n第二稿标题\n');
+  const replaced = await run(['ingest', page, '--paper', '测试报', '--date', '2023-01-01', '--page', '1', '--db', db, '--quiet']);
+  assert.match(replaced.out, /1 replaced/);
+  assert.equal(JSON.parse((await run(['search', '第一稿', '--db', db, '--json'])).out).total, 0);
+  assert.equal(JSON.parse((await run(['search', '第二稿', '--db', db, '--json'])).out).total, 1);
+  const bad = await run(['ingest', page, '--date', '23-1-1', '--db', db]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--date must be YYYY-MM-DD/);
+});
+
+test('search: the README queries find the right articles with marked snippets; bad queries get a message', async () => {
+  const dir = archiveFolder();
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  await run(['ingest', join(dir, 'pages'), '--db', db, '--quiet']);
+  const s = async (...q: string[]) => run(['search', ...q, '--db', db]);
+  assert.match((await s('外贸')).out, /【外贸】/);
+  assert.match((await s('“班前十分钟活动”')).out, /2 articles/);
+  assert.match((await s('钱海军', 'AND', '志愿')).out, /【钱海军】|【志愿】/);
+  assert.match((await s('貿易')).out, /【贸易】/);
+  assert.match((await s('鱼')).out, /【鱼】/);
+  const none = await s('不存在的词语组合');
+  assert.match(none.out, /no article contains/);
+  for (const q of ['"unclosed', 'NOT 外贸', 'a OR', '(', ')"']) {
+    const r = await s(q);
+    assert.equal(r.code, 2, q);
+    assert.match(r.err, /cannot search for that/);
+  }
+  assert.equal((await s('x'.repeat(300))).code, 2);
+  const json = JSON.parse((await s('外贸', '--json')).out);
+  assert.ok(json.facets.paper.length > 0);
+});
+
+test('export: JSONL round-trips through a fresh archive; CSV and JSON-LD are written whole', async () => {
+  const dir = archiveFolder();
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  await run(['ingest', join(dir, 'pages'), '--db', db, '--quiet']);
+  const out1 = join(dir, 'one.jsonl');
+  assert.equal((await run(['export', '--db', db, '--out', out1])).code, 0);
+  const db2 = `sqlite:${join(dir, 'b.db')}`;
+  const back = await run(['ingest', out1, '--db', db2, '--quiet']);
+  assert.equal(back.code, 0);
+  const out2 = join(dir, 'two.jsonl');
+  await run(['export', '--db', db2, '--out', out2]);
+  assert.equal(readFileSync(out2, 'utf8'), readFileSync(out1, 'utf8'));
+  assert.equal(readFileSync(out1, 'utf8').trim().split('\n').length, 26);
+  const csv = (await run(['export', '--db', db, '--format', 'csv', '--paper', '浙江工人日报'])).out.split('\n');
+  assert.match(csv[0], /^id,paper,date,page/);
+  const ld = JSON.parse((await run(['export', '--db', db, '--format', 'jsonld', '--paper', '浙江工人日报', '--from', '2022-12-01'])).out);
+  assert.equal(ld.length, 5);
+  assert.equal(ld[0]['@type'], 'NewsArticle');
+  assert.equal(ld[0].printPage, '1');
+  assert.equal(ld[0].datePublished, '2022-12-16');
+  assert.ok(!existsSync(`${out1}.${process.pid}.tmp`));
+});
+
+test('a store address that is not one is refused with what to write instead', async () => {
+  const r = await run(['stats', '--db', 'mysql://x']);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /use sqlite:PATH/);
+});
