@@ -18,3 +18,10 @@ export { runPipeline, parsePage, parseText, defaultStages, STAGE_NAMES, type Sta
 export type { Stage, Transform } from './pipeline/stage.js';
 export { toRecords, type PageRecord, type ArticleRecord } from './project/to-records.js';
 export { formatText } from './project/format-text.js';
+export { openStore, StoreError, type Store, type PageInput, type StoredArticle, type SearchParams, type SearchResult } from './store/store.js';
+export { fieldTexts } from './store/shared.js';
+export { fold, foldText } from './search/fold.js';
+export { tokenize } from './search/tokenize.js';
+export { parseQuery, QueryError, type Query } from './search/query.js';
+export { pageInputOf, ingestPaths, type IngestSummary } from './archive/ingest.js';
+export { resolveIdentity, identityFromPath, readManifest } from './archive/identity.js';

@@ -160,10 +160,14 @@ export function pageInputsFromJsonl(path: string, text: string): PageInput[] {
   });
 }
 
+/** Pages parsed and waiting to be stored together; each is still its own all-or-nothing unit. */
+const BATCH = 64;
+
 export async function ingestPaths(store: Store, args: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const inputs = expandPaths(args);
   const summary: IngestSummary = { pages: 0, added: 0, replaced: 0, unchanged: 0, articles: 0, warnings: 0, failures: [] };
   let done = 0;
+  let total = inputs.length;
   const report = (e: IngestEvent) => {
     done++;
     if (e.status === 'failed') summary.failures.push({ path: e.path, problem: e.problem ?? 'failed' });
@@ -173,7 +177,18 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
       summary.articles += e.articles;
       summary.warnings += e.warnings;
     }
-    opts.onEvent?.(e, done, inputs.length);
+    opts.onEvent?.(e, done, total);
+  };
+  let batch: Array<{ path: string; page: PageInput }> = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const results = await store.putPages(batch.map((b) => b.page));
+    results.forEach((r, i) => {
+      const { path, page } = batch[i];
+      if (r.status === 'failed') report({ path, status: 'failed', articles: 0, warnings: 0, problem: `could not be stored: ${r.error.message}` });
+      else report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings: page.record.messages.filter((m) => m.severity === 'warning').length });
+    });
+    batch = [];
   };
   for (const input of inputs) {
     if (input.problem) {
@@ -189,21 +204,19 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
         throw new DecodeError(input.path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
       if (/\.jsonl$/i.test(input.path)) {
-        for (const page of pageInputsFromJsonl(input.path, new TextDecoder().decode(bytes))) {
-          const r = await store.putPage(page);
-          report({ path: `${input.path}#${page.key}`, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings: 0 });
-        }
-        continue;
+        const pages = pageInputsFromJsonl(input.path, new TextDecoder().decode(bytes));
+        total += pages.length - 1;
+        for (const page of pages) batch.push({ path: `${input.path}#${page.key}`, page });
+      } else {
+        const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
+        batch.push({ path: input.path, page: pageInputOf(input.path, bytes, hints) });
       }
-      const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
-      const page = pageInputOf(input.path, bytes, hints);
-      const r = await store.putPage(page);
-      const warnings = page.record.messages.filter((m) => m.severity === 'warning').length;
-      report({ path: input.path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings });
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       report({ path: input.path, status: 'failed', articles: 0, warnings: 0, problem: e.problem });
     }
+    if (batch.length >= BATCH) await flush();
   }
+  await flush();
   return summary;
 }

@@ -1,5 +1,5 @@
 // The query language: words (any run of characters, matched as a substring),
-// "phrases" in straight or curly quotes, AND / OR / NOT (also 与 或 非 and -word),
+// "phrases" in straight or curly quotes, AND / OR / NOT (and -word),
 // parentheses. Juxtaposed terms are ANDed. White space inside a phrase is kept
 // out of matching, as it is everywhere in Chinese search.
 import { fold } from './fold.js';
@@ -51,9 +51,9 @@ function lex(input: string): Tok[] {
     let j = i;
     while (j < input.length && !/[\s"“”「」『』()（）]/.test(input[j])) j++;
     const word = input.slice(i, j);
-    if (word === 'AND' || word === '与') out.push({ kind: 'and' });
-    else if (word === 'OR' || word === '或') out.push({ kind: 'or' });
-    else if (word === 'NOT' || word === '非') out.push({ kind: 'not' });
+    if (word === 'AND') out.push({ kind: 'and' });
+    else if (word === 'OR') out.push({ kind: 'or' });
+    else if (word === 'NOT') out.push({ kind: 'not' });
     else out.push({ kind: 'word', text: word });
     i = j;
   }

@@ -11,9 +11,9 @@ export interface Token {
   end: number;
 }
 
-const WIDTH = 5; // base-36 digits per code point: 36^5 > U+10FFFF
+const WIDTH = 4; // base-36 digits per code point: 36^4 > U+10FFFF
 
-/** A code point as five base-36 digits: a token every full-text engine keeps whole. */
+/** A code point as four base-36 digits: a token every full-text engine keeps whole. */
 function codeOf(cp: number): string {
   return cp.toString(36).padStart(WIDTH, '0');
 }

@@ -17,13 +17,17 @@ export function fieldTexts(a: Fielded): Record<SearchField, string> {
   };
 }
 
-/** The eight full-text columns: unigrams and bigrams of title, body, byline, caption. */
+/**
+ * The eight full-text columns: unigrams and bigrams of title, body, byline,
+ * caption. A one-character query is a single term, so each character is
+ * indexed once per field; bigrams keep every position, for phrases.
+ */
 export function ftsColumns(a: Fielded): string[] {
   const f = fieldTexts(a);
   const out: string[] = [];
   for (const field of ['title', 'body', 'byline', 'caption'] as const) {
     const { unigrams, bigrams } = tokenize(f[field]);
-    out.push(termString(unigrams), termString(bigrams));
+    out.push([...new Set(unigrams.map((t) => t.term))].join(' '), termString(bigrams));
   }
   return out;
 }

@@ -146,6 +146,12 @@ export interface Store {
   readonly capabilities: StoreCapabilities;
   /** Stores a page in one transaction: all of it, or nothing. Same content twice is stored once. */
   putPage(input: PageInput): Promise<PutResult>;
+  /**
+   * Stores several pages, each all or nothing (a savepoint each, committed
+   * together): a page that fails is rolled back alone and reported, the others
+   * are kept. Faster than one commit a page.
+   */
+  putPages(inputs: PageInput[]): Promise<Array<PutResult | { status: 'failed'; error: Error }>>;
   getArticle(id: string): Promise<StoredArticle | null>;
   getPage(key: string): Promise<StoredPage | null>;
   listPapers(): Promise<PaperSummary[]>;

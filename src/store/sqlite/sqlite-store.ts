@@ -83,9 +83,38 @@ class SqliteStore implements Store {
   ) {}
 
   async putPage(input: PageInput): Promise<PutResult> {
-    const db = this.db;
+    return this.db.transaction(() => this.writePage(input))();
+  }
+
+  async putPages(inputs: PageInput[]): Promise<Array<PutResult | { status: 'failed'; error: Error }>> {
+    const page = this.db.transaction((input: PageInput) => this.writePage(input));
+    return this.db.transaction(() =>
+      inputs.map((input) => {
+        try {
+          return page(input); // nested: a savepoint, rolled back alone if it throws
+        } catch (e) {
+          return { status: 'failed' as const, error: e as Error };
+        }
+      }),
+    )();
+  }
+
+  private statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, prepared once per store. */
+  private sql(text: string): Database.Statement {
+    let s = this.statements.get(text);
+    if (!s) {
+      s = this.db.prepare(text);
+      this.statements.set(text, s);
+    }
+    return s;
+  }
+
+  private writePage(input: PageInput): PutResult {
+    const db = { prepare: (text: string) => this.sql(text) };
     const key = input.key ?? pageKey(input.identity, input.sourcePath, input.contentHash);
-    return db.transaction((): PutResult => {
+    {
       const existing = db.prepare('SELECT id, content_hash FROM pages WHERE key = ?').get(key) as { id: number; content_hash: string } | undefined;
       if (existing?.content_hash === input.contentHash) return { status: 'unchanged', pageKey: key, articles: 0 };
       if (!existing) {
@@ -159,7 +188,7 @@ class SqliteStore implements Store {
       });
       if (issueId !== null && page !== null) this.linkJumps(issueId, pageId, page);
       return { status: existing ? 'replaced' : 'added', pageKey: key, articles: input.record.articles.length };
-    })();
+    }
   }
 
   /**
@@ -168,7 +197,7 @@ class SqliteStore implements Store {
    * whichever page arrives first, since both directions are looked for.
    */
   private linkJumps(issueId: number, pageId: number, pageNo: number): void {
-    const db = this.db;
+    const db = { prepare: (text: string) => this.sql(text) };
     const here = db.prepare('SELECT id, uid, continued_from, continued_to, group_uid FROM articles WHERE page_id = ? ORDER BY seq').all(pageId) as Array<{
       id: number;
       uid: string;

@@ -1,0 +1,85 @@
+// npm run bench:archive -- [--articles N] [--db PATH]
+// Builds a synthetic archive of N articles (default 100,000) in a fresh SQLite
+// file and reports, in one run: parse pages/s and ingest pages/s (parse and
+// store), and search latency p50/p99 over a fixed query set beside a plain
+// substring scan of the same articles. Ratios, never assertions.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
+import { openStore, parseQuery, fold, fieldTexts, pageInputOf } from '../dist/index.js';
+import { loadMaterial, syntheticPages } from './synthetic.js';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, keep: { type: 'boolean' } } });
+const articles = Number(values.articles);
+const dir = mkdtempSync(join(tmpdir(), 'banmian-bench-'));
+const dbPath = values.db ?? join(dir, 'bench.db');
+const material = loadMaterial(join(import.meta.dirname, '..', 'examples', 'pages'));
+const encoder = new TextEncoder();
+
+console.log(`banmian archive bench: ${articles.toLocaleString()} synthetic articles, node ${process.version}, store ${dbPath}`);
+
+// parse alone, on the first pages
+const sample = [...syntheticPages(Math.min(articles, 12_000), material)];
+let t = performance.now();
+for (const p of sample) pageInputOf(p.path, encoder.encode(p.text));
+const parseRate = sample.length / ((performance.now() - t) / 1000);
+
+// ingest: parse and store every page, one transaction each
+const store = await openStore(`sqlite:${dbPath}`);
+t = performance.now();
+let pages = 0;
+for (const p of syntheticPages(articles, material)) {
+  await store.putPage(pageInputOf(p.path, encoder.encode(p.text)));
+  pages++;
+  if (pages % 20_000 === 0) console.log(`  … ${pages.toLocaleString()} pages ingested`);
+}
+const ingestSeconds = (performance.now() - t) / 1000;
+const ingestRate = pages / ingestSeconds;
+console.log(`parse     ${parseRate.toFixed(0).padStart(8)} pages/s`);
+console.log(`ingest    ${ingestRate.toFixed(0).padStart(8)} pages/s  (${pages.toLocaleString()} pages in ${ingestSeconds.toFixed(0)}s; ${(statSync(dbPath).size / 2 ** 30).toFixed(2)} GiB)`);
+console.log(`ingest/parse ratio: ${(ingestRate / parseRate).toFixed(2)} (target ≥ 0.5)`);
+
+// the same articles' folded field texts, in memory, for the scan
+const texts: string[][] = [];
+for await (const a of store.articles()) texts.push(Object.values(fieldTexts(a)).map(fold));
+
+// a fixed query set: words of 1–4 characters and phrases taken from the material
+const r = (() => {
+  let s = 42;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+})();
+const queries: string[] = [];
+for (const len of [1, 2, 3, 4, 8]) {
+  for (let i = 0; i < 20; i++) {
+    const s = material.sentences[Math.floor(r() * material.sentences.length)].replace(/[，。！？、“”：；（）《》\s]/g, '');
+    const at = Math.floor(r() * Math.max(1, s.length - len));
+    queries.push(len === 8 ? `“${s.slice(at, at + len)}”` : s.slice(at, at + len));
+  }
+}
+
+const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const searchTimes: number[] = [];
+const scanTimes: number[] = [];
+for (const q of queries) {
+  const query = parseQuery(q);
+  t = performance.now();
+  await store.search({ query, limit: 20 });
+  searchTimes.push(performance.now() - t);
+}
+for (const q of queries.filter((_, i) => i % 5 === 0)) {
+  const needle = fold(q.replace(/[“”]/g, ''));
+  t = performance.now();
+  let n = 0;
+  for (const fields of texts) if (fields.some((f) => f.includes(needle))) n++;
+  scanTimes.push(performance.now() - t);
+  if (n < 0) console.log(n);
+}
+const p50 = pct(searchTimes, 50);
+const p99 = pct(searchTimes, 99);
+const scan50 = pct(scanTimes, 50);
+console.log(`search    p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${queries.length} queries: 1-, 2-, 3-, 4-character words and 8-character phrases; total, facets and snippets included)`);
+console.log(`scan      p50 ${scan50.toFixed(1)} ms  p99 ${pct(scanTimes, 99).toFixed(1)} ms  (substring scan of the same ${texts.length.toLocaleString()} articles held in memory)`);
+console.log(`scan/search p50 ratio: ${(scan50 / p50).toFixed(0)}× (target ≥ 100×)`);
+await store.close();
+if (!values.keep && !values.db) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,74 @@
+// A synthetic archive for benchmarks: the sentences, headlines and reporters of
+// the example pages, shuffled by a seeded generator into articles, pages (6
+// articles each), issues (8 pages each) and three papers. The pages are text in
+// the form a marked extraction gives (`## headline`, `本报讯 记者X报道 …`), so
+// ingesting them runs the whole parser.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePage } from '../dist/index.js';
+
+export interface SyntheticPage {
+  path: string;
+  paper: string;
+  date: string;
+  page: number;
+  text: string;
+}
+
+/** mulberry32: small, fast, seeded. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function loadMaterial(dir: string): { sentences: string[]; headlines: string[]; reporters: string[] } {
+  const sentences: string[] = [];
+  const headlines: string[] = [];
+  const reporters = new Set<string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    const { record } = parsePage(readFileSync(join(dir, f)), f);
+    for (const a of record.articles) {
+      if (a.title) headlines.push(a.title);
+      a.byline.reporters.forEach((r) => reporters.add(r));
+      for (const p of a.paragraphs) sentences.push(...(p.match(/[^。！？]+[。！？]”?/g) ?? []).filter((s) => s.length >= 8));
+    }
+  }
+  return { sentences, headlines, reporters: [...reporters] };
+}
+
+export const PAPERS = ['浙江工人日报', '钱江晚报', '义乌商报'];
+export const ARTICLES_PER_PAGE = 6;
+export const PAGES_PER_ISSUE = 8;
+
+/** Pages holding `articles` articles in all, spread over the papers day by day from 2000-01-01. */
+export function* syntheticPages(articles: number, material = loadMaterial(join(import.meta.dirname ?? '.', '..', 'examples', 'pages')), seed = 7): Generator<SyntheticPage> {
+  const r = rng(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pages = Math.ceil(articles / ARTICLES_PER_PAGE);
+  for (let n = 0; n < pages; n++) {
+    const issue = Math.floor(n / PAGES_PER_ISSUE);
+    const paper = PAPERS[issue % PAPERS.length];
+    const day = Math.floor(issue / PAPERS.length);
+    const date = new Date(Date.UTC(2000, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    const page = (n % PAGES_PER_ISSUE) + 1;
+    const blocks: string[] = [];
+    const count = Math.min(ARTICLES_PER_PAGE, articles - n * ARTICLES_PER_PAGE);
+    for (let k = 0; k < count; k++) {
+      blocks.push(`## ${pick(material.headlines)}${Math.floor(r() * 1000)}`);
+      const paragraphs = 2 + Math.floor(r() * 3);
+      for (let p = 0; p < paragraphs; p++) {
+        const sentences = 1 + Math.floor(r() * 3);
+        let text = '';
+        for (let s = 0; s < sentences; s++) text += pick(material.sentences);
+        blocks.push(p === 0 ? `本报讯 记者${pick(material.reporters)}报道 ${text}` : text);
+      }
+    }
+    yield { path: `${paper}/${date}/${String(page).padStart(2, '0')}.txt`, paper, date, page, text: blocks.join('\n\n') + '\n' };
+  }
+}
