@@ -39,7 +39,7 @@ export interface IngestOptions {
 const PAGE_FILE = /\.(txt|jsonl)$/i;
 
 /** Files named, folders searched for page files, and simple globs (`*`, `**`) expanded. */
-export function expandPaths(args: string[]): Array<{ path: string; problem?: string }> {
+export function expandPaths(args: string[], pageFile: RegExp = PAGE_FILE, kinds = '.txt, .jsonl'): Array<{ path: string; problem?: string }> {
   const out: Array<{ path: string; problem?: string }> = [];
   for (const arg of args) {
     if (/[*?]/.test(arg)) {
@@ -56,8 +56,8 @@ export function expandPaths(args: string[]): Array<{ path: string; problem?: str
       continue;
     }
     if (st.isDirectory()) {
-      const found = walk(arg).filter((p) => PAGE_FILE.test(p));
-      if (!found.length) out.push({ path: arg, problem: 'folder holds no page files (.txt, .jsonl)' });
+      const found = walk(arg).filter((p) => pageFile.test(p));
+      if (!found.length) out.push({ path: arg, problem: `folder holds no page files (${kinds})` });
       out.push(...found.map((path) => ({ path })));
     } else out.push({ path: arg });
   }

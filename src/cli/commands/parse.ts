@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { parsePage } from '../../pipeline/run-pipeline.js';
 import { DecodeError } from '../../parse/decode.js';
 import { formatText } from '../../project/format-text.js';
-import { expandInputs } from '../inputs.js';
+import { expandPaths } from '../../archive/ingest.js';
 import { writeAtomic } from '../write-atomic.js';
 import { UsageError, type Io } from '../io.js';
 
@@ -45,7 +45,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give one or more page files or folders to parse');
   if (values.out) mkdirSync(values.out, { recursive: true });
 
-  const inputs = expandInputs(positionals);
+  const inputs = expandPaths(positionals, /\.txt$/i, '.txt');
   let failed = 0;
   let done = 0;
   for (const input of inputs) {
