@@ -21,6 +21,7 @@ import { toFtsMatch } from './fts-match.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
 import { ftsColumns, missingDates, missingPages, snippetFor } from '../shared.js';
 import { positiveTerms } from '../../search/query.js';
+import { FacetIndex } from './facet-index.js';
 
 interface ArticleRow {
   id: number;
@@ -48,6 +49,13 @@ interface ArticleRow {
 }
 
 const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
+
+/** bm25 weights of the eight columns: headline terms count ten times, byline and captions twice. */
+const BM25_WEIGHTS = '10, 10, 1, 1, 2, 2, 2, 2';
+
+function hasFilter(f: ArticleFilter): boolean {
+  return Boolean(f.paper || f.from || f.to || f.page !== undefined || f.reporter);
+}
 
 export function openSqliteStore(path: string): Store {
   let db: Database.Database;
@@ -100,6 +108,8 @@ class SqliteStore implements Store {
   }
 
   private statements = new Map<string, Database.Statement>();
+  /** counts and filters for search; dropped on every write, built again on the next search */
+  private facetIndex: FacetIndex | null = null;
 
   /** A prepared statement, prepared once per store. */
   private sql(text: string): Database.Statement {
@@ -112,6 +122,7 @@ class SqliteStore implements Store {
   }
 
   private writePage(input: PageInput): PutResult {
+    this.facetIndex = null;
     const db = { prepare: (text: string) => this.sql(text) };
     const key = input.key ?? pageKey(input.identity, input.sourcePath, input.contentHash);
     {
@@ -352,35 +363,33 @@ class SqliteStore implements Store {
 
   async search(params: SearchParams): Promise<SearchResult> {
     const match = toFtsMatch(params.query, params.field);
-    const filter = this.filterSql(params);
-    const from = `FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN pages p ON p.id = a.page_id WHERE article_fts MATCH ?${filter.sql}`;
-    const args = [match, ...filter.args];
     const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
     const offset = Math.max(params.offset ?? 0, 0);
-    const rows = this.db
-      .prepare(`SELECT ${ARTICLE_COLUMNS}, bm25(article_fts, 10, 10, 1, 1, 2, 2, 2, 2) AS score ${from} ORDER BY score, a.id LIMIT ? OFFSET ?`)
-      .all(...args, limit, offset) as Array<ArticleRow & { score: number }>;
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...args) as { n: number }).n;
-    const facet = (expr: string, extraJoin = '', extraWhere = '') =>
-      this.db
+    this.facetIndex ??= new FacetIndex(this.db);
+    // every match once, from the full-text index alone; filters, total and facets from memory
+    const all = this.sql('SELECT rowid FROM article_fts WHERE article_fts MATCH ?').pluck().all(match) as number[];
+    const filtered = hasFilter(params) ? this.facetIndex.filter(all, params) : all;
+    let ranked: Array<{ id: number; score: number }>;
+    if (!hasFilter(params)) {
+      ranked = this.sql(`SELECT rowid AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts WHERE article_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?`).all(match, limit, offset) as typeof ranked;
+    } else {
+      const filter = this.filterSql(params);
+      ranked = this.db
         .prepare(
-          `SELECT ${expr} AS value, COUNT(DISTINCT a.id) AS count FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-           JOIN pages p ON p.id = a.page_id ${extraJoin} WHERE article_fts MATCH ?${filter.sql}${extraWhere}
-           GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 30`,
+          `SELECT a.id AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts JOIN articles a ON a.id = article_fts.rowid
+           JOIN pages p ON p.id = a.page_id WHERE article_fts MATCH ?${filter.sql} ORDER BY score, a.id LIMIT ? OFFSET ?`,
         )
-        .all(...args) as Array<{ value: string; count: number }>;
+        .all(match, ...filter.args, limit, offset) as typeof ranked;
+    }
+    const byId = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`);
     const terms = positiveTerms(params.query);
     return {
-      total,
-      hits: rows.map((row) => {
-        const article = this.toArticle(row);
-        return { article, score: -row.score, snippet: snippetFor(article, terms, params.field) };
+      total: filtered.length,
+      hits: ranked.map(({ id, score }) => {
+        const article = this.toArticle(byId.get(id) as ArticleRow);
+        return { article, score: -score, snippet: snippetFor(article, terms, params.field) };
       }),
-      facets: {
-        paper: facet('p.paper'),
-        month: facet('substr(p.date, 1, 7)'),
-        reporter: facet('ap.name', 'JOIN article_people ap ON ap.article_id = a.id', " AND ap.role = 'reporters'"),
-      },
+      facets: this.facetIndex.facets(filtered),
     };
   }
 
