@@ -220,14 +220,15 @@ function segmentGrams(s: Segment, texts: Texts): Grams {
  */
 function markSections(layout: Layout, texts: Texts, minSimilarity: number, roles: Map<string, Role>): void {
   const { atoms, segments } = layout;
+  // candidates first: runs of headline pieces between two runs of text
+  const candidates: Array<{ run: Atom[]; before: Segment; after: Segment; strong: boolean }> = [];
   for (let i = 0; i < atoms.length; i++) {
-    // the run of atoms with nothing but headlines between them
     let j = i;
     while (j + 1 < atoms.length && atoms[j + 1].first === atoms[j].last + 1) j++;
     const run = atoms.slice(i, j + 1);
+    i = j;
     const before = findLast(segments, (s) => s.last === run[0].first - 1 && s.units.length > 0);
     const after = segments.find((s) => s.first === run[run.length - 1].last + 1 && s.units.length > 0);
-    i = j;
     if (!before || !after || after.hasLead || after.continuedFrom || run.some((a) => a.jump)) continue;
     if (!atoms.some((a) => a.last < run[0].first)) continue; // the article before needs a headline of its own
     const lines = run.flatMap((a) => a.units);
@@ -235,19 +236,26 @@ function markSections(layout: Layout, texts: Texts, minSimilarity: number, roles
     const sim = texts.idf.cosine(segmentGrams(after, texts), segmentGrams(before, texts));
     // a subhead is short and printed close to its text; a headline often has a picture under it
     const subheadShape = lines.every((u) => u.text.length <= 18) && lines[lines.length - 1].block.data.blankAfter <= 1;
-    if (sim < minSimilarity && !(subheadShape && sim > 0.01)) continue;
-    for (const a of run) {
+    if (sim >= minSimilarity) candidates.push({ run, before, after, strong: true });
+    else if (subheadShape && sim > 0.01) candidates.push({ run, before, after, strong: false });
+  }
+  // a weak candidate counts only in a series: articles that have subheads have several
+  const chained = (c: (typeof candidates)[number]) => candidates.some((d) => d !== c && (d.after === c.before || d.before === c.after));
+  for (const c of candidates.filter((c) => c.strong || chained(c))) {
+    const before = c.before;
+    for (const a of c.run) {
       for (const u of a.units) {
         u.kind = 'section';
         for (const sp of u.spans) roles.set(sp.id, 'paragraph');
         before.units.push(u);
       }
+      atoms.splice(atoms.indexOf(a), 1);
     }
-    for (const u of after.units) before.units.push(u);
-    before.last = after.last;
-    after.units = [];
-    for (const a of run) atoms.splice(atoms.indexOf(a), 1);
-    i -= run.length;
+    for (const u of c.after.units) before.units.push(u);
+    before.last = c.after.last;
+    c.after.units = [];
+    // a later candidate that starts after this one now continues the merged run
+    for (const d of candidates) if (d.before === c.after) d.before = before;
   }
 }
 
