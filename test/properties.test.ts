@@ -132,3 +132,23 @@ test('positions: every leaf says where it is, 1-based line and column, 0-based o
     { numRuns: 200 },
   );
 });
+
+test('index terms are the tokenizer’s terms: every token’s source slice folds to its term', async () => {
+  const { tokenize, indexTerms, unigramTerm, bigramTerm } = await import('../src/search/tokenize.js');
+  const { fold } = await import('../src/search/fold.js');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(cjkChar, fc.constantFrom('貿', '易', 'Ａ', 'b', ' ', '\n', '。', '１', '臺')), { maxLength: 40 }), (chars) => {
+      const text = chars.join('');
+      const { unigrams, bigrams } = tokenize(text);
+      for (const t of unigrams) assert.equal(unigramTerm(fold(text.slice(t.start, t.end)).codePointAt(0)!), t.term);
+      for (const t of bigrams) {
+        const [a, b] = [...fold(text.slice(t.start, t.end))].map((c) => c.codePointAt(0)!);
+        assert.equal(bigramTerm(a, b), t.term);
+      }
+      const fast = indexTerms(text);
+      assert.deepEqual(fast.bigrams.split(' ').filter(Boolean), bigrams.map((t) => t.term));
+      assert.deepEqual(new Set(fast.unigrams.split(' ').filter(Boolean)), new Set(unigrams.map((t) => t.term)));
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -2,7 +2,7 @@
 // pair of neighbouring characters (bigram) of the folded text. A query of one
 // character looks up unigrams; a longer one is a phrase of consecutive bigrams,
 // which matches exactly where the folded text contains the query.
-import { foldText } from './fold.js';
+import { foldChar, foldText } from './fold.js';
 
 export interface Token {
   term: string;
@@ -62,6 +62,39 @@ export function queryTerms(folded: string): { kind: 'unigram' | 'bigrams'; terms
   const terms: string[] = [];
   for (let k = 0; k + 1 < cps.length; k++) terms.push(bigramTerm(cps[k], cps[k + 1]));
   return { kind: 'bigrams', terms };
+}
+
+const codes = new Map<number, string>();
+
+function cachedCode(cp: number): string {
+  let c = codes.get(cp);
+  if (c === undefined) {
+    c = codeOf(cp);
+    codes.set(cp, c);
+  }
+  return c;
+}
+
+/**
+ * The index terms of a printed text, without positions: each distinct unigram
+ * once, and every bigram in order (what a full-text column is fed). The fast
+ * path of `tokenize` for writing.
+ */
+export function indexTerms(printed: string): { unigrams: string; bigrams: string } {
+  const uni = new Set<string>();
+  const bi: string[] = [];
+  let prev = '';
+  for (const ch of printed) {
+    for (const f of foldChar(ch)) {
+      const code = cachedCode(f.codePointAt(0)!);
+      uni.add(code);
+      if (prev) bi.push(`b${prev}${code}`);
+      prev = code;
+    }
+  }
+  let unigrams = '';
+  for (const u of uni) unigrams += unigrams ? ` u${u}` : `u${u}`;
+  return { unigrams, bigrams: bi.join(' ') };
 }
 
 /** Space-separated terms, the form a full-text column is fed. */

@@ -2,7 +2,7 @@
 // it becomes index terms, snippets, and gaps in a run of issues.
 import type { ArticleRecord } from '../project/to-records.js';
 import type { SearchField, Snippet, StoredArticle } from './store.js';
-import { termString, tokenize } from '../search/tokenize.js';
+import { indexTerms } from '../search/tokenize.js';
 import { makeSnippet } from '../search/snippet.js';
 
 type Fielded = Pick<ArticleRecord, 'kicker' | 'title' | 'subtitle' | 'paragraphs' | 'captions' | 'byline'>;
@@ -26,8 +26,8 @@ export function ftsColumns(a: Fielded): string[] {
   const f = fieldTexts(a);
   const out: string[] = [];
   for (const field of ['title', 'body', 'byline', 'caption'] as const) {
-    const { unigrams, bigrams } = tokenize(f[field]);
-    out.push([...new Set(unigrams.map((t) => t.term))].join(' '), termString(bigrams));
+    const { unigrams, bigrams } = indexTerms(f[field]);
+    out.push(unigrams, bigrams);
   }
   return out;
 }

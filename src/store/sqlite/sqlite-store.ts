@@ -53,6 +53,9 @@ const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
 /** bm25 weights of the eight columns: headline terms count ten times, byline and captions twice. */
 const BM25_WEIGHTS = '10, 10, 1, 1, 2, 2, 2, 2';
 
+/** How many matches are ranked by bm25 at most; see `rank`. */
+const RANK_WINDOW = 5000;
+
 function hasFilter(f: ArticleFilter): boolean {
   return Boolean(f.paper || f.from || f.to || f.page !== undefined || f.reporter);
 }
@@ -369,18 +372,7 @@ class SqliteStore implements Store {
     // every match once, from the full-text index alone; filters, total and facets from memory
     const all = this.sql('SELECT rowid FROM article_fts WHERE article_fts MATCH ?').pluck().all(match) as number[];
     const filtered = hasFilter(params) ? this.facetIndex.filter(all, params) : all;
-    let ranked: Array<{ id: number; score: number }>;
-    if (!hasFilter(params)) {
-      ranked = this.sql(`SELECT rowid AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts WHERE article_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?`).all(match, limit, offset) as typeof ranked;
-    } else {
-      const filter = this.filterSql(params);
-      ranked = this.db
-        .prepare(
-          `SELECT a.id AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-           JOIN pages p ON p.id = a.page_id WHERE article_fts MATCH ?${filter.sql} ORDER BY score, a.id LIMIT ? OFFSET ?`,
-        )
-        .all(match, ...filter.args, limit, offset) as typeof ranked;
-    }
+    const ranked = this.rank(match, params, filtered, limit, offset);
     const byId = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`);
     const terms = positiveTerms(params.query);
     return {
@@ -391,6 +383,44 @@ class SqliteStore implements Store {
       }),
       facets: this.facetIndex.facets(filtered),
     };
+  }
+
+  /**
+   * The page of hits to show. bm25 (headline terms weigh most) orders the
+   * matches; a query that matches more than RANK_WINDOW articles is ranked among
+   * its RANK_WINDOW most recently stored matches, and the rest follow newest
+   * first, so that a broad query costs the same on a million articles as on ten
+   * thousand.
+   */
+  private rank(match: string, params: SearchParams, ids: number[], limit: number, offset: number): Array<{ id: number; score: number }> {
+    const windowStart = ids.length > RANK_WINDOW ? ids[ids.length - RANK_WINDOW] : 0;
+    const out: Array<{ id: number; score: number }> = [];
+    if (offset < RANK_WINDOW) {
+      if (!hasFilter(params)) {
+        out.push(
+          ...(this.sql(
+            `SELECT rowid AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts WHERE article_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ? OFFSET ?`,
+          ).all(match, windowStart, limit, offset) as typeof out),
+        );
+      } else {
+        const filter = this.filterSql(params);
+        out.push(
+          ...(this.db
+            .prepare(
+              `SELECT a.id AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts JOIN articles a ON a.id = article_fts.rowid
+               JOIN pages p ON p.id = a.page_id WHERE article_fts MATCH ? AND article_fts.rowid >= ?${filter.sql} ORDER BY score, a.id LIMIT ? OFFSET ?`,
+            )
+            .all(match, windowStart, ...filter.args, limit, offset) as typeof out),
+        );
+      }
+    }
+    // past the ranked window: the older matches, newest first
+    if (out.length < limit && ids.length > RANK_WINDOW) {
+      const older = ids.filter((id) => id < windowStart).reverse();
+      const from = Math.max(0, offset - Math.min(RANK_WINDOW, ids.length));
+      for (const id of older.slice(from, from + limit - out.length)) out.push({ id, score: 0 });
+    }
+    return out;
   }
 
   async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
