@@ -113,8 +113,16 @@ test('export: JSONL round-trips through a fresh archive; CSV and JSON-LD are wri
   assert.ok(!existsSync(`${out1}.${process.pid}.tmp`));
 });
 
-test('a store address that is not one is refused with what to write instead', async () => {
+test('a store address that is not one, or a file that is no archive, is refused with a reason', async () => {
   const r = await run(['stats', '--db', 'mysql://x']);
   assert.equal(r.code, 1);
   assert.match(r.err, /use sqlite:PATH/);
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-archive-'));
+  writeFileSync(join(dir, 'notes.db'), 'these are my notes, not a database\n'.repeat(200));
+  const notDb = await run(['stats', '--db', `sqlite:${join(dir, 'notes.db')}`]);
+  assert.equal(notDb.code, 1);
+  assert.match(notDb.err, /notes\.db is not a banmian archive/);
+  const noDir = await run(['stats', '--db', `sqlite:${join(dir, 'missing', 'a.db')}`]);
+  assert.equal(noDir.code, 1);
+  assert.match(noDir.err, /cannot open the SQLite store/);
 });

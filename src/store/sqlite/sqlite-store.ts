@@ -67,10 +67,16 @@ export function openSqliteStore(path: string): Store {
   } catch (e) {
     throw new StoreError(`cannot open the SQLite store at ${path}: ${(e as Error).message}`);
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`${path} is not a banmian archive SQLite can open: ${(e as Error).message}`);
+  }
   return new SqliteStore(db, `sqlite:${path}`);
 }
 
