@@ -4,6 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import { openStore } from '../../store/store.js';
 import { CSV_COLUMNS, toCsvRow, toJsonl, toJsonLd } from '../../archive/export-records.js';
 import { UsageError, type Io } from '../io.js';
+import { FILTER_OPTIONS, filterFrom } from '../filter-options.js';
 
 export const EXPORT_HELP = `banmian export [--db URL] [--format jsonl|csv|jsonld] [--paper NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--page N] [--reporter NAME] [--out FILE]
 
@@ -15,13 +16,8 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      db: { type: 'string' },
+      ...FILTER_OPTIONS,
       format: { type: 'string', default: 'jsonl' },
-      paper: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      page: { type: 'string' },
-      reporter: { type: 'string' },
       out: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -32,13 +28,12 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   }
   const format = values.format!;
   if (!['jsonl', 'csv', 'jsonld'].includes(format)) throw new UsageError(`--format must be jsonl, csv or jsonld, not "${format}"`);
-  if (values.page && !/^\d+$/.test(values.page)) throw new UsageError('--page must be a number');
+  const filter = filterFrom(values);
   const store = await openStore(values.db);
   const tmp = values.out ? `${values.out}.${process.pid}.tmp` : null;
   const file = tmp ? createWriteStream(tmp) : null;
   const write = (s: string) => (file ? file.write(`${s}\n`) : io.out(s));
   try {
-    const filter = { paper: values.paper, from: values.from, to: values.to, page: values.page ? Number(values.page) : undefined, reporter: values.reporter };
     if (format === 'csv') write(CSV_COLUMNS.join(','));
     if (format === 'jsonld') write('[');
     let n = 0;

@@ -3,6 +3,7 @@ import { openStore, type SearchField } from '../../store/store.js';
 import { parseQuery, QueryError } from '../../search/query.js';
 import { markText } from '../../search/snippet.js';
 import { UsageError, type Io } from '../io.js';
+import { FILTER_OPTIONS, filterFrom } from '../filter-options.js';
 
 export const SEARCH_HELP = `banmian search <query> [--db URL] [--paper NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--page N]
                [--field title|body|byline|caption] [--reporter NAME] [--limit N] [--offset N] [--json]
@@ -20,13 +21,8 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      db: { type: 'string' },
-      paper: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      page: { type: 'string' },
+      ...FILTER_OPTIONS,
       field: { type: 'string' },
-      reporter: { type: 'string' },
       limit: { type: 'string', default: '10' },
       offset: { type: 'string', default: '0' },
       json: { type: 'boolean' },
@@ -40,7 +36,7 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give a query');
   const field = values.field as SearchField | undefined;
   if (field && !FIELDS.includes(field)) throw new UsageError(`--field must be one of ${FIELDS.join(', ')}, not "${values.field}"`);
-  for (const k of ['from', 'to'] as const) if (values[k] && !/^\d{4}-\d{2}-\d{2}$/.test(values[k]!)) throw new UsageError(`--${k} must be YYYY-MM-DD`);
+  const filter = filterFrom(values);
   const num = (name: string, v: string | undefined, max: number) => {
     if (v === undefined) return undefined;
     if (!/^\d+$/.test(v) || Number(v) > max) throw new UsageError(`--${name} must be a whole number up to ${max}`);
@@ -58,11 +54,7 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
     const result = await store.search({
       query,
       field,
-      paper: values.paper,
-      from: values.from,
-      to: values.to,
-      page: num('page', values.page, 999),
-      reporter: values.reporter,
+      ...filter,
       limit: num('limit', values.limit, 200),
       offset: num('offset', values.offset, 1_000_000),
     });
