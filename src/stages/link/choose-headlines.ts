@@ -85,9 +85,8 @@ export function chooseHeadlines(
     }
   });
 
-  const groupScores = groups.map((g) =>
-    segments.map((_, s) => Math.max(...g.map((a) => scores[atoms.indexOf(a)][s]))),
-  );
+  const indexOf = new Map(atoms.map((a, i) => [a, i]));
+  const groupScores = groups.map((g) => segments.map((_, s) => Math.max(...g.map((a) => scores[indexOf.get(a)!][s]))));
   const pairs: Array<{ g: number; s: number; score: number }> = [];
   groupScores.forEach((row, g) => {
     if (groups[g][groups[g].length - 1].jump) return; // a teaser's body is on another page

@@ -17,6 +17,9 @@ export interface LinkOptions {
   continuationMargin?: number;
 }
 
+/** How far apart (in runs of text) a continuation and its article may be looked for. */
+const NEARBY_SEGMENTS = 40;
+
 interface Texts {
   idf: BigramIdf;
   grams: Map<Segment | Unit, Grams>;
@@ -49,11 +52,14 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   const best = scores.map((row) => row.indexOf(Math.max(...row)));
   const markdown = atoms.map((a) => a.units.some((u) => u.block.data.heading > 0));
   const after = styleAfter(atoms, atoms.map((a, i) => best[i] === nextOf(a)), atoms.map((a, i) => best[i] === prevOf(a)), markdown);
-  const adjusted = atoms.map((a, i) =>
+
+  const nexts = atoms.map(nextOf);
+  const prevs = atoms.map(prevOf);
+  const adjusted = atoms.map((_, i) =>
     segments.map((s, j) => {
       let score = scores[i][j];
-      if (j === nextOf(a)) score += 0.3 * after;
-      if (j === prevOf(a)) score += 0.3 * (1 - after);
+      if (j === nexts[i]) score += 0.3 * after;
+      if (j === prevs[i]) score += 0.3 * (1 - after);
       if (s.continuedFrom) score -= 0.4;
       return score;
     }),
@@ -279,6 +285,9 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
   };
   const headed = new Set(layout.atoms.map((a) => a.last + 1));
   const moved = new Set<Segment>();
+  // a page has a few dozen runs of text; on text far longer than a page, look only nearby
+  const order = new Map(segments.map((seg, i) => [seg, i]));
+  const near = (a: Segment, b: Segment) => Math.abs((order.get(a) ?? segments.indexOf(a)) - (order.get(b) ?? segments.indexOf(b))) <= NEARBY_SEGMENTS;
   for (const s of [...segments]) {
     if (s.units.length === 0 || moved.has(s)) continue;
     const last = s.units[s.units.length - 1];
@@ -287,7 +296,7 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
     const target = segmentGrams(s, texts);
     const candidates: Array<{ host: Segment; at: number; score: number }> = [];
     for (const host of segments) {
-      if (host === s || host.units.length === 0 || joinAfter.has(host)) continue;
+      if (host === s || host.units.length === 0 || joinAfter.has(host) || !near(host, s)) continue;
       for (let k = 0; k < host.units.length; k++) {
         const u = host.units[k];
         if (u.kind !== 'body') continue;
@@ -298,7 +307,7 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
         const sim = texts.idf.cosine(run, target);
         let rival = before ? texts.idf.cosine(run, before) : 0;
         if (sim <= rival * 1.25) continue;
-        for (const t of segments) if (t !== s && t !== host && t.units.length) rival = Math.max(rival, texts.idf.cosine(run, segmentGrams(t, texts)));
+        for (const t of segments) if (t !== s && t !== host && t.units.length && near(t, host)) rival = Math.max(rival, texts.idf.cosine(run, segmentGrams(t, texts)));
         const score = sim - rival + (fragment ? 0.02 : 0);
         if (sim > rival * 1.25 && score >= margin) candidates.push({ host, at: k, score });
       }
