@@ -1,12 +1,13 @@
 // Ingestion: files → parsed pages → the store, one transaction per page.
 // A bad file is reported and skipped; the batch goes on.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PageInput, PutStatus, Store } from '../store/store.js';
 import type { PageRecord } from '../project/to-records.js';
 import { parsePage } from '../pipeline/run-pipeline.js';
 import { DecodeError } from '../parse/decode.js';
+import { readPage } from '../parse/read-page.js';
 import { resolveIdentity, type IdentityHints } from './identity.js';
 
 export interface IngestEvent {
@@ -155,7 +156,7 @@ export function pageInputsFromJsonl(path: string, text: string): PageInput[] {
       sourcePath: null,
       contentHash: sha256(JSON.stringify(articles)),
       sourceText: null,
-      record: masthead && first.page !== 1 ? { ...record, masthead: null } : record,
+      record,
     };
   });
 }
@@ -196,13 +197,7 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
       continue;
     }
     try {
-      if (/\.pdf$/i.test(input.path)) throw new DecodeError(input.path, 'is a PDF; PDF pages are not supported yet, give its text');
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(input.path);
-      } catch (e) {
-        throw new DecodeError(input.path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
+      const bytes = readPage(input.path);
       if (/\.jsonl$/i.test(input.path)) {
         const pages = pageInputsFromJsonl(input.path, new TextDecoder().decode(bytes));
         total += pages.length - 1;

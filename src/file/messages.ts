@@ -15,10 +15,6 @@ export const MESSAGES = {
     en: 'a sentence broken by a blank line was joined',
     zh: '被空行打断的句子已接续',
   },
-  'masthead/date-unparsed': {
-    en: 'the masthead has a date that could not be read: {value}',
-    zh: '报头日期无法识别：{value}',
-  },
   'masthead/weekday-mismatch': {
     en: 'masthead weekday {printed} disagrees with the date {date}, which is a {computed}',
     zh: '报头星期 {printed} 与日期 {date}（{computed}）不符',
@@ -26,10 +22,6 @@ export const MESSAGES = {
   'masthead/lunar-mismatch': {
     en: 'masthead lunar date {printed} disagrees with the date {date}, which is {computed}',
     zh: '报头农历 {printed} 与公历 {date}（{computed}）不符',
-  },
-  'segment/byline-unparsed': {
-    en: 'a byline was recognised but no names could be read from it: {value}',
-    zh: '识别到署名但未能读出姓名：{value}',
   },
   'segment/no-articles': {
     en: 'no article was found on the page',

@@ -50,6 +50,7 @@ export function withSpans(block: BlockNode, ranges: RoleRange[], source: SourceT
   const children: Array<Leaf | SpanNode> = [];
   let k = 0;
   let current: SpanNode | null = null;
+  let currentRange: RoleRange | null = null;
   let n = 0;
   for (const leaf of pieces) {
     const at = leaf.position.start.offset;
@@ -57,12 +58,13 @@ export function withSpans(block: BlockNode, ranges: RoleRange[], source: SourceT
     const range = k < sorted.length && sorted[k].start <= at && at < sorted[k].end ? sorted[k] : null;
     if (!range) {
       current = null;
+      currentRange = null;
       children.push(leaf.type === 'text' && isBlank(leaf.value) ? asSeparator(leaf) : leaf);
       continue;
     }
-    if (!current || current.role !== range.role || (current as SpanNode & { _range?: RoleRange })._range !== range) {
+    if (!current || currentRange !== range) {
       current = { type: 'span', id: `${idPrefix}.s${++n}`, role: range.role, children: [], position: leaf.position };
-      Object.defineProperty(current, '_range', { value: range, enumerable: false });
+      currentRange = range;
       children.push(current);
     }
     current.children.push(leaf);

@@ -4,7 +4,7 @@ import { decode } from '../../parse/decode.js';
 import { PageFile } from '../../file/page-file.js';
 import { runPipeline, STAGE_NAMES, type StageName } from '../../pipeline/run-pipeline.js';
 import { formatTree } from '../../tree/format-tree.js';
-import { readPage } from './parse.js';
+import { readPage } from '../../parse/read-page.js';
 import { UsageError, type Io } from '../io.js';
 
 export const INSPECT_HELP = `banmian inspect <file> [--until lines|reflow|masthead|segment|link] [--leaves] [--json]

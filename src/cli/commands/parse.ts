@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePage } from '../../pipeline/run-pipeline.js';
 import { DecodeError } from '../../parse/decode.js';
+import { readPage } from '../../parse/read-page.js';
 import { formatText } from '../../project/format-text.js';
 import { expandPaths } from '../../archive/ingest.js';
 import { writeAtomic } from '../write-atomic.js';
@@ -14,17 +15,6 @@ Turns raw page texts into structured articles. With --out, writes one
 <name>.json (or .txt) per page into DIR; without it, prints one page's JSON,
 or one JSON line per page for several. A page that cannot be read is named
 on stderr with the reason; the others are still parsed; the exit code is 1.`;
-
-/** Reads a page file's bytes, or says in plain words why it cannot be read. */
-export function readPage(path: string): Uint8Array {
-  if (/\.pdf$/i.test(path)) throw new DecodeError(path, 'is a PDF; PDF pages are not supported yet, give its text (pdftotext -layout or -raw)');
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DecodeError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code ?? 'error'})`);
-  }
-}
 
 export function stemOf(path: string): string {
   return basename(path).replace(/\.[^.]+$/, '');

@@ -138,7 +138,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
       addBody(art, seg, joinPrev);
       for (const u of layout.trailing.get(seg) ?? []) addTrailing(art, u);
       const next = joinAfter.get(seg);
-      joinPrev = !!next && isOpen(art);
+      joinPrev = !!next && art.paragraphs.length > 0;
       seg = next;
     }
     for (const [photo, target] of captionTarget) if (target === s) addPhoto(art, photo, 'caption');
@@ -459,10 +459,6 @@ function addPhoto(art: ArticleRef, p: Photo, as: 'caption' | 'paragraph', roles?
     }
   }
   if (p.credit) art.credits.push(...spanIds(p.credit));
-}
-
-function isOpen(art: ArticleRef): boolean {
-  return art.paragraphs.length > 0;
 }
 
 function adjacentTo(g: HeadlineGroup, s: Segment, layout: Layout): boolean {
