@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -91,4 +91,12 @@ test('the real binary never prints a stack trace for bad input', () => {
   assert.equal(r.status, 1);
   assert.match(r.stderr, /binary\.bin: is not a text file/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
+});
+
+test('the built binary is executable, as npx and a global install run it', { skip: !existsSync(join(ROOT, 'dist', 'cli', 'main.js')) && 'not built (npm run build)' }, () => {
+  const bin = join(ROOT, 'dist', 'cli', 'main.js');
+  assert.ok(statSync(bin).mode & 0o111, 'dist/cli/main.js has the executable bit');
+  const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^\d+\.\d+\.\d+/);
 });
