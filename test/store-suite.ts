@@ -84,6 +84,13 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
     const issue = await store.getIssue('浙江工人日报', '2022-12-16');
     assert.equal(issue?.masthead?.issueNumber, 12285);
     assert.deepEqual((await store.listPapers()).map((p) => [p.name, p.issues, p.pages, p.articles]), [['浙江工人日报', 1, 1, 5]]);
+    assert.deepEqual(await store.unidentifiedPages(), []);
+    await store.putPage(seedInput('000'));
+    const unknown = await store.unidentifiedPages();
+    assert.equal(unknown.length, 1);
+    assert.equal(unknown[0].paper, null);
+    assert.ok(unknown[0].articles > 0);
+    assert.ok(await store.getPage(unknown[0].key), 'an unidentified page is read back by its key');
   });
 
   withStore('search: words, phrases, AND / OR / NOT, one character, folded forms, marked snippets', async (store) => {

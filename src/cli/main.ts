@@ -6,6 +6,7 @@ import { ingestCommand, INGEST_HELP } from './commands/ingest.js';
 import { searchCommand, SEARCH_HELP } from './commands/search.js';
 import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { statsCommand, STATS_HELP } from './commands/stats.js';
+import { serveCommand, SERVE_HELP } from './commands/serve.js';
 import { StoreError } from '../store/store.js';
 import { ManifestError } from '../archive/identity.js';
 import { DecodeError } from '../parse/decode.js';
@@ -20,6 +21,7 @@ usage:
   banmian search <query> [--db URL] [--paper] [--from] [--to] [--page] [--field] [--reporter] [--json]
   banmian export [--db URL] [--format jsonl|csv|jsonld] [filters] [--out FILE]
   banmian stats [--db URL]
+  banmian serve [--db URL] [--port N] [--host H]
   banmian --version
 
 Run \`banmian <command> --help\` for a command's options.`;
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number
   search: { run: searchCommand, help: SEARCH_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
+  serve: { run: serveCommand, help: SERVE_HELP },
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

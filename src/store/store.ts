@@ -157,6 +157,8 @@ export interface Store {
   listPapers(): Promise<PaperSummary[]>;
   listIssues(paper: string): Promise<Array<{ date: string; pages: number }>>;
   getIssue(paper: string, date: string): Promise<IssueSummary | null>;
+  /** pages whose paper or date is not known, by key */
+  unidentifiedPages(limit?: number, offset?: number): Promise<PageSummary[]>;
   search(params: SearchParams): Promise<SearchResult>;
   /** every article matching the filter, in paper, date, page and reading order */
   articles(filter?: ArticleFilter): AsyncIterable<StoredArticle & { masthead: Masthead | null }>;

@@ -6,6 +6,7 @@ import type {
   ArticleFilter,
   IssueSummary,
   PageInput,
+  PageSummary,
   PaperSummary,
   PutResult,
   SearchParams,
@@ -342,6 +343,14 @@ class SqliteStore implements Store {
       )
       .all(issue.id) as IssueSummary['pages'];
     return { paper, date, pages, masthead: issue.masthead ? (JSON.parse(issue.masthead) as Masthead) : null };
+  }
+
+  async unidentifiedPages(limit = 1000, offset = 0): Promise<PageSummary[]> {
+    return this.sql(
+      `SELECT p.key AS key, p.paper AS paper, p.date AS date, p.page_no AS page, p.page_name AS pageName, p.source_path AS sourcePath,
+         (SELECT COUNT(*) FROM articles a WHERE a.page_id = p.id) AS articles
+       FROM pages p WHERE p.issue_id IS NULL ORDER BY p.key LIMIT ? OFFSET ?`,
+    ).all(limit, offset) as PageSummary[];
   }
 
   private filterSql(f: ArticleFilter): { sql: string; args: unknown[] } {
