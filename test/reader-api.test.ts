@@ -225,3 +225,27 @@ test('an article shows the parser’s doubts where they apply', async () => {
   }
   assert.ok(shown > 0, 'some doubt is shown on some article');
 });
+
+test('banmian serve: listens, prints its URL, says clearly when the port is taken, stops cleanly', async () => {
+  const { serveCommand } = await import('../src/cli/commands/serve.js');
+  const { store } = await readerApp();
+  await store.close();
+  const db = store.url;
+  const out: string[] = [];
+  const err: string[] = [];
+  const stop = new AbortController();
+  const running = serveCommand(['--db', db, '--port', '0'], { out: (t) => out.push(t), err: (t) => err.push(t) }, stop.signal);
+  for (let i = 0; i < 100 && out.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  const url = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out.join('\n'));
+  assert.ok(url, out.join('\n'));
+  const home = await fetch(url[0]);
+  assert.equal(home.status, 200);
+  assert.match(await home.text(), /浙江工人日报/);
+  const taken: string[] = [];
+  const code = await serveCommand(['--db', db, '--port', url[1]], { out: () => {}, err: (t) => taken.push(t) });
+  assert.equal(code, 1);
+  assert.match(taken.join('\n'), new RegExp(`port ${url[1]} on 127\\.0\\.0\\.1 is in use; pass another with --port N`));
+  stop.abort();
+  assert.equal(await running, 0);
+  assert.deepEqual(err, []);
+});

@@ -68,6 +68,7 @@ article.story { max-width: 40rem; margin: 0 auto; background: #fff; border: 1px 
 .story .jump { color: var(--muted); font-size: .9rem; }
 .meta { max-width: 40rem; margin: 1rem auto; display: grid; gap: 1rem; }
 .meta section { background: #fff; border: 1px solid var(--rule); padding: .8rem 1rem; }
+.meta a, .meta output, .kv dd { overflow-wrap: anywhere; }
 .meta h2 { font-size: 1rem; margin: 0 0 .4rem; }
 .cite { display: flex; gap: .5rem; align-items: flex-start; }
 .cite output { flex: 1; font-family: var(--serif); word-break: break-all; }
@@ -119,3 +120,6 @@ document.addEventListener('click', async (e) => {
   setTimeout(() => { button.textContent = '复制'; }, 1500);
 });
 `;
+
+/** 版 in a red seal, as an SVG icon. */
+export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="8" fill="#a4161a"/><text x="32" y="46" font-size="40" text-anchor="middle" fill="#fff" font-family="serif">版</text></svg>`;

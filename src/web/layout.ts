@@ -38,6 +38,7 @@ export function layout(opts: { title: string; body: Html; head?: Html; query?: s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · 版面</title>
 <link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <script src="/assets/site.js" defer></script>
 ${opts.head ?? ''}
 </head>

@@ -8,6 +8,8 @@ export interface MapBox {
   label: string;
   /** article id for article boxes */
   id?: string;
+  /** the first words of an article */
+  lead?: string;
   chars: number;
   width: number;
   height: number;

@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/store.js';
 import { parseQuery, QueryError } from '../search/query.js';
 import { pageInputOf } from '../archive/ingest.js';
-import { SITE_CSS, SITE_JS } from './assets.js';
+import { ICON_SVG, SITE_CSS, SITE_JS } from './assets.js';
 import { errorPage } from './layout.js';
 import { articlePage, homePage, issuePage, pagePage, paperPage, searchPage, type SearchForm } from './reader-pages.js';
 import { loadArticle, loadIssue, loadPage, loadPaper, splitIssueId, issueId } from './reader-data.js';
@@ -88,6 +88,8 @@ export function createReaderApp(options: ReaderOptions): Hono {
   // ---- assets
   app.get('/assets/site.css', (c) => c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   app.get('/assets/site.js', (c) => c.body(SITE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+
+  app.get('/favicon.ico', (c) => c.body(ICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }));
 
   // ---- JSON API
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(options.version ?? '0.0.0')));

@@ -13,6 +13,8 @@ export interface ArticleLine {
   subtitle: string | null;
   /** printed characters of the article: headline, body and captions */
   chars: number;
+  /** the start of the first paragraph */
+  lead: string;
   reporters: string[];
   continuedFrom: string | null;
   continuedTo: string | null;
@@ -66,6 +68,7 @@ export function articleLine(a: StoredArticle): ArticleLine {
     title: a.title,
     subtitle: a.subtitle,
     chars,
+    lead: (a.paragraphs[0] ?? a.captions[0] ?? '').slice(0, 160),
     reporters: a.byline.reporters,
     continuedFrom: a.continuedFrom,
     continuedTo: a.continuedTo,

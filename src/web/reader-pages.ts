@@ -28,8 +28,10 @@ function pageLabel(page: number | null, name: string | null): string {
   return `${page !== null ? `第${String(page).padStart(2, '0')}版` : '版次不详'}${name ? ` ${name}` : ''}`;
 }
 
-function headline(a: Pick<ArticleLine, 'kicker' | 'title' | 'subtitle'>): string {
-  return a.title ?? a.subtitle ?? a.kicker ?? '（无标题）';
+/** The headline to list an article by; one printed without a headline is listed by its first words. */
+function headline(a: Pick<ArticleLine, 'kicker' | 'title' | 'subtitle'> & ({ lead: string } | { paragraphs: string[] })): string {
+  const lead = 'lead' in a ? a.lead : (a.paragraphs[0] ?? '');
+  return a.title ?? a.subtitle ?? a.kicker ?? (lead ? `（无标题）${lead.slice(0, 18)}…` : '（无标题）');
 }
 
 /** 报名 › 日期 links, where the page's issue is known. */
@@ -141,7 +143,7 @@ ${issue.masthead ? html`<details><summary>报头信息</summary>${mastheadFacts(
 export function pagePage(page: PageView): Html {
   const boxes = pageMap([
     ...(page.masthead ? [{ kind: 'masthead' as const, label: page.masthead.paper ?? page.paper ?? '报头', chars: 0 }] : []),
-    ...page.list.map((a) => ({ kind: 'article' as const, label: headline(a), id: a.id, chars: a.chars })),
+    ...page.list.map((a) => ({ kind: 'article' as const, label: headline(a), lead: a.lead, id: a.id, chars: a.chars })),
     ...page.other.map((t) => ({ kind: 'other' as const, label: t, chars: t.length })),
   ]);
   const where = page.paper && page.date ? `${page.paper} ${page.date}` : (page.sourcePath ?? page.key);
@@ -157,7 +159,7 @@ ${page.paper ? pager(page.previous ? ['上一版', href.page(page.previous)] : n
 <p class="muted">版面示意：按阅读顺序排列，方块大小随文字多少。点击文章阅读。</p>
 <div class="pagemap" role="list">${boxes.map((b) =>
       b.kind === 'article'
-        ? html`<a role="listitem" class="box w${b.width} h${b.height}" href="${href.article(b.id!)}"><b>${b.label}</b><span class="muted">${b.chars} 字</span></a>`
+        ? html`<a role="listitem" class="box w${b.width} h${b.height}" href="${href.article(b.id!)}"><b>${b.label}</b><span class="muted">${b.chars} 字</span> ${b.lead ?? ''}</a>`
         : html`<div role="listitem" class="${b.kind} w${b.width} h${b.height}">${b.label}</div>`,
     )}</div>
 <h2>本版文章</h2>
@@ -174,7 +176,7 @@ export function articlePage(view: ArticleView, origin: string): Html {
     ['摄影', a.byline.photographers],
   ];
   const byline = roles.filter(([, names]) => names.length).map(([role, names]) => `${role} ${names.join(' ')}`);
-  const title = headline(a);
+  const title = a.title ?? a.subtitle ?? a.kicker ?? '（无标题）';
   const [first, ...rest] = a.paragraphs;
   const doubtsAt = (role: string) => view.doubts.filter((d) => d.role === role);
   return layout({

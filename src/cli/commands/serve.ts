@@ -47,7 +47,10 @@ export async function serveCommand(argv: string[], io: Io, signal?: AbortSignal)
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       io.out(`banmian: serving ${store.url} at http://${host}:${info.port}/ ${process.env.BANMIAN_WRITE_TOKEN ? '(writes accepted with the token)' : '(read-only)'} — Ctrl-C stops`);
     });
+    const onSignal = () => stop(0);
     const stop = (code: number) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       server.close(() => {
         store.close().then(() => resolve(code));
       });
@@ -58,9 +61,10 @@ export async function serveCommand(argv: string[], io: Io, signal?: AbortSignal)
           ? `banmian serve: port ${values.port} on ${values.host} is in use; pass another with --port N`
           : `banmian serve: cannot listen on ${values.host}:${values.port}: ${e.message}`,
       );
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       store.close().then(() => resolve(1));
     });
-    const onSignal = () => stop(0);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     signal?.addEventListener('abort', onSignal);
