@@ -39,9 +39,9 @@ async function allArticles(store: Store): Promise<StoredArticle[]> {
   return out;
 }
 
-export function storeSuite(name: string, open: () => Promise<Store>): void {
+export function storeSuite(name: string, open: () => Promise<Store>, options: { skip?: string | false } = {}): void {
   const withStore = (title: string, fn: (s: Store) => Promise<void>) =>
-    test(`${name}: ${title}`, async () => {
+    test(`${name}: ${title}`, { skip: options.skip }, async () => {
       const store = await open();
       try {
         await fn(store);

@@ -1,8 +1,9 @@
 // What every store does the same way: which text each search field holds, how
 // it becomes index terms, snippets, and gaps in a run of issues.
 import type { ArticleRecord } from '../project/to-records.js';
-import type { SearchField, Snippet, StoredArticle } from './store.js';
+import type { PageInput, SearchField, Snippet, StoredArticle, StoredPage } from './store.js';
 import { indexTerms } from '../search/tokenize.js';
+import { articleId } from './keys.js';
 import { makeSnippet } from '../search/snippet.js';
 
 type Fielded = Pick<ArticleRecord, 'kicker' | 'title' | 'subtitle' | 'paragraphs' | 'captions' | 'byline'>;
@@ -66,4 +67,130 @@ export function missingPages(issues: Array<{ date: string; pages: number[] }>): 
     if (missing.length) out.push({ date: i.date, pages: missing });
   }
   return out;
+}
+
+/** An article row as every store's SQL returns it: the articles columns plus where it was printed. */
+export interface ArticleRow {
+  id: number;
+  uid: string;
+  page_id: number;
+  seq: number;
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+  dateline: string | null;
+  byline: string;
+  paragraphs: string;
+  captions: string;
+  continued_from: string | null;
+  continued_to: string | null;
+  complete: number;
+  confidence: number;
+  sources: string;
+  group_uid: string | null;
+  key: string;
+  paper: string | null;
+  date: string | null;
+  page_no: number | null;
+  page_name: string | null;
+}
+
+/** A row → the article, with its parts (null: printed in one part). */
+export function articleFromRow(row: ArticleRow, parts: Array<{ id: string; page: number | null }> | null): StoredArticle {
+  return {
+    id: row.uid,
+    pageKey: row.key,
+    paper: row.paper,
+    date: row.date,
+    page: row.page_no,
+    pageName: row.page_name,
+    kicker: row.kicker,
+    title: row.title,
+    subtitle: row.subtitle,
+    byline: JSON.parse(row.byline),
+    dateline: row.dateline,
+    paragraphs: JSON.parse(row.paragraphs),
+    captions: JSON.parse(row.captions),
+    continuedFrom: row.continued_from,
+    continuedTo: row.continued_to,
+    complete: row.complete === 1,
+    confidence: row.confidence,
+    sources: JSON.parse(row.sources),
+    parts: parts ?? [{ id: row.uid, page: row.page_no }],
+  };
+}
+
+/** A page row as every store keeps it. */
+export interface PageRow {
+  key: string;
+  paper: string | null;
+  date: string | null;
+  page_no: number | null;
+  page_name: string | null;
+  source_path: string | null;
+  content_hash: string;
+  source_text: string | null;
+  /** the page record without its articles, as JSON */
+  record: string;
+}
+
+/** A stored page and its article rows → the input that stores it again, elsewhere (`banmian migrate`). */
+export function pageInputFromRows(page: PageRow, articles: ArticleRow[]): PageInput {
+  return {
+    identity: { paper: page.paper, date: page.date, page: page.page_no, pageName: page.page_name },
+    key: page.key,
+    sourcePath: page.source_path,
+    contentHash: page.content_hash,
+    sourceText: page.source_text,
+    record: {
+      ...JSON.parse(page.record),
+      articles: articles.map((row) => {
+        const { id, pageKey, paper, date, page: _page, pageName, parts, ...article } = articleFromRow(row, null);
+        return { ...article, id };
+      }),
+    },
+  };
+}
+
+/** A page row and its articles' ids → the page as stores return it. */
+export function storedPageFromRow(row: PageRow, articleIds: string[]): StoredPage {
+  const record = JSON.parse(row.record);
+  return {
+    key: row.key,
+    paper: row.paper,
+    date: row.date,
+    page: row.page_no,
+    pageName: row.page_name,
+    sourcePath: row.source_path,
+    articles: articleIds.length,
+    masthead: record.masthead ?? null,
+    other: record.other ?? [],
+    sourceText: row.source_text,
+    messages: record.messages ?? [],
+    articleIds,
+  };
+}
+
+/**
+ * The values of an article's row, in the order of the articles table's
+ * columns uid … sources (every store's insert lists them so).
+ */
+export function articleValues(key: string, pageId: number | string, seq: number, a: ArticleRecord): unknown[] {
+  return [
+    articleId(key, seq + 1),
+    pageId,
+    seq + 1,
+    a.kicker,
+    a.title,
+    a.subtitle,
+    a.dateline,
+    JSON.stringify(a.byline),
+    JSON.stringify(a.paragraphs),
+    JSON.stringify(a.captions),
+    a.continuedFrom,
+    a.continuedTo,
+    a.complete ? 1 : 0,
+    a.confidence,
+    JSON.stringify(a.sources),
+  ];
 }

@@ -162,6 +162,8 @@ export interface Store {
   search(params: SearchParams): Promise<SearchResult>;
   /** every article matching the filter, in paper, date, page and reading order */
   articles(filter?: ArticleFilter): AsyncIterable<StoredArticle & { masthead: Masthead | null }>;
+  /** every page as the input that would store it again, in the order stored (for copying an archive) */
+  pages(): AsyncIterable<PageInput>;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }
@@ -176,6 +178,9 @@ export async function openStore(url = 'sqlite:./banmian.db'): Promise<Store> {
     const { openSqliteStore } = await import('./sqlite/sqlite-store.js');
     return openSqliteStore(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url);
   }
-  if (/^postgres(ql)?:\/\//.test(url)) throw new StoreError('PostgreSQL stores are not available yet; use sqlite:PATH');
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { openPostgresStore } = await import('./postgres/pg-store.js');
+    return openPostgresStore(url);
+  }
   throw new StoreError(`"${url}" is not a store address: use sqlite:PATH (the default is sqlite:./banmian.db)`);
 }

@@ -20,34 +20,9 @@ import { StoreError } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 import { toFtsMatch } from './fts-match.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
-import { ftsColumns, missingDates, missingPages, snippetFor } from '../shared.js';
+import { articleFromRow, articleValues, storedPageFromRow, ftsColumns, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
-
-interface ArticleRow {
-  id: number;
-  uid: string;
-  page_id: number;
-  seq: number;
-  kicker: string | null;
-  title: string | null;
-  subtitle: string | null;
-  dateline: string | null;
-  byline: string;
-  paragraphs: string;
-  captions: string;
-  continued_from: string | null;
-  continued_to: string | null;
-  complete: number;
-  confidence: number;
-  sources: string;
-  group_uid: string | null;
-  key: string;
-  paper: string | null;
-  date: string | null;
-  page_no: number | null;
-  page_name: string | null;
-}
 
 const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
 
@@ -182,26 +157,7 @@ class SqliteStore implements Store {
         'INSERT INTO article_fts (rowid, title_u, title_b, body_u, body_b, byline_u, byline_b, caption_u, caption_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       input.record.articles.forEach((a, seq) => {
-        const uid = articleId(key, seq + 1);
-        const id = Number(
-          insertArticle.run(
-            uid,
-            pageId,
-            seq + 1,
-            a.kicker,
-            a.title,
-            a.subtitle,
-            a.dateline,
-            JSON.stringify(a.byline),
-            JSON.stringify(a.paragraphs),
-            JSON.stringify(a.captions),
-            a.continuedFrom,
-            a.continuedTo,
-            a.complete ? 1 : 0,
-            a.confidence,
-            JSON.stringify(a.sources),
-          ).lastInsertRowid,
-        );
+        const id = Number(insertArticle.run(...articleValues(key, pageId, seq, a)).lastInsertRowid);
         for (const role of ['reporters', 'correspondents', 'photographers'] as const) {
           for (const name of a.byline[role]) insertPerson.run(id, role, name);
         }
@@ -255,31 +211,12 @@ class SqliteStore implements Store {
 
   private toArticle(row: ArticleRow): StoredArticle {
     const parts = row.group_uid
-      ? (this.db
-          .prepare('SELECT a.uid AS id, p.page_no AS page FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.group_uid = ? ORDER BY p.page_no, a.seq')
-          .all(row.group_uid) as Array<{ id: string; page: number | null }>)
-      : [{ id: row.uid, page: row.page_no }];
-    return {
-      id: row.uid,
-      pageKey: row.key,
-      paper: row.paper,
-      date: row.date,
-      page: row.page_no,
-      pageName: row.page_name,
-      kicker: row.kicker,
-      title: row.title,
-      subtitle: row.subtitle,
-      byline: JSON.parse(row.byline),
-      dateline: row.dateline,
-      paragraphs: JSON.parse(row.paragraphs),
-      captions: JSON.parse(row.captions),
-      continuedFrom: row.continued_from,
-      continuedTo: row.continued_to,
-      complete: row.complete === 1,
-      confidence: row.confidence,
-      sources: JSON.parse(row.sources),
-      parts,
-    };
+      ? (this.sql('SELECT a.uid AS id, p.page_no AS page FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.group_uid = ? ORDER BY p.page_no, a.seq').all(row.group_uid) as Array<{
+          id: string;
+          page: number | null;
+        }>)
+      : null;
+    return articleFromRow(row, parts);
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -288,26 +225,10 @@ class SqliteStore implements Store {
   }
 
   async getPage(key: string): Promise<StoredPage | null> {
-    const row = this.db.prepare('SELECT * FROM pages WHERE key = ?').get(key) as
-      | { id: number; key: string; paper: string | null; date: string | null; page_no: number | null; page_name: string | null; source_path: string | null; source_text: string | null; record: string }
-      | undefined;
+    const row = this.sql('SELECT * FROM pages WHERE key = ?').get(key) as (PageRow & { id: number }) | undefined;
     if (!row) return null;
-    const record = JSON.parse(row.record);
-    const ids = (this.db.prepare('SELECT uid FROM articles WHERE page_id = ? ORDER BY seq').all(row.id) as Array<{ uid: string }>).map((r) => r.uid);
-    return {
-      key: row.key,
-      paper: row.paper,
-      date: row.date,
-      page: row.page_no,
-      pageName: row.page_name,
-      sourcePath: row.source_path,
-      articles: ids.length,
-      masthead: record.masthead ?? null,
-      other: record.other ?? [],
-      sourceText: row.source_text,
-      messages: record.messages ?? [],
-      articleIds: ids,
-    };
+    const ids = (this.sql('SELECT uid FROM articles WHERE page_id = ? ORDER BY seq').all(row.id) as Array<{ uid: string }>).map((r) => r.uid);
+    return storedPageFromRow(row, ids);
   }
 
   async listPapers(): Promise<PaperSummary[]> {
@@ -446,6 +367,15 @@ class SqliteStore implements Store {
     );
     for (const row of stmt.iterate(...f.args) as Iterable<ArticleRow & { masthead: string | null }>) {
       yield { ...this.toArticle(row), masthead: row.masthead ? (JSON.parse(row.masthead) as Masthead) : null };
+    }
+  }
+
+  async *pages(): AsyncIterable<PageInput> {
+    const articles = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.page_id = ? ORDER BY a.seq`);
+    for (const row of this.db.prepare('SELECT id, key, paper, date, page_no, page_name, source_path, content_hash, source_text, record FROM pages ORDER BY id').iterate() as Iterable<
+      PageRow & { id: number }
+    >) {
+      yield pageInputFromRows(row, articles.all(row.id) as ArticleRow[]);
     }
   }
 

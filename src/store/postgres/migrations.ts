@@ -1,0 +1,69 @@
+// Schema migrations for the PostgreSQL store, applied in order inside one
+// transaction each; banmian_schema records how many have run.
+export const PG_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE papers (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  );
+  CREATE TABLE issues (
+    id BIGSERIAL PRIMARY KEY,
+    paper_id BIGINT NOT NULL REFERENCES papers(id),
+    date TEXT NOT NULL,
+    masthead JSONB,
+    UNIQUE (paper_id, date)
+  );
+  CREATE TABLE pages (
+    id BIGSERIAL PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    issue_id BIGINT REFERENCES issues(id),
+    paper TEXT,
+    date TEXT,
+    page_no INTEGER,
+    page_name TEXT,
+    source_path TEXT,
+    content_hash TEXT NOT NULL,
+    source_text TEXT,
+    record JSONB NOT NULL,
+    ingested_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  CREATE INDEX pages_hash ON pages (content_hash);
+  CREATE INDEX pages_issue ON pages (issue_id, page_no);
+  CREATE TABLE articles (
+    id BIGSERIAL PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    page_id BIGINT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kicker TEXT,
+    title TEXT,
+    subtitle TEXT,
+    dateline TEXT,
+    byline TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    captions TEXT NOT NULL,
+    continued_from TEXT,
+    continued_to TEXT,
+    complete INTEGER NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
+    sources TEXT NOT NULL,
+    group_uid TEXT,
+    -- search: our tokens, each once, weighted by field (A title, B byline, C caption, D body) …
+    terms TSVECTOR NOT NULL,
+    -- … and the folded field texts, to confirm a phrase where the tokens only say "maybe"
+    folded_title TEXT NOT NULL,
+    folded_body TEXT NOT NULL,
+    folded_byline TEXT NOT NULL,
+    folded_caption TEXT NOT NULL
+  );
+  CREATE INDEX articles_page ON articles (page_id, seq);
+  CREATE INDEX articles_group ON articles (group_uid);
+  CREATE INDEX articles_terms ON articles USING GIN (terms);
+  CREATE TABLE article_people (
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL
+  );
+  CREATE INDEX article_people_article ON article_people (article_id);
+  CREATE INDEX article_people_name ON article_people (name);
+  `,
+];

@@ -1,0 +1,414 @@
+// The PostgreSQL store: the same Store as SQLite, for archives beyond one
+// machine. A pool of connections; every page in one transaction (a savepoint
+// each when several are written together); all values bound as parameters.
+import pg from 'pg';
+import type { Masthead } from '../../tree/types.js';
+import type {
+  ArticleFilter,
+  IssueSummary,
+  PageInput,
+  PageSummary,
+  PaperSummary,
+  PutResult,
+  SearchParams,
+  SearchResult,
+  Stats,
+  Store,
+  StoredArticle,
+  StoredPage,
+} from '../store.js';
+import { StoreError } from '../store.js';
+import { PG_MIGRATIONS } from './migrations.js';
+import { termVector, toPgCondition } from './pg-match.js';
+import { articleId, pageKey, pageNumberOf } from '../keys.js';
+import { articleFromRow, articleValues, storedPageFromRow, fieldTexts, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
+import { indexTerms, queryTerms } from '../../search/tokenize.js';
+import { fold } from '../../search/fold.js';
+import { positiveTerms } from '../../search/query.js';
+
+const ARTICLE_COLUMNS = `a.id, a.uid, a.page_id, a.seq, a.kicker, a.title, a.subtitle, a.dateline, a.byline, a.paragraphs, a.captions,
+  a.continued_from, a.continued_to, a.complete, a.confidence, a.sources, a.group_uid, p.key, p.paper, p.date, p.page_no, p.page_name`;
+
+/** How many matches are ranked at most; the rest follow newest first (as in SQLite). */
+const RANK_WINDOW = 5000;
+
+type Db = Pick<pg.PoolClient, 'query'>;
+
+/** `postgres://user:pass@host/db?schema=name`: the schema (created when missing) holds the archive; default public. */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new StoreError(`schema "${schema}" is not a plain lower-case SQL name`);
+  parsed.searchParams.delete('schema');
+  const pool = new pg.Pool({ connectionString: parsed.toString(), max: Number(parsed.searchParams.get('pool') ?? 8), options: `-c search_path=${schema}` });
+  pool.on('error', () => {}); // an idle connection dropped by the server is replaced on the next query
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migrate(pool);
+  } catch (e) {
+    await pool.end();
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`cannot open the PostgreSQL store at ${redact(url)}: ${(e as Error).message}`);
+  }
+  return new PostgresStore(pool, redact(url));
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(7363426)'); // one migrator at a time
+    await client.query('CREATE TABLE IF NOT EXISTS banmian_schema (version INTEGER NOT NULL)');
+    const row = (await client.query('SELECT version FROM banmian_schema')).rows[0] as { version: number } | undefined;
+    const version = row?.version ?? 0;
+    if (version > PG_MIGRATIONS.length) throw new StoreError(`this store was made by a newer banmian (schema ${version}); upgrade banmian`);
+    for (let v = version; v < PG_MIGRATIONS.length; v++) await client.query(PG_MIGRATIONS[v]);
+    if (!row) await client.query('INSERT INTO banmian_schema (version) VALUES ($1)', [PG_MIGRATIONS.length]);
+    else await client.query('UPDATE banmian_schema SET version = $1', [PG_MIGRATIONS.length]);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+class PostgresStore implements Store {
+  readonly capabilities = { embedded: false, ranking: 'ts_rank' as const };
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly url: string,
+  ) {}
+
+  private async rows<T>(sql: string, args: unknown[] = [], db: Db = this.pool): Promise<T[]> {
+    return (await db.query(sql, args)).rows as T[];
+  }
+
+  private async transaction<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  async putPage(input: PageInput): Promise<PutResult> {
+    return this.transaction((db) => this.writePage(db, input));
+  }
+
+  async putPages(inputs: PageInput[]): Promise<Array<PutResult | { status: 'failed'; error: Error }>> {
+    return this.transaction(async (db) => {
+      const out: Array<PutResult | { status: 'failed'; error: Error }> = [];
+      for (const input of inputs) {
+        await db.query('SAVEPOINT page');
+        try {
+          out.push(await this.writePage(db, input));
+          await db.query('RELEASE SAVEPOINT page');
+        } catch (e) {
+          await db.query('ROLLBACK TO SAVEPOINT page');
+          out.push({ status: 'failed', error: e as Error });
+        }
+      }
+      return out;
+    });
+  }
+
+  private async writePage(db: pg.PoolClient, input: PageInput): Promise<PutResult> {
+    const key = input.key ?? pageKey(input.identity, input.sourcePath, input.contentHash);
+    // one writer per page key at a time, across every worker on every machine
+    await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    const [existing] = await this.rows<{ id: string; content_hash: string }>('SELECT id, content_hash FROM pages WHERE key = $1', [key], db);
+    if (existing?.content_hash === input.contentHash) return { status: 'unchanged', pageKey: key, articles: 0 };
+    if (!existing) {
+      const [twin] = await this.rows<{ key: string }>('SELECT key FROM pages WHERE content_hash = $1 LIMIT 1', [input.contentHash], db);
+      if (twin) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
+    }
+    const { paper, date, page, pageName } = input.identity;
+    let issueId: string | null = null;
+    if (paper && date) {
+      await db.query('INSERT INTO papers (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [paper]);
+      const [{ id: paperId }] = await this.rows<{ id: string }>('SELECT id FROM papers WHERE name = $1', [paper], db);
+      await db.query('INSERT INTO issues (paper_id, date) VALUES ($1, $2) ON CONFLICT (paper_id, date) DO NOTHING', [paperId, date]);
+      [{ id: issueId }] = await this.rows<{ id: string }>('SELECT id FROM issues WHERE paper_id = $1 AND date = $2', [paperId, date], db);
+      if (input.record.masthead) await db.query('UPDATE issues SET masthead = $1 WHERE id = $2', [JSON.stringify(input.record.masthead), issueId]);
+    }
+    const pageRecord = JSON.stringify({ ...input.record, articles: undefined });
+    const values = [issueId, paper, date, page, pageName, input.sourcePath, input.contentHash, input.sourceText, pageRecord];
+    let pageId: string;
+    if (existing) {
+      pageId = existing.id;
+      await db.query('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT uid FROM articles WHERE page_id = $1)', [pageId]);
+      await db.query('DELETE FROM articles WHERE page_id = $1', [pageId]);
+      await db.query(
+        `UPDATE pages SET issue_id = $1, paper = $2, date = $3, page_no = $4, page_name = $5, source_path = $6, content_hash = $7,
+         source_text = $8, record = $9, ingested_at = now() WHERE id = $10`,
+        [...values, pageId],
+      );
+    } else {
+      [{ id: pageId }] = await this.rows<{ id: string }>(
+        `INSERT INTO pages (key, issue_id, paper, date, page_no, page_name, source_path, content_hash, source_text, record)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [key, ...values],
+        db,
+      );
+    }
+    for (const [seq, a] of input.record.articles.entries()) {
+      const texts = fieldTexts(a);
+      const vector = termVector({
+        title: indexTerms(texts.title),
+        body: indexTerms(texts.body),
+        byline: indexTerms(texts.byline),
+        caption: indexTerms(texts.caption),
+      });
+      const [{ id }] = await this.rows<{ id: string }>(
+        `INSERT INTO articles (uid, page_id, seq, kicker, title, subtitle, dateline, byline, paragraphs, captions, continued_from, continued_to,
+           complete, confidence, sources, terms, folded_title, folded_body, folded_byline, folded_caption)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::tsvector, $17, $18, $19, $20) RETURNING id`,
+        [
+          ...articleValues(key, pageId, seq, a),
+          vector,
+          fold(texts.title),
+          fold(texts.body),
+          fold(texts.byline),
+          fold(texts.caption),
+        ],
+        db,
+      );
+      const people = (['reporters', 'correspondents', 'photographers'] as const).flatMap((role) => a.byline[role].map((name) => [role, name]));
+      if (people.length) {
+        await db.query('INSERT INTO article_people (article_id, role, name) SELECT $1, r, n FROM unnest($2::text[], $3::text[]) AS t(r, n)', [
+          id,
+          people.map((p) => p[0]),
+          people.map((p) => p[1]),
+        ]);
+      }
+    }
+    if (issueId !== null && page !== null) await this.linkJumps(db, issueId, pageId, page);
+    return { status: existing ? 'replaced' : 'added', pageKey: key, articles: input.record.articles.length };
+  }
+
+  /** Joins the parts of articles printed across pages of one issue, whichever page arrives first (see the SQLite store). */
+  private async linkJumps(db: pg.PoolClient, issueId: string, pageId: string, pageNo: number): Promise<void> {
+    type Part = { uid: string; continued_from: string | null; continued_to: string | null; group_uid: string | null };
+    const here = await this.rows<Part>('SELECT uid, continued_from, continued_to, group_uid FROM articles WHERE page_id = $1 ORDER BY seq', [pageId], db);
+    const onPage = (no: number) =>
+      this.rows<Part>(
+        `SELECT a.uid, a.continued_from, a.continued_to, a.group_uid FROM articles a JOIN pages p ON p.id = a.page_id
+         WHERE p.issue_id = $1 AND p.page_no = $2 ORDER BY a.seq`,
+        [issueId, no],
+        db,
+      );
+    const setGroup = (group: string, uid: string) => db.query('UPDATE articles SET group_uid = $1 WHERE uid = $2 OR group_uid = $2', [group, uid]);
+    for (const a of here) {
+      const to = pageNumberOf(a.continued_to);
+      if (to !== null && to !== pageNo) {
+        const next = (await onPage(to)).find((b) => pageNumberOf(b.continued_from) === pageNo && !b.group_uid);
+        if (next) {
+          const group = a.group_uid ?? a.uid;
+          await setGroup(group, a.uid);
+          await setGroup(group, next.uid);
+        }
+      }
+      const from = pageNumberOf(a.continued_from);
+      if (from !== null && from !== pageNo) {
+        const prev = (await onPage(from)).find((b) => pageNumberOf(b.continued_to) === pageNo);
+        if (prev) {
+          const group = prev.group_uid ?? prev.uid;
+          await setGroup(group, prev.uid);
+          await setGroup(group, a.uid);
+        }
+      }
+    }
+  }
+
+  private async toArticle(row: ArticleRow): Promise<StoredArticle> {
+    const parts = row.group_uid
+      ? await this.rows<{ id: string; page: number | null }>(
+          'SELECT a.uid AS id, p.page_no AS page FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.group_uid = $1 ORDER BY p.page_no, a.seq',
+          [row.group_uid],
+        )
+      : null;
+    return articleFromRow(row, parts);
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const [row] = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = $1`, [id]);
+    return row ? this.toArticle(row) : null;
+  }
+
+  async getPage(key: string): Promise<StoredPage | null> {
+    const [row] = await this.rows<PageRow & { id: string }>('SELECT id, key, paper, date, page_no, page_name, source_path, content_hash, source_text, record::text AS record FROM pages WHERE key = $1', [key]);
+    if (!row) return null;
+    const ids = (await this.rows<{ uid: string }>('SELECT uid FROM articles WHERE page_id = $1 ORDER BY seq', [row.id])).map((r) => r.uid);
+    return storedPageFromRow(row, ids);
+  }
+
+  async listPapers(): Promise<PaperSummary[]> {
+    return this.rows<PaperSummary>(
+      `SELECT pa.name AS name, COUNT(DISTINCT i.id)::int AS issues, COUNT(DISTINCT p.id)::int AS pages,
+         (SELECT COUNT(*)::int FROM articles a JOIN pages p2 ON p2.id = a.page_id WHERE p2.paper = pa.name) AS articles,
+         MIN(i.date) AS "from", MAX(i.date) AS "to"
+       FROM papers pa JOIN issues i ON i.paper_id = pa.id LEFT JOIN pages p ON p.issue_id = i.id
+       GROUP BY pa.id ORDER BY pa.name COLLATE "C"`,
+    );
+  }
+
+  async listIssues(paper: string): Promise<Array<{ date: string; pages: number }>> {
+    return this.rows(
+      `SELECT i.date AS date, COUNT(p.id)::int AS pages FROM issues i JOIN papers pa ON pa.id = i.paper_id
+       LEFT JOIN pages p ON p.issue_id = i.id WHERE pa.name = $1 GROUP BY i.id ORDER BY i.date`,
+      [paper],
+    );
+  }
+
+  async getIssue(paper: string, date: string): Promise<IssueSummary | null> {
+    const [issue] = await this.rows<{ id: string; masthead: Masthead | null }>(
+      'SELECT i.id, i.masthead FROM issues i JOIN papers pa ON pa.id = i.paper_id WHERE pa.name = $1 AND i.date = $2',
+      [paper, date],
+    );
+    if (!issue) return null;
+    const pages = await this.rows<IssueSummary['pages'][number]>(
+      `SELECT p.key AS key, p.page_no AS page, p.page_name AS "pageName", COUNT(a.id)::int AS articles FROM pages p
+       LEFT JOIN articles a ON a.page_id = p.id WHERE p.issue_id = $1 GROUP BY p.id ORDER BY p.page_no, p.key COLLATE "C"`,
+      [issue.id],
+    );
+    return { paper, date, pages, masthead: issue.masthead };
+  }
+
+  async unidentifiedPages(limit = 1000, offset = 0): Promise<PageSummary[]> {
+    return this.rows<PageSummary>(
+      `SELECT p.key AS key, p.paper AS paper, p.date AS date, p.page_no AS page, p.page_name AS "pageName", p.source_path AS "sourcePath",
+         (SELECT COUNT(*)::int FROM articles a WHERE a.page_id = p.id) AS articles
+       FROM pages p WHERE p.issue_id IS NULL ORDER BY p.key COLLATE "C" LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+  }
+
+  private filterSql(f: ArticleFilter, args: unknown[]): string {
+    const param = (v: unknown) => {
+      args.push(v);
+      return `$${args.length}`;
+    };
+    const parts: string[] = [];
+    if (f.paper) parts.push(`p.paper = ${param(f.paper)}`);
+    if (f.from) parts.push(`p.date >= ${param(f.from)}`);
+    if (f.to) parts.push(`p.date <= ${param(f.to)}`);
+    if (f.page !== undefined) parts.push(`p.page_no = ${param(f.page)}`);
+    if (f.reporter) parts.push(`EXISTS (SELECT 1 FROM article_people ap WHERE ap.article_id = a.id AND ap.name = ${param(f.reporter)})`);
+    return parts.map((p) => ` AND ${p}`).join('');
+  }
+
+  async search(params: SearchParams): Promise<SearchResult> {
+    const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
+    const offset = Math.max(params.offset ?? 0, 0);
+    const args: unknown[] = [];
+    const match = toPgCondition(params.query, params.field, args);
+    const where = `${match}${this.filterSql(params, args)}`;
+    const terms = positiveTerms(params.query);
+    const rankQuery = terms.map((t) => `(${[...new Set(queryTerms(t).terms)].join(' & ')})`).join(' | ');
+    const n = args.length;
+    const counts = await this.rows<{ k: string; v: string | null; n: number }>(
+      `WITH m AS MATERIALIZED (SELECT a.id, p.paper, p.date FROM articles a JOIN pages p ON p.id = a.page_id WHERE ${where})
+       SELECT 'total' AS k, NULL AS v, COUNT(*)::int AS n FROM m
+       UNION ALL (SELECT 'paper' AS k, paper AS v, COUNT(*)::int AS n FROM m WHERE paper IS NOT NULL GROUP BY v ORDER BY COUNT(*) DESC, paper COLLATE "C" LIMIT 30)
+       UNION ALL (SELECT 'month' AS k, substr(date, 1, 7) AS v, COUNT(*)::int AS n FROM m WHERE date IS NOT NULL GROUP BY v ORDER BY COUNT(*) DESC, substr(date, 1, 7) COLLATE "C" LIMIT 30)
+       UNION ALL (SELECT 'reporter' AS k, ap.name AS v, COUNT(*)::int AS n FROM m JOIN article_people ap ON ap.article_id = m.id AND ap.role = 'reporters'
+                  GROUP BY v ORDER BY COUNT(*) DESC, ap.name COLLATE "C" LIMIT 30)
+       UNION ALL (SELECT 'window', (SELECT id FROM m ORDER BY id DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1)::text, 0)`,
+      args,
+    );
+    const total = counts.find((c) => c.k === 'total')?.n ?? 0;
+    const windowStart = Number(counts.find((c) => c.k === 'window')?.v ?? 0);
+    const facet = (k: string) => counts.filter((c) => c.k === k).map((c) => ({ value: c.v!, count: c.n }));
+    // the page of hits: ranked by ts_rank (headline terms weigh most) within the newest RANK_WINDOW matches, older ones newest first
+    const ranked = await this.rows<ArticleRow & { score: number }>(
+      `SELECT ${ARTICLE_COLUMNS}, CASE WHEN a.id >= $${n + 1} THEN ts_rank('{0.1, 0.2, 0.2, 1.0}', a.terms, $${n + 2}::tsquery) ELSE 0 END AS score
+       FROM articles a JOIN pages p ON p.id = a.page_id WHERE ${where}
+       ORDER BY (a.id >= $${n + 1}) DESC, score DESC, a.id LIMIT $${n + 3} OFFSET $${n + 4}`,
+      [...args, windowStart, rankQuery || 'x', limit, offset],
+    );
+    const hits = [];
+    for (const row of ranked) {
+      const article = await this.toArticle(row);
+      hits.push({ article, score: row.score, snippet: snippetFor(article, terms, params.field) });
+    }
+    return { total, hits, facets: { paper: facet('paper'), month: facet('month'), reporter: facet('reporter') } };
+  }
+
+  async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
+    const args: unknown[] = [];
+    const where = this.filterSql(filter, args);
+    // pages of 500 rows, so a million articles never sit in memory at once
+    const order = `(p.paper IS NULL), COALESCE(p.paper, '') COLLATE "C", COALESCE(p.date, ''), COALESCE(p.page_no, 0), p.key COLLATE "C", a.seq`;
+    let offset = 0;
+    for (;;) {
+      const rows = await this.rows<ArticleRow & { masthead: Masthead | null }>(
+        `SELECT ${ARTICLE_COLUMNS}, i.masthead FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id
+         WHERE true${where} ORDER BY ${order} LIMIT 500 OFFSET ${offset}`,
+        args,
+      );
+      for (const row of rows) yield { ...(await this.toArticle(row)), masthead: row.masthead };
+      if (rows.length < 500) return;
+      offset += rows.length;
+    }
+  }
+
+  async *pages(): AsyncIterable<PageInput> {
+    let last = '0';
+    for (;;) {
+      const rows = await this.rows<PageRow & { id: string }>(
+        'SELECT id, key, paper, date, page_no, page_name, source_path, content_hash, source_text, record::text AS record FROM pages WHERE id > $1 ORDER BY id LIMIT 100',
+        [last],
+      );
+      for (const row of rows) {
+        const articles = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.page_id = $1 ORDER BY a.seq`, [row.id]);
+        yield pageInputFromRows(row, articles);
+      }
+      if (rows.length < 100) return;
+      last = rows[rows.length - 1].id;
+    }
+  }
+
+  async stats(): Promise<Stats> {
+    const count = async (sql: string) => (await this.rows<{ n: number }>(sql))[0].n;
+    const [range] = await this.rows<{ from: string | null; to: string | null }>('SELECT MIN(date) AS "from", MAX(date) AS "to" FROM issues');
+    const papers = await this.listPapers();
+    const gaps = [];
+    for (const paper of papers) {
+      const issues = await this.rows<{ date: string; pages: number[] }>(
+        `SELECT i.date AS date, COALESCE(array_agg(p.page_no) FILTER (WHERE p.page_no IS NOT NULL), '{}') AS pages FROM issues i JOIN papers pa ON pa.id = i.paper_id
+         LEFT JOIN pages p ON p.issue_id = i.id WHERE pa.name = $1 GROUP BY i.id ORDER BY i.date`,
+        [paper.name],
+      );
+      gaps.push({ paper: paper.name, missingDates: missingDates(issues.map((i) => i.date)), missingPages: missingPages(issues) });
+    }
+    return {
+      papers,
+      issues: await count('SELECT COUNT(*)::int AS n FROM issues'),
+      pages: await count('SELECT COUNT(*)::int AS n FROM pages'),
+      articles: await count('SELECT COUNT(*)::int AS n FROM articles'),
+      unidentifiedPages: await count('SELECT COUNT(*)::int AS n FROM pages WHERE issue_id IS NULL'),
+      from: range.from,
+      to: range.to,
+      gaps,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
