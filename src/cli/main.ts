@@ -7,6 +7,9 @@ import { searchCommand, SEARCH_HELP } from './commands/search.js';
 import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { statsCommand, STATS_HELP } from './commands/stats.js';
 import { serveCommand, SERVE_HELP } from './commands/serve.js';
+import { workerCommand, WORKER_HELP } from './commands/worker.js';
+import { jobsCommand, JOBS_HELP } from './commands/jobs.js';
+import { migrateCommand, MIGRATE_HELP } from './commands/migrate.js';
 import { StoreError } from '../store/store.js';
 import { ManifestError } from '../archive/identity.js';
 import { DecodeError } from '../parse/decode.js';
@@ -22,6 +25,10 @@ usage:
   banmian export [--db URL] [--format jsonl|csv|jsonld] [filters] [--out FILE]
   banmian stats [--db URL]
   banmian serve [--db URL] [--port N] [--host H]
+  banmian ingest --queue postgres://… <paths…>      put pages on the job queue
+  banmian worker --db postgres://… [--concurrency N] [--exit-when-idle]
+  banmian jobs --db postgres://…
+  banmian migrate --from URL --to URL
   banmian --version
 
 Run \`banmian <command> --help\` for a command's options.`;
@@ -34,6 +41,9 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number
   export: { run: exportCommand, help: EXPORT_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
+  jobs: { run: jobsCommand, help: JOBS_HELP },
+  migrate: { run: migrateCommand, help: MIGRATE_HELP },
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

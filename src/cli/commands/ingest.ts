@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/store.js';
-import { ingestPaths } from '../../archive/ingest.js';
+import { expandPaths, ingestPaths } from '../../archive/ingest.js';
+import { resolve } from 'node:path';
+import { enqueuePages, openQueue, pageJob, type PageJob } from '../../queue/ingest-queue.js';
+import { DecodeError } from '../../parse/decode.js';
+import { redact } from '../../store/postgres/pg-store.js';
 import { readManifest, type IdentityHints } from '../../archive/identity.js';
 import { Progress } from '../progress.js';
 import { UsageError, type Io } from '../io.js';
@@ -12,7 +16,13 @@ page in one transaction. The same content twice is stored once; a changed page
 replaces its earlier version. Identity (paper, date, 版) comes from the flags, a
 manifest (CSV or JSON: file,paper,date,page,pageName), the masthead, or the path
 (浙江工人日报/2022-12-16/01.txt, zjgr_20221216_01.txt). Exported JSONL files are
-imported as they are. Failures are named with their reason; the exit code is 1.`;
+imported as they are. Failures are named with their reason; the exit code is 1.
+
+With --queue postgres://… the pages are not parsed here but put on that
+archive's job queue for \`banmian worker\`s: as paths (workers must see the same
+files) or, with --upload, with their content. --job-timeout S (default 300) is
+how long a job may run before another worker takes it over; --tries N (default
+3) how often a failing page is tried before \`banmian jobs\` lists it as failed.`;
 
 export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,6 +35,10 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
       page: { type: 'string' },
       'page-name': { type: 'string' },
       manifest: { type: 'string' },
+      queue: { type: 'string' },
+      upload: { type: 'boolean' },
+      'job-timeout': { type: 'string', default: '300' },
+      tries: { type: 'string', default: '3' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -43,6 +57,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     ...(values['page-name'] ? { pageName: values['page-name'] } : {}),
   };
   const manifest = values.manifest ? readManifest(values.manifest) : undefined;
+  if (values.queue) return enqueue(values.queue, positionals, hints, manifest, values, io);
   const store = await openStore(values.db);
   try {
     const progress = new Progress(process.stderr, 'ingest');
@@ -62,5 +77,41 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     return summary.failures.length ? 1 : 0;
   } finally {
     await store.close();
+  }
+}
+
+/** `ingest --queue`: page jobs for the workers instead of parsing here. */
+async function enqueue(
+  url: string,
+  args: string[],
+  hints: IdentityHints,
+  manifest: Map<string, IdentityHints> | undefined,
+  values: { upload?: boolean; 'job-timeout': string; tries: string },
+  io: Io,
+): Promise<number> {
+  if (!/^\d{1,6}$/.test(values['job-timeout']) || Number(values['job-timeout']) < 1) throw new UsageError(`--job-timeout must be a number of seconds, not "${values['job-timeout']}"`);
+  if (!/^\d{1,2}$/.test(values.tries) || Number(values.tries) < 1) throw new UsageError(`--tries must be a number from 1 to 99, not "${values.tries}"`);
+  const jobs: PageJob[] = [];
+  const failures: string[] = [];
+  for (const { path, problem } of expandPaths(args)) {
+    if (problem) {
+      failures.push(`${path}: ${problem}`);
+      continue;
+    }
+    try {
+      jobs.push(pageJob(path, { ...(manifest?.get(resolve(path)) ?? {}), ...hints }, Boolean(values.upload)));
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      failures.push(`${path}: ${e.problem}`);
+    }
+  }
+  for (const f of failures) io.err(`banmian: ${f}`);
+  const boss = await openQueue(url, { supervise: false, schedule: false });
+  try {
+    const n = await enqueuePages(boss, jobs, { jobTimeout: Number(values['job-timeout']), tries: Number(values.tries) });
+    io.out(`${n} page jobs queued${values.upload ? ' with their content' : ''}, ${failures.length} files failed; run \`banmian worker --db ${redact(url)}\` to store them, \`banmian jobs\` to follow them`);
+    return failures.length ? 1 : 0;
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
   }
 }

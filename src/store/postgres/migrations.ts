@@ -10,7 +10,7 @@ export const PG_MIGRATIONS: string[] = [
     id BIGSERIAL PRIMARY KEY,
     paper_id BIGINT NOT NULL REFERENCES papers(id),
     date TEXT NOT NULL,
-    masthead JSONB,
+    masthead TEXT, -- JSON as written, key order kept
     UNIQUE (paper_id, date)
   );
   CREATE TABLE pages (
@@ -24,7 +24,7 @@ export const PG_MIGRATIONS: string[] = [
     source_path TEXT,
     content_hash TEXT NOT NULL,
     source_text TEXT,
-    record JSONB NOT NULL,
+    record TEXT NOT NULL, -- the page record as JSON text, key order kept
     ingested_at TIMESTAMPTZ NOT NULL DEFAULT now()
   );
   CREATE INDEX pages_hash ON pages (content_hash);

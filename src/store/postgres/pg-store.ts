@@ -251,7 +251,7 @@ class PostgresStore implements Store {
   }
 
   async getPage(key: string): Promise<StoredPage | null> {
-    const [row] = await this.rows<PageRow & { id: string }>('SELECT id, key, paper, date, page_no, page_name, source_path, content_hash, source_text, record::text AS record FROM pages WHERE key = $1', [key]);
+    const [row] = await this.rows<PageRow & { id: string }>('SELECT id, key, paper, date, page_no, page_name, source_path, content_hash, source_text, record FROM pages WHERE key = $1', [key]);
     if (!row) return null;
     const ids = (await this.rows<{ uid: string }>('SELECT uid FROM articles WHERE page_id = $1 ORDER BY seq', [row.id])).map((r) => r.uid);
     return storedPageFromRow(row, ids);
@@ -276,7 +276,7 @@ class PostgresStore implements Store {
   }
 
   async getIssue(paper: string, date: string): Promise<IssueSummary | null> {
-    const [issue] = await this.rows<{ id: string; masthead: Masthead | null }>(
+    const [issue] = await this.rows<{ id: string; masthead: string | null }>(
       'SELECT i.id, i.masthead FROM issues i JOIN papers pa ON pa.id = i.paper_id WHERE pa.name = $1 AND i.date = $2',
       [paper, date],
     );
@@ -286,7 +286,7 @@ class PostgresStore implements Store {
        LEFT JOIN articles a ON a.page_id = p.id WHERE p.issue_id = $1 GROUP BY p.id ORDER BY p.page_no, p.key COLLATE "C"`,
       [issue.id],
     );
-    return { paper, date, pages, masthead: issue.masthead };
+    return { paper, date, pages, masthead: issue.masthead ? (JSON.parse(issue.masthead) as Masthead) : null };
   }
 
   async unidentifiedPages(limit = 1000, offset = 0): Promise<PageSummary[]> {
@@ -356,12 +356,12 @@ class PostgresStore implements Store {
     const order = `(p.paper IS NULL), COALESCE(p.paper, '') COLLATE "C", COALESCE(p.date, ''), COALESCE(p.page_no, 0), p.key COLLATE "C", a.seq`;
     let offset = 0;
     for (;;) {
-      const rows = await this.rows<ArticleRow & { masthead: Masthead | null }>(
+      const rows = await this.rows<ArticleRow & { masthead: string | null }>(
         `SELECT ${ARTICLE_COLUMNS}, i.masthead FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id
          WHERE true${where} ORDER BY ${order} LIMIT 500 OFFSET ${offset}`,
         args,
       );
-      for (const row of rows) yield { ...(await this.toArticle(row)), masthead: row.masthead };
+      for (const row of rows) yield { ...(await this.toArticle(row)), masthead: row.masthead ? (JSON.parse(row.masthead) as Masthead) : null };
       if (rows.length < 500) return;
       offset += rows.length;
     }
@@ -371,7 +371,7 @@ class PostgresStore implements Store {
     let last = '0';
     for (;;) {
       const rows = await this.rows<PageRow & { id: string }>(
-        'SELECT id, key, paper, date, page_no, page_name, source_path, content_hash, source_text, record::text AS record FROM pages WHERE id > $1 ORDER BY id LIMIT 100',
+        'SELECT id, key, paper, date, page_no, page_name, source_path, content_hash, source_text, record FROM pages WHERE id > $1 ORDER BY id LIMIT 100',
         [last],
       );
       for (const row of rows) {
