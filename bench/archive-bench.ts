@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openStore, parseQuery, fold, fieldTexts, pageInputOf } from '../dist/index.js';
-import { loadMaterial, syntheticPages } from './synthetic.js';
+import { benchQueries, loadMaterial, pct, syntheticPages } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, keep: { type: 'boolean' }, 'search-only': { type: 'boolean' } } });
 const articles = Number(values.articles);
@@ -50,23 +50,9 @@ console.log(`ingest/parse ratio: ${(ingestRate / parseRate).toFixed(2)} (target 
 const texts: string[][] = [];
 for await (const a of store.articles()) texts.push(Object.values(fieldTexts(a)).map(fold));
 
-// a fixed query set: words of 1–4 characters and phrases taken from the material
-const r = (() => {
-  let s = 42;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-})();
-const queries: string[] = [];
-for (const len of [1, 2, 3, 4, 8]) {
-  for (let i = 0; i < 20; i++) {
-    const s = material.sentences[Math.floor(r() * material.sentences.length)].replace(/[，。！？、“”：；（）《》\s]/g, '');
-    const at = Math.floor(r() * Math.max(1, s.length - len));
-    // quoted, so that a slice such as `-5月` is read as text, not as NOT
-    queries.push(`“${s.slice(at, at + len)}”`);
-  }
-}
+const queries = benchQueries(material);
 
 if (!values['search-only']) console.log(`(ingest figures above; search figures below)`);
-const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 // one search first: a store builds its in-memory counts once after writes
 await store.search({ query: parseQuery('“的”'), limit: 1 });
 const searchTimes: number[] = [];

@@ -72,3 +72,27 @@ export function* syntheticPages(articles: number, material = loadMaterial(join(i
     yield { path: `${paper}/${date}/${String(page).padStart(2, '0')}.txt`, paper, date, page, text: blocks.join('\n\n') + '\n' };
   }
 }
+
+/** The fixed query set of the benches: 20 each of 1-, 2-, 3-, 4-character words and 8-character phrases from the material. */
+export function benchQueries(material: { sentences: string[] }): string[] {
+  const r = (() => {
+    let s = 42;
+    return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  })();
+  const queries: string[] = [];
+  for (const len of [1, 2, 3, 4, 8]) {
+    for (let i = 0; i < 20; i++) {
+      const s = material.sentences[Math.floor(r() * material.sentences.length)].replace(/[，。！？、“”：；（）《》\s]/g, '');
+      const at = Math.floor(r() * Math.max(1, s.length - len));
+      // quoted, so that a slice such as `-5月` is read as text, not as NOT
+      queries.push(`“${s.slice(at, at + len)}”`);
+    }
+  }
+  return queries;
+}
+
+/** The p-th percentile of some timings. */
+export function pct(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}

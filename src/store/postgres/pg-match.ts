@@ -22,6 +22,8 @@ export function toPgCondition(q: Query, field: SearchField | undefined, args: un
       const { terms } = queryTerms(q.folded);
       const w = field ? `:${WEIGHT[field]}` : '';
       const tsq = param([...new Set(terms)].map((t) => `${t}${w}`).join(' & '));
+      // one character or two: the token itself says the text holds it; longer words are confirmed on the text
+      if (terms.length === 1) return `(a.terms @@ ${tsq}::tsquery)`;
       const needle = param(q.folded);
       const where = (field ? [field] : FIELDS).map((f) => `strpos(a.folded_${f}, ${needle}) > 0`).join(' OR ');
       return `(a.terms @@ ${tsq}::tsquery AND (${where}))`;
