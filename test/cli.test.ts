@@ -45,12 +45,12 @@ test('parse: one page to stdout as JSON, or as a readable outline', async () => 
   assert.match(text.out, /记者 谭祉潇/);
 });
 
-test('parse: a PDF is refused with a reason, not a crash', async () => {
+test('parse: a broken PDF is refused with a reason, not a crash', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-'));
   writeFileSync(join(dir, 'page.pdf'), '%PDF-1.4\n');
   const r = await run(['parse', join(dir, 'page.pdf')]);
   assert.equal(r.code, 1);
-  assert.match(r.err, /page\.pdf: is a PDF/);
+  assert.match(r.err, /page\.pdf: is not a PDF pdf\.js can read/);
 });
 
 test('usage errors say what is wrong and exit 2', async () => {

@@ -9,6 +9,7 @@ import { parsePage } from '../pipeline/run-pipeline.js';
 import { DecodeError } from '../parse/decode.js';
 import { readPage } from '../parse/read-page.js';
 import { resolveIdentity, type IdentityHints } from './identity.js';
+import { parsePdf, readPdf } from '../pdf/parse-pdf.js';
 
 export interface IngestEvent {
   path: string;
@@ -37,10 +38,10 @@ export interface IngestOptions {
   onEvent?: (e: IngestEvent, done: number, total: number) => void;
 }
 
-const PAGE_FILE = /\.(txt|jsonl)$/i;
+const PAGE_FILE = /\.(txt|pdf|jsonl)$/i;
 
 /** Files named, folders searched for page files, and simple globs (`*`, `**`) expanded. */
-export function expandPaths(args: string[], pageFile: RegExp = PAGE_FILE, kinds = '.txt, .jsonl'): Array<{ path: string; problem?: string }> {
+export function expandPaths(args: string[], pageFile: RegExp = PAGE_FILE, kinds = '.txt, .pdf, .jsonl'): Array<{ path: string; problem?: string }> {
   const out: Array<{ path: string; problem?: string }> = [];
   for (const arg of args) {
     if (/[*?]/.test(arg)) {
@@ -115,6 +116,27 @@ export function pageInputOf(path: string, bytes: Uint8Array, hints: IdentityHint
     sourceText: file.text,
     record,
   };
+}
+
+/**
+ * The pages of a PDF as the store takes them: one per PDF page, numbered in
+ * order (版 1, 2, … unless --page says where the first one is); the laid-out
+ * text is kept as the page's source, which the records' positions refer to.
+ */
+export async function pdfPageInputs(path: string, bytes: Uint8Array, hints: IdentityHints = {}): Promise<PageInput[]> {
+  const pages = await parsePdf(bytes, path, path.split(/[\\/]/).pop());
+  const hash = sha256(bytes);
+  return pages.map((p) => {
+    const several = pages.length > 1;
+    const pageHints = several ? { ...hints, page: (hints.page ?? 1) + p.number - 1 } : hints;
+    return {
+      identity: resolveIdentity(p.record, path, pageHints),
+      sourcePath: several ? `${path}#${p.number}` : path,
+      contentHash: several ? `${hash}#${p.number}` : hash,
+      sourceText: p.text,
+      record: p.record,
+    };
+  });
 }
 
 /** Pages rebuilt from an exported JSONL file (`banmian export`), one per page key. */
@@ -197,6 +219,14 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
       continue;
     }
     try {
+      if (/\.pdf$/i.test(input.path)) {
+        const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
+        const pages = await pdfPageInputs(input.path, readPdf(input.path), hints);
+        total += pages.length - 1;
+        for (const page of pages) batch.push({ path: page.sourcePath ?? input.path, page });
+        if (batch.length >= BATCH) await flush();
+        continue;
+      }
       const bytes = readPage(input.path);
       if (/\.jsonl$/i.test(input.path)) {
         const pages = pageInputsFromJsonl(input.path, new TextDecoder().decode(bytes));

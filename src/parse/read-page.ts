@@ -3,7 +3,6 @@ import { DecodeError } from './decode.js';
 
 /** A page file's bytes, or a `DecodeError` that says in plain words why they cannot be had. */
 export function readPage(path: string): Uint8Array {
-  if (/\.pdf$/i.test(path)) throw new DecodeError(path, 'is a PDF; PDF pages are not supported yet, give its text (pdftotext -layout or -raw)');
   try {
     return readFileSync(path);
   } catch (e) {

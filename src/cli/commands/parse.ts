@@ -7,11 +7,13 @@ import { readPage } from '../../parse/read-page.js';
 import { formatText } from '../../project/format-text.js';
 import { expandPaths } from '../../archive/ingest.js';
 import { writeAtomic } from '../write-atomic.js';
+import { parsePdf, readPdf } from '../../pdf/parse-pdf.js';
 import { UsageError, type Io } from '../io.js';
 
 export const PARSE_HELP = `banmian parse <files or folders…> [--out DIR] [--format json|text]
 
-Turns raw page texts into structured articles. With --out, writes one
+Turns raw page texts and PDF pages into structured articles (a PDF's reading
+order comes from its layout: columns, boxes and type sizes). With --out, writes one
 <name>.json (or .txt) per page into DIR; without it, prints one page's JSON,
 or one JSON line per page for several. A page that cannot be read is named
 on stderr with the reason; the others are still parsed; the exit code is 1.`;
@@ -35,17 +37,22 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give one or more page files or folders to parse');
   if (values.out) mkdirSync(values.out, { recursive: true });
 
-  const inputs = expandPaths(positionals, /\.txt$/i, '.txt');
+  const inputs = expandPaths(positionals, /\.(txt|pdf)$/i, '.txt, .pdf');
   let failed = 0;
   let done = 0;
   for (const input of inputs) {
     try {
       if (input.problem) throw new DecodeError(input.path, input.problem);
-      const { record } = parsePage(readPage(input.path), input.path, basename(input.path));
-      const body = format === 'json' ? JSON.stringify(record, null, values.out || inputs.length === 1 ? 1 : 0) : formatText(record);
-      if (values.out) writeAtomic(join(values.out, `${stemOf(input.path)}.${format === 'json' ? 'json' : 'txt'}`), body + '\n');
-      else io.out(body);
-      done++;
+      // a PDF is one page per PDF page: NAME.json, or NAME-2.json … when it has several
+      const records = /\.pdf$/i.test(input.path)
+        ? (await parsePdf(readPdf(input.path), input.path, basename(input.path))).map((p, i, all) => ({ record: p.record, stem: all.length > 1 ? `${stemOf(input.path)}-${i + 1}` : stemOf(input.path) }))
+        : [{ record: parsePage(readPage(input.path), input.path, basename(input.path)).record, stem: stemOf(input.path) }];
+      for (const { record, stem } of records) {
+        const body = format === 'json' ? JSON.stringify(record, null, values.out || inputs.length === 1 ? 1 : 0) : formatText(record);
+        if (values.out) writeAtomic(join(values.out, `${stem}.${format === 'json' ? 'json' : 'txt'}`), body + '\n');
+        else io.out(body);
+        done++;
+      }
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       failed++;

@@ -1,0 +1,140 @@
+// A PDF page's reading order from its geometry, not its content stream:
+// items → lines (same baseline, touching) → regions by recursive XY-cut
+// (full-width gaps wider than a line gap cut across, column gutters cut
+// down; across first, then left to right) → the leaves in reading order.
+import type { PdfItem, PdfPage } from './pdf-items.js';
+
+export interface PdfLine {
+  items: PdfItem[];
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  size: number;
+  baseline: number;
+}
+
+export interface Region {
+  lines: PdfLine[];
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** a line set this much larger than the body type is part of a headline */
+export const HEADLINE = 1.2;
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
+
+/** Text of items on one line: letter-spacing and justification spaces between CJK characters dropped. */
+export function lineText(items: PdfItem[]): string {
+  let out = '';
+  for (const it of items) {
+    const t = it.text.replace(/(?<=\S) +(?=\S)/g, (sp, at: number, s: string) => (CJK.test(s[at - 1]) || CJK.test(s[at + sp.length]) ? '' : ' '));
+    const prev = out[out.length - 1];
+    if (prev && !/\s/.test(prev) && !CJK.test(prev) && !CJK.test(t[0] ?? '') && t.trim()) out += ' ';
+    out += t;
+  }
+  return out.trim();
+}
+
+/** Items into lines: the same baseline (within a fifth of the type size), similar type, no gap wider than 0.6 em. */
+export function groupLines(items: PdfItem[]): PdfLine[] {
+  const visible = items.filter((i) => i.text.trim() !== '');
+  visible.sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
+  const lines: PdfLine[] = [];
+  const open: PdfLine[] = [];
+  for (const it of visible) {
+    const baseline = it.y1 - it.size * 0.12;
+    // same baseline, type of about the same size, and close: a gutter between columns is wider
+    const line = open.find(
+      (l) =>
+        Math.abs(l.baseline - baseline) < Math.min(l.size, it.size) * 0.2 &&
+        Math.abs(l.size - it.size) < Math.max(l.size, it.size) * 0.2 &&
+        it.x0 - l.x1 < Math.min(l.size, it.size) * 0.6 &&
+        it.x1 > l.x0 - it.size * 0.6,
+    );
+    if (line) {
+      line.items.push(it);
+      line.x0 = Math.min(line.x0, it.x0);
+      line.x1 = Math.max(line.x1, it.x1);
+      line.y0 = Math.min(line.y0, it.y0);
+      line.y1 = Math.max(line.y1, it.y1);
+      line.size = Math.max(line.size, it.size);
+    } else {
+      const l: PdfLine = { items: [it], text: '', x0: it.x0, y0: it.y0, x1: it.x1, y1: it.y1, size: it.size, baseline };
+      lines.push(l);
+      open.push(l);
+    }
+    // lines far above can no longer grow
+    while (open.length && open[0].baseline < baseline - 3 * it.size) open.shift();
+  }
+  for (const l of lines) {
+    l.items.sort((a, b) => a.x0 - b.x0);
+    l.text = lineText(l.items);
+  }
+  return lines;
+}
+
+/** The type size most characters are set in: the body size. */
+export function bodySize(lines: PdfLine[]): number {
+  const count = new Map<number, number>();
+  for (const l of lines) for (const it of l.items) count.set(Math.round(it.size * 2) / 2, (count.get(Math.round(it.size * 2) / 2) ?? 0) + it.text.length);
+  return [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+function bounds(lines: PdfLine[]): Region {
+  return {
+    lines,
+    x0: Math.min(...lines.map((l) => l.x0)),
+    y0: Math.min(...lines.map((l) => l.y0)),
+    x1: Math.max(...lines.map((l) => l.x1)),
+    y1: Math.max(...lines.map((l) => l.y1)),
+  };
+}
+
+/** The widest empty band across `lines` on one axis: [start, end) of the gap and its width. */
+function widestGap(lines: PdfLine[], axis: 'x' | 'y'): { at: number; width: number } | null {
+  const spans = lines.map((l) => (axis === 'y' ? [l.y0, l.y1] : [l.x0, l.x1])).sort((a, b) => a[0] - b[0]);
+  let best: { at: number; width: number } | null = null;
+  let reach = spans[0][1];
+  for (const [s, e] of spans.slice(1)) {
+    if (s > reach && (!best || s - reach > best.width)) best = { at: (s + reach) / 2, width: s - reach };
+    reach = Math.max(reach, e);
+  }
+  return best;
+}
+
+/**
+ * Recursive XY-cut. A band across the whole region wider than a line gap
+ * separates what is above from what is below (read first); failing that, a
+ * gutter down the whole region separates left (read first) from right.
+ */
+export function readingOrder(lines: PdfLine[], body: number): Region[] {
+  if (lines.length === 0) return [];
+  if (lines.length === 1) return [bounds(lines)];
+  const down = widestGap(lines, 'x');
+  const isHeadline = (l: PdfLine) => l.size >= body * HEADLINE;
+  // articles side by side, each under its own headline: left one first, whole
+  if (down && down.width > body * 0.6) {
+    const left = lines.filter((l) => l.x1 <= down.at);
+    const right = lines.filter((l) => l.x1 > down.at);
+    if (left.some(isHeadline) && right.some(isHeadline)) return [...readingOrder(left, body), ...readingOrder(right, body)];
+  }
+  const across = widestGap(lines, 'y');
+  if (across && across.width > body * 0.9) {
+    return [...readingOrder(lines.filter((l) => l.y1 <= across.at), body), ...readingOrder(lines.filter((l) => l.y1 > across.at), body)];
+  }
+  if (down && down.width > body * 0.6) {
+    return [...readingOrder(lines.filter((l) => l.x1 <= down.at), body), ...readingOrder(lines.filter((l) => l.x1 > down.at), body)];
+  }
+  return [bounds([...lines].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0))];
+}
+
+export function pageRegions(page: PdfPage): { regions: Region[]; body: number } {
+  const lines = groupLines(page.items);
+  const body = bodySize(lines);
+  return { regions: readingOrder(lines, body), body };
+}

@@ -1,0 +1,128 @@
+// A laid-out PDF page → the marked text our text stages read: headline
+// stacks as `#` (the largest type: the title) and `##` lines, body columns
+// reflowed into paragraphs (a paragraph starts where a line is indented),
+// followed from column to column in reading order, blank lines between
+// blocks. `origins` maps every output character back to its PDF item.
+import type { PdfPage } from './pdf-items.js';
+import { HEADLINE, pageRegions, type PdfLine } from './layout-page.js';
+
+export interface PdfText {
+  text: string;
+  /** for each UTF-16 unit of `text`: the index of the text item it came from, or -1 (marks, joins) */
+  origins: number[];
+  /** the running head above the page's top rule (版次, 版名, date, editors): the page's, not an article's */
+  furniture: string[];
+}
+
+type Kind = 'headline' | 'body' | 'small' | 'furniture';
+
+function kindOf(line: PdfLine, body: number, pageHeight: number): Kind {
+  // the running head above the page's top rule: 版次, 版名, date, editors
+  if (line.y1 < pageHeight * 0.05) return 'furniture';
+  if (line.size >= body * HEADLINE) return 'headline';
+  if (line.size < body * 0.93) return 'small';
+  return 'body';
+}
+
+class Writer {
+  text = '';
+  origins: number[] = [];
+  put(s: string, origin = -1): void {
+    this.text += s;
+    for (let i = 0; i < s.length; i++) this.origins.push(origin);
+  }
+  /**
+   * A line's text, each character traced to its item. Spaces between CJK
+   * characters are justification or letter-spacing and go, except in a
+   * headline that is not letter-spaced, where a space parts two phrases
+   * (`追寻光 成为光`).
+   */
+  line(l: PdfLine, keepPhraseSpaces = false): void {
+    const letterSpaced = l.items.every((it) => !/[^\s] ?[^\s][^\s]/u.test(it.text.trim()) || /^(\S ){2,}\S$/.test(it.text.trim()));
+    for (const it of l.items) {
+      const t = it.text.trim();
+      if (!t) continue;
+      const prev = this.text[this.text.length - 1];
+      if (prev && /[A-Za-z0-9]/.test(prev) && /^[A-Za-z0-9]/.test(t)) this.put(' ');
+      // spaces inside an item between CJK characters are letter-spacing or justification
+      const parts = t.split(/( +)/);
+      parts.forEach((p, k) => {
+        if (/^ +$/.test(p)) {
+          const a = parts[k - 1]?.slice(-1) ?? '';
+          const b = parts[k + 1]?.[0] ?? '';
+          if ((/[A-Za-z0-9.,]/.test(a) && /[A-Za-z0-9]/.test(b)) || (keepPhraseSpaces && !letterSpaced)) this.put(' ', it.index);
+        } else this.put(p, it.index);
+      });
+    }
+  }
+  blank(): void {
+    if (this.text && !this.text.endsWith('\n\n')) this.put(this.text.endsWith('\n') ? '\n' : '\n\n');
+  }
+}
+
+export function pdfPageToText(page: PdfPage): PdfText {
+  const { regions, body } = pageRegions(page);
+  const w = new Writer();
+  let stack: PdfLine[] = [];
+  const furniture: string[] = [];
+  let inParagraph = false;
+  const flushStack = () => {
+    if (!stack.length) return;
+    const top = Math.max(...stack.map((l) => l.size));
+    w.blank();
+    let prev: PdfLine | null = null;
+    for (const l of stack) {
+      const title = l.size >= top * 0.95;
+      // a title wrapped over two lines of the same type is one title
+      if (prev && title && prev.size >= top * 0.95) w.line(l, true);
+      else {
+        if (prev) w.put('\n');
+        w.put(title ? '# ' : '## ');
+        w.line(l, true);
+      }
+      prev = l;
+    }
+    w.put('\n');
+    stack = [];
+    inParagraph = false;
+  };
+  for (const region of regions) {
+    for (const l of region.lines) {
+      const kind = kindOf(l, body, page.height);
+      if (kind === 'headline') {
+        // a headline far below the last one, or beside it, starts a stack of its own
+        const last = stack[stack.length - 1];
+        if (last && (l.y0 - last.y1 > Math.max(l.size, last.size) * 1.5 || l.x0 > last.x1 || l.x1 < last.x0)) flushStack();
+        stack.push(l);
+        continue;
+      }
+      flushStack();
+      if (kind === 'furniture') {
+        furniture.push(...l.items.map((it) => it.text.trim()).filter(Boolean));
+        continue;
+      }
+      const indented = l.x0 - region.x0 >= l.size * 1.2;
+      if (kind === 'small') {
+        // a caption: set apart by a picture's blank lines, as text extractions show it
+        w.blank();
+        w.put('\n');
+        w.line(l);
+        w.put('\n\n\n');
+        inParagraph = false;
+        continue;
+      }
+      if (indented || !inParagraph) {
+        w.blank();
+        inParagraph = true;
+      }
+      w.line(l);
+      const short = l.x1 < region.x1 - l.size * 1.5;
+      if (short && /[。！？”」]$/.test(l.text)) inParagraph = false;
+    }
+    // a region that is not body text (a caption, a masthead block) ends the paragraph
+    if (region.lines.every((l) => kindOf(l, body, page.height) !== 'body')) inParagraph = false;
+  }
+  flushStack();
+  w.put('\n');
+  return { text: w.text, origins: w.origins, furniture };
+}

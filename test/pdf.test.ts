@@ -1,0 +1,92 @@
+// PDF pages: reading order from the layout, every character of the text
+// layer kept, the same records whatever order the PDF writes its text in.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { readPdfPages } from '../src/pdf/pdf-items.js';
+import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
+import { parsePdf } from '../src/pdf/parse-pdf.js';
+import { main } from '../src/cli/main.js';
+import { TEST_DIR, ROOT } from './helpers.js';
+
+const FIXTURES = join(TEST_DIR, 'fixtures', 'pdf');
+const pdf = (name: string) => readFileSync(join(FIXTURES, name));
+const GENERATED = join(ROOT, '..', 'shared', 'corpus', 'generated');
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+}
+
+/** Non-space characters, counted. */
+function chars(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const c of s) if (!/\s/.test(c)) m.set(c, (m.get(c) ?? 0) + 1);
+  return m;
+}
+
+test('a front page PDF: masthead, headline stacks by type size, bylines, paragraphs reflowed across columns', async () => {
+  const [page] = await parsePdf(pdf('p005.pdf'), 'p005.pdf');
+  const { record } = page;
+  assert.equal(record.masthead?.paper, '浙江工人日报');
+  assert.equal(record.masthead?.date, '2022-12-16');
+  assert.equal(record.masthead?.issueNumber, 12285);
+  const gold = JSON.parse(readFileSync(join(FIXTURES, 'p005.gold.json'), 'utf8'));
+  const want = gold.articles[0];
+  const got = record.articles.find((a) => a.title === want.title);
+  assert.ok(got, `the first article's title, its phrase space kept: ${record.articles.map((a) => a.title).join(' | ')}`);
+  assert.equal(got.subtitle, want.subtitle);
+  assert.deepEqual(got.byline, want.byline);
+  assert.equal(got.dateline, want.dateline);
+  assert.deepEqual(got.paragraphs, want.paragraphs, 'every paragraph whole, across column breaks');
+});
+
+test('no character of the text layer is lost: the laid-out text and the running head hold every one', async () => {
+  for (const name of ['p005.pdf', 'p005-scrambled.pdf']) {
+    const [page] = await readPdfPages(pdf(name), name);
+    const laid = pdfPageToText(page);
+    const given = chars(page.items.map((i) => i.text).join(''));
+    const kept = chars(laid.text.replace(/^#+ /gm, '') + laid.furniture.join(''));
+    assert.deepEqual([...kept].sort(), [...given].sort(), name);
+    // and each kept character says which item it came from
+    const origins = [...laid.text].map((c, i) => (/\s|#/.test(c) ? 0 : laid.origins[i]));
+    assert.ok(origins.every((o) => o >= 0), 'every character traced to its text item');
+  }
+});
+
+test('reading order comes from the layout: a PDF writing its text out of order gives the same articles', async () => {
+  const [plain] = await parsePdf(pdf('p005.pdf'), 'p005.pdf');
+  const [scrambled] = await parsePdf(pdf('p005-scrambled.pdf'), 'p005-scrambled.pdf');
+  assert.deepEqual(
+    scrambled.record.articles.map((a) => [a.title, a.paragraphs]),
+    plain.record.articles.map((a) => [a.title, a.paragraphs]),
+  );
+});
+
+test('parse and ingest take PDFs; search finds their articles', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-pdf-'));
+  const parsed = await run(['parse', join(FIXTURES, 'p005.pdf'), '--out', dir]);
+  assert.equal(parsed.code, 0, parsed.err);
+  assert.ok(existsSync(join(dir, 'p005.json')));
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  const ingested = await run(['ingest', join(FIXTURES, 'p005.pdf'), '--db', db, '--quiet']);
+  assert.match(ingested.out, /1 page \(1 added/);
+  const found = await run(['search', '时代楷模', '--db', db, '--json']);
+  assert.ok(JSON.parse(found.out).hits.some((h: { article: { paper: string; date: string } }) => h.article.paper === '浙江工人日报' && h.article.date === '2022-12-16'));
+});
+
+const scorer = join(ROOT, '..', 'shared', 'eval', 'score.py');
+test('the generated PDF pages, scored by the project scorer', { skip: existsSync(scorer) && existsSync(GENERATED) ? false : 'needs ../shared (corpus and scorer)' }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'banmian-pdfscore-'));
+  const files = readdirSync(GENERATED).filter((f) => f.endsWith('.pdf')).map((f) => join(GENERATED, f));
+  assert.equal((await run(['parse', ...files, '--out', out])).code, 0);
+  const report = execFileSync('python3', [scorer, GENERATED, out], { encoding: 'utf8' });
+  const mean = Number(/mean score=([\d.]+)/.exec(report)?.[1]);
+  console.log(`generated PDFs: ${report.trim().split('\n').pop()}`);
+  // where the PDF path stands today (the goal is 0.95): a floor, so that it only goes up
+  assert.ok(mean >= 0.78, `mean ${mean}`);
+});
