@@ -24,7 +24,9 @@ export interface Region {
 }
 
 /** a line set this much larger than the body type is part of a headline */
-export const HEADLINE = 1.2;
+export const HEADLINE = 1.1;
+/** the narrowest gap between columns, in body ems */
+const GUTTER = 0.35;
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]/;
 
@@ -40,8 +42,15 @@ export function lineText(items: PdfItem[]): string {
   return out.trim();
 }
 
-/** Items into lines: the same baseline (within a fifth of the type size), similar type, no gap wider than 0.6 em. */
+/** Items into lines: the same baseline (within a fifth of the type size), similar type, no gap wider than 0.3 em (a narrow space item bridges its own width). */
 export function groupLines(items: PdfItem[]): PdfLine[] {
+  // a narrow space item right after a text item glues it to what follows on its line
+  const glue = new Map<PdfItem, number>();
+  for (let k = 0; k + 1 < items.length; k++) {
+    const a = items[k];
+    const sp = items[k + 1];
+    if (a.text.trim() && !sp.text.trim() && sp.x1 - sp.x0 < a.size && Math.abs(sp.x0 - a.x1) < a.size * 0.1 && Math.abs(sp.y1 - a.y1) < a.size * 0.2) glue.set(a, sp.x1 - a.x1);
+  }
   const visible = items.filter((i) => i.text.trim() !== '');
   visible.sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0);
   const lines: PdfLine[] = [];
@@ -53,7 +62,7 @@ export function groupLines(items: PdfItem[]): PdfLine[] {
       (l) =>
         Math.abs(l.baseline - baseline) < Math.min(l.size, it.size) * 0.2 &&
         Math.abs(l.size - it.size) < Math.max(l.size, it.size) * 0.2 &&
-        it.x0 - l.x1 < Math.min(l.size, it.size) * 0.6 &&
+        it.x0 - (l.x1 + (glue.get(l.items[l.items.length - 1]) ?? 0)) < Math.min(l.size, it.size) * 0.3 &&
         it.x1 > l.x0 - it.size * 0.6,
     );
     if (line) {
@@ -118,7 +127,7 @@ export function readingOrder(lines: PdfLine[], body: number): Region[] {
   const down = widestGap(lines, 'x');
   const isHeadline = (l: PdfLine) => l.size >= body * HEADLINE;
   // articles side by side, each under its own headline: left one first, whole
-  if (down && down.width > body * 0.6) {
+  if (down && down.width > body * GUTTER) {
     const left = lines.filter((l) => l.x1 <= down.at);
     const right = lines.filter((l) => l.x1 > down.at);
     if (left.some(isHeadline) && right.some(isHeadline)) return [...readingOrder(left, body), ...readingOrder(right, body)];
@@ -127,8 +136,16 @@ export function readingOrder(lines: PdfLine[], body: number): Region[] {
   if (across && across.width > body * 0.9) {
     return [...readingOrder(lines.filter((l) => l.y1 <= across.at), body), ...readingOrder(lines.filter((l) => l.y1 > across.at), body)];
   }
-  if (down && down.width > body * 0.6) {
+  if (down && down.width > body * GUTTER) {
     return [...readingOrder(lines.filter((l) => l.x1 <= down.at), body), ...readingOrder(lines.filter((l) => l.x1 > down.at), body)];
+  }
+  // a headline or caption set close above the columns spans their gutters: take it off the top, then read the columns
+  const notBody = (l: PdfLine) => Math.abs(l.size / body - 1) > 0.07;
+  const heads = lines.filter(notBody);
+  if (heads.length && heads.length < lines.length) {
+    const bottom = Math.max(...heads.map((l) => l.y1));
+    const rest = lines.filter((l) => !notBody(l));
+    if (rest.every((l) => l.y0 >= bottom - body * 0.2)) return [...readingOrder(heads, body), ...readingOrder(rest, body)];
   }
   return [bounds([...lines].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0))];
 }

@@ -69,22 +69,31 @@ export function pdfPageToText(page: PdfPage): PdfText {
   const flushStack = () => {
     if (!stack.length) return;
     const top = Math.max(...stack.map((l) => l.size));
+    const lines = stack;
+    stack = [];
+    inParagraph = false;
+    // a box of big figures (a hotline number and its label) is the page's, not a headline
+    const title = lines.find((l) => l.size >= top * 0.95)!;
+    if (!/[\u4e00-\u9fff]/.test(title.text)) {
+      furniture.push(...lines.map((l) => l.text));
+      return;
+    }
     w.blank();
     let prev: PdfLine | null = null;
-    for (const l of stack) {
-      const title = l.size >= top * 0.95;
-      // a title wrapped over two lines of the same type is one title
-      if (prev && title && prev.size >= top * 0.95) w.line(l, true);
+    const widest = Math.max(...lines.map((l) => l.x1 - l.x0));
+    for (const l of lines) {
+      const isTitle = l.size >= top * 0.95;
+      // one headline wrapped over lines of the same type: the earlier line nearly full, the next flush under it
+      const wrapped = prev && Math.abs(prev.size - l.size) < l.size * 0.05 && prev.x1 - prev.x0 >= widest * 0.8 && Math.abs(prev.x0 - l.x0) < l.size && !/[，。！？、]$/.test(prev.text);
+      if (wrapped || (prev && isTitle && prev.size >= top * 0.95)) w.line(l, true);
       else {
         if (prev) w.put('\n');
-        w.put(title ? '# ' : '## ');
+        w.put(isTitle ? '# ' : '## ');
         w.line(l, true);
       }
       prev = l;
     }
     w.put('\n');
-    stack = [];
-    inParagraph = false;
   };
   for (const region of regions) {
     for (const l of region.lines) {
