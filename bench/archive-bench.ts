@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore, parseQuery, fold, fieldTexts, pageInputOf } from '../dist/index.js';
-import { benchQueries, loadMaterial, pct, syntheticPages } from './synthetic.js';
+import { openStore, fold, fieldTexts, pageInputOf } from '../dist/index.js';
+import { benchQueries, loadMaterial, pct, scanTimes as scanLatencies, searchTimes as searchLatencies, syntheticPages } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, keep: { type: 'boolean' }, 'search-only': { type: 'boolean' } } });
 const articles = Number(values.articles);
@@ -53,24 +53,8 @@ for await (const a of store.articles()) texts.push(Object.values(fieldTexts(a)).
 const queries = benchQueries(material);
 
 if (!values['search-only']) console.log(`(ingest figures above; search figures below)`);
-// one search first: a store builds its in-memory counts once after writes
-await store.search({ query: parseQuery('“的”'), limit: 1 });
-const searchTimes: number[] = [];
-const scanTimes: number[] = [];
-for (const q of queries) {
-  const query = parseQuery(q);
-  t = performance.now();
-  await store.search({ query, limit: 20 });
-  searchTimes.push(performance.now() - t);
-}
-for (const q of queries.filter((_, i) => i % 5 === 0)) {
-  const needle = fold(q.replace(/[“”]/g, ''));
-  t = performance.now();
-  let n = 0;
-  for (const fields of texts) if (fields.some((f) => f.includes(needle))) n++;
-  scanTimes.push(performance.now() - t);
-  if (n < 0) console.log(n);
-}
+const searchTimes = await searchLatencies(store, queries);
+const scanTimes = scanLatencies(texts, queries);
 const p50 = pct(searchTimes, 50);
 const p99 = pct(searchTimes, 99);
 const scan50 = pct(scanTimes, 50);

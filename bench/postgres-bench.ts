@@ -5,13 +5,14 @@
 // SQLite (the same pages stored by putPages) and a substring scan. Ratios,
 // never assertions.
 import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore, parseQuery, fold, fieldTexts, pageInputOf, type Store } from '../dist/index.js';
+import { openStore, fold, fieldTexts, pageInputOf } from '../dist/index.js';
 import { enqueuePages, openQueue } from '../dist/queue/ingest-queue.js';
-import { benchQueries, loadMaterial, pct, syntheticPages } from './synthetic.js';
+import { benchQueries, loadMaterial, pct, scanTimes, searchTimes, syntheticPages } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, pg: { type: 'string' } } });
 const base = values.pg ?? process.env.BANMIAN_BENCH_POSTGRES ?? process.env.BANMIAN_TEST_POSTGRES;
@@ -69,29 +70,10 @@ const texts: string[][] = [];
 for await (const a of sqlite.articles()) texts.push(Object.values(fieldTexts(a)).map(fold));
 const queries = benchQueries(material);
 
-async function latency(store: Store): Promise<number[]> {
-  await store.search({ query: parseQuery('“的”'), limit: 1 });
-  const times: number[] = [];
-  for (const q of queries) {
-    const query = parseQuery(q);
-    t = performance.now();
-    await store.search({ query, limit: 20 });
-    times.push(performance.now() - t);
-  }
-  return times;
-}
-const scanTimes: number[] = [];
-for (const q of queries.filter((_, i) => i % 5 === 0)) {
-  const needle = fold(q.replace(/[“”]/g, ''));
-  t = performance.now();
-  let n = 0;
-  for (const fields of texts) if (fields.some((f) => f.includes(needle))) n++;
-  scanTimes.push(performance.now() - t);
-  if (n < 0) console.log(n);
-}
-const pgTimes = await latency(postgres);
-const sqliteTimes = await latency(sqlite);
-const scan = pct(scanTimes, 50);
+const scans = scanTimes(texts, queries);
+const pgTimes = await searchTimes(postgres, queries);
+const sqliteTimes = await searchTimes(sqlite, queries);
+const scan = pct(scans, 50);
 for (const [name, times] of [
   ['postgres', pgTimes],
   ['sqlite', sqliteTimes],
@@ -102,3 +84,8 @@ console.log(`scan             p50 ${scan.toFixed(1).padStart(7)} ms  (substring 
 await postgres.close();
 await sqlite.close();
 rmSync(dir, { recursive: true, force: true });
+// the bench's schemas (archives and their queues) go with it
+const admin = new pg.Client({ connectionString: base.replace(/\?.*$/, '') });
+await admin.connect();
+for (const name of ['w1', 'w2']) await admin.query(`DROP SCHEMA IF EXISTS bench_${run}_${name}, bench_${run}_${name}_jobs CASCADE`);
+await admin.end();

@@ -5,7 +5,7 @@
 // ingesting them runs the whole parser.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePage } from '../dist/index.js';
+import { parsePage, parseQuery, fold, type Store } from '../dist/index.js';
 
 export interface SyntheticPage {
   path: string;
@@ -95,4 +95,31 @@ export function benchQueries(material: { sentences: string[] }): string[] {
 export function pct(xs: number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Search time of each query (the first search warms the store's in-memory counts). */
+export async function searchTimes(store: Store, queries: string[]): Promise<number[]> {
+  await store.search({ query: parseQuery('“的”'), limit: 1 });
+  const times: number[] = [];
+  for (const q of queries) {
+    const query = parseQuery(q);
+    const t = performance.now();
+    await store.search({ query, limit: 20 });
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+/** Time of a plain substring scan over the articles' folded field texts, for every fifth query. */
+export function scanTimes(texts: string[][], queries: string[]): number[] {
+  const times: number[] = [];
+  for (const q of queries.filter((_, i) => i % 5 === 0)) {
+    const needle = fold(q.replace(/[“”]/g, ''));
+    const t = performance.now();
+    let n = 0;
+    for (const fields of texts) if (fields.some((f) => f.includes(needle))) n++;
+    times.push(performance.now() - t);
+    if (n < 0) console.log(n); // keeps the loop from being optimized away
+  }
+  return times;
 }

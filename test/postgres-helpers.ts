@@ -1,6 +1,8 @@
 // The PostgreSQL server the tests use: BANMIAN_TEST_POSTGRES (CI starts
-// Debian's postgresql and sets it). Each store gets a schema of its own.
+// Debian's postgresql and sets it). Each store gets a schema of its own,
+// dropped (with its job queue's) when the store is closed.
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { openStore, type Store } from '../src/store/store.js';
 
 export const PG_URL = process.env.BANMIAN_TEST_POSTGRES;
@@ -13,6 +15,22 @@ export function freshPgUrl(): string {
   return url.toString();
 }
 
-export function openFreshPg(): Promise<Store> {
-  return openStore(freshPgUrl());
+/** Drops a test schema and its queue's. */
+export async function dropPgSchema(url: string): Promise<void> {
+  const schema = new URL(url).searchParams.get('schema');
+  if (!schema?.startsWith('t_')) return;
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openFreshPg(): Promise<Store> {
+  const url = freshPgUrl();
+  const store = await openStore(url);
+  const close = store.close.bind(store);
+  return Object.assign(store, { close: async () => (await close(), await dropPgSchema(url)) });
 }

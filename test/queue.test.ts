@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { main } from '../src/cli/main.js';
 import { openStore } from '../src/store/store.js';
-import { freshPgUrl, pgSkip } from './postgres-helpers.js';
-import { ROOT, loadPages } from './helpers.js';
+import { dropPgSchema, freshPgUrl, pgSkip } from './postgres-helpers.js';
+import { ROOT, TEST_DIR, loadPages } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -43,8 +43,9 @@ function worker(url: string): { child: ChildProcess; lines: string[]; exited: Pr
   return { child, lines, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
 }
 
-test('3 workers, 300 pages, one worker killed with SIGKILL mid-batch: every page stored exactly once', { skip: pgSkip, timeout: 180_000 }, async () => {
+test('3 workers, 300 pages, one worker killed with SIGKILL mid-batch: every page stored exactly once', { skip: pgSkip, timeout: 180_000 }, async (t) => {
   const url = freshPgUrl();
+  t.after(() => dropPgSchema(url));
   const dir = pageFolder(300);
   const queued = await run(['ingest', '--queue', url, dir, '--job-timeout', '3']);
   assert.equal(queued.code, 0, queued.err);
@@ -84,25 +85,32 @@ test('3 workers, 300 pages, one worker killed with SIGKILL mid-batch: every page
   assert.ok(retried >= 1, `a job held by the killed worker was retried (stored by each: ${workers.map(stored)})`);
 });
 
-test('a page that keeps failing is kept as failed with its error; jobs lists it', { skip: pgSkip, timeout: 60_000 }, async () => {
+test('a page that keeps failing is kept as failed with its error; jobs lists it', { skip: pgSkip, timeout: 60_000 }, async (t) => {
   const url = freshPgUrl();
+  t.after(() => dropPgSchema(url));
   const dir = pageFolder(3);
   writeFileSync(join(dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00, 0x00, 0x01, 0x02, 0x00, 0x00]));
+  copyFileSync(join(TEST_DIR, 'fixtures', 'pdf', 'p005.pdf'), join(dir, 'front.pdf'));
   const queued = await run(['ingest', '--queue', url, dir, '--tries', '2']);
-  assert.match(queued.out, /4 page jobs queued/);
+  assert.match(queued.out, /5 page jobs queued/);
   const w = worker(url);
   assert.equal(await w.exited, 0);
   const jobs = await run(['jobs', '--db', url]);
-  assert.match(jobs.out, /3 done, 1 failed/);
+  assert.match(jobs.out, /4 done, 1 failed/);
+  const store = await openStore(url);
+  const front = await store.getPage('浙江工人日报/2022-12-16/01');
+  await store.close();
+  assert.ok(front && front.articles >= 3, 'a PDF page job is laid out and parsed as a PDF');
   assert.match(jobs.out, /failed after 2 tries: .*broken\.txt: /);
   assert.ok(w.lines.some((l) => /broken\.txt: .*tried again/.test(l)));
 });
 
-test('migrate copies an archive SQLite → PostgreSQL → SQLite, and the exports are equal', { skip: pgSkip }, async () => {
+test('migrate copies an archive SQLite → PostgreSQL → SQLite, and the exports are equal', { skip: pgSkip }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'banmian-migrate-'));
   const a = `sqlite:${join(dir, 'a.db')}`;
   const b = `sqlite:${join(dir, 'b.db')}`;
   const url = freshPgUrl();
+  t.after(() => dropPgSchema(url));
   assert.equal((await run(['ingest', join(ROOT, 'examples', 'pages'), '--db', a, '--quiet'])).code, 0);
   const there = await run(['migrate', '--from', a, '--to', url, '--quiet']);
   assert.equal(there.code, 0, there.err);

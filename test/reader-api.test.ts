@@ -131,6 +131,7 @@ test('writes with the token store a page; its text, even <script>, is shown as t
     '本报讯 记者王<b>明</b>报道 这是一段<img src=x onerror=alert(1)>含有 HTML 的正文，“引号”与&amp;符号都应原样显示。',
     '',
   ].join('\n');
+  assert.doesNotMatch(await (await app.request('/search?q=x')).text(), /<option value="测试报"/);
   const put = await json(
     await app.request('/api/pages', {
       method: 'POST',
@@ -149,6 +150,7 @@ test('writes with the token store a page; its text, even <script>, is shown as t
     }),
   );
   assert.equal(again.body.status, 'unchanged');
+  assert.match(await (await app.request('/search?q=x')).text(), /<option value="测试报"/, 'a page stored here shows in the search form at once');
   for (const path of [`/articles/${enc('测试报/2023-01-02/02#1')}`, `/pages/${enc('测试报/2023-01-02/02')}`, `/papers/${enc('测试报')}/2023-01-02`, `/search?q=${enc('正文')}`]) {
     const res = await app.request(path);
     const html = await res.text();

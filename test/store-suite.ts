@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { parsePage } from '../src/index.js';
 import type { PageInput, Store, StoredArticle } from '../src/store/store.js';
 import { pageInputOf } from '../src/archive/ingest.js';
+import { pageKey } from '../src/store/keys.js';
 import { parseQuery } from '../src/search/query.js';
 import { fold } from '../src/search/fold.js';
 import { fieldTexts } from '../src/store/shared.js';
@@ -196,6 +197,22 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: { 
     assert.equal(await store.getPage('浙江工人日报/2022-12-16/01'), null);
     assert.equal((await allArticles(store)).length, 0);
     assert.equal((await store.putPage(input)).status, 'added');
+  });
+
+  withStore('articles() gives every article once, in paper, date and page order, past any batch size', async (store) => {
+    const inputs: PageInput[] = [];
+    for (let n = 0; n < 530; n++) {
+      const paper = n % 3 === 0 ? null : n % 3 === 1 ? '乙报' : '甲报';
+      const date = paper ? `2023-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}` : null;
+      inputs.push(textPage(`本报讯 记者张三报道 第${n}条消息的正文。\n`, { paper, date, page: paper ? (n % 8) + 1 : null, pageName: null }, `p${n}.txt`));
+    }
+    for (let i = 0; i < inputs.length; i += 64) await store.putPages(inputs.slice(i, i + 64));
+    const got = await allArticles(store);
+    assert.equal(got.length, new Set(inputs.map((p) => pageKey(p.identity, p.sourcePath, p.contentHash))).size);
+    assert.equal(new Set(got.map((a) => a.id)).size, got.length, 'each once');
+    const order = got.map((a) => [a.paper === null ? 1 : 0, a.paper ?? '', a.date ?? '', a.page ?? 0, a.pageKey].join('\u0000'));
+    const sorted = [...order].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    assert.deepEqual(order, sorted);
   });
 
   withStore('stats count the archive and find gaps', async (store) => {

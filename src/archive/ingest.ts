@@ -9,7 +9,7 @@ import { parsePage } from '../pipeline/run-pipeline.js';
 import { DecodeError } from '../parse/decode.js';
 import { readPage } from '../parse/read-page.js';
 import { resolveIdentity, type IdentityHints } from './identity.js';
-import { parsePdf, readPdf } from '../pdf/parse-pdf.js';
+import { parsePdf } from '../pdf/parse-pdf.js';
 
 export interface IngestEvent {
   path: string;
@@ -183,6 +183,17 @@ export function pageInputsFromJsonl(path: string, text: string): PageInput[] {
   });
 }
 
+/**
+ * The pages one file holds, whatever it is: a page of text, a PDF (one page
+ * per PDF page), or an exported JSONL archive (one per page key). The one
+ * place `ingest` and the queue's workers turn a file into pages.
+ */
+export async function pageInputsOfFile(path: string, bytes: Uint8Array, hints: IdentityHints = {}): Promise<PageInput[]> {
+  if (/\.pdf$/i.test(path)) return pdfPageInputs(path, bytes, hints);
+  if (/\.jsonl$/i.test(path)) return pageInputsFromJsonl(path, new TextDecoder().decode(bytes));
+  return [pageInputOf(path, bytes, hints)];
+}
+
 /** Pages parsed and waiting to be stored together; each is still its own all-or-nothing unit. */
 const BATCH = 64;
 
@@ -219,23 +230,11 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
       continue;
     }
     try {
-      if (/\.pdf$/i.test(input.path)) {
-        const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
-        const pages = await pdfPageInputs(input.path, readPdf(input.path), hints);
-        total += pages.length - 1;
-        for (const page of pages) batch.push({ path: page.sourcePath ?? input.path, page });
-        if (batch.length >= BATCH) await flush();
-        continue;
-      }
-      const bytes = readPage(input.path);
-      if (/\.jsonl$/i.test(input.path)) {
-        const pages = pageInputsFromJsonl(input.path, new TextDecoder().decode(bytes));
-        total += pages.length - 1;
-        for (const page of pages) batch.push({ path: `${input.path}#${page.key}`, page });
-      } else {
-        const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
-        batch.push({ path: input.path, page: pageInputOf(input.path, bytes, hints) });
-      }
+      const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
+      const pages = await pageInputsOfFile(input.path, readPage(input.path), hints);
+      total += pages.length - 1;
+      // named in reports as the file, the PDF page (file#2) or the imported page (file#key)
+      for (const page of pages) batch.push({ path: page.sourcePath ?? `${input.path}#${page.key}`, page });
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       report({ path: input.path, status: 'failed', articles: 0, warnings: 0, problem: e.problem });

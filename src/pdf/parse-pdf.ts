@@ -1,7 +1,6 @@
 // PDF pages in: each page's text items laid out (reading order from the page
 // itself), written as marked text, and parsed by the same stages as text
 // pages, into the same records. The running head goes to the page's `other`.
-import { readFileSync } from 'node:fs';
 import type { PageRecord } from '../project/to-records.js';
 import { parseText } from '../pipeline/run-pipeline.js';
 import { DecodeError } from '../parse/decode.js';
@@ -26,13 +25,4 @@ export async function parsePdf(bytes: Uint8Array, path: string, pageName = path)
     record.encoding = 'pdf';
     return { ...laid, number: page.number, record };
   });
-}
-
-export function readPdf(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DecodeError(path, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`);
-  }
 }

@@ -38,7 +38,8 @@ class Writer {
    * (`追寻光 成为光`).
    */
   line(l: PdfLine, keepPhraseSpaces = false): void {
-    const letterSpaced = l.items.every((it) => !/[^\s] ?[^\s][^\s]/u.test(it.text.trim()) || /^(\S ){2,}\S$/.test(it.text.trim()));
+    // letter-spaced: every character stands alone (`浙 江 工 人 日 报`)
+    const letterSpaced = l.items.every((it) => !/\S\S/.test(it.text.trim()));
     for (const it of l.items) {
       const t = it.text.trim();
       if (!t) continue;

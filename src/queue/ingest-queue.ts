@@ -9,7 +9,7 @@ import PgBoss from 'pg-boss';
 import type { Store } from '../store/store.js';
 import { StoreError } from '../store/store.js';
 import { redact } from '../store/postgres/pg-store.js';
-import { pageInputOf, pageInputsFromJsonl } from '../archive/ingest.js';
+import { pageInputsOfFile } from '../archive/ingest.js';
 import { readPage } from '../parse/read-page.js';
 import type { IdentityHints } from '../archive/identity.js';
 
@@ -52,15 +52,9 @@ export async function openQueue(url: string, extra: Partial<PgBoss.ConstructorOp
   return boss;
 }
 
-async function ensureQueue(boss: PgBoss, options: QueueOptions): Promise<void> {
-  const settings = { name: QUEUE, retryLimit: Math.max(0, (options.tries ?? 3) - 1), retryDelay: 1, expireInSeconds: options.jobTimeout ?? 300 };
-  if (await boss.getQueue(QUEUE)) await boss.updateQueue(QUEUE, settings);
-  else await boss.createQueue(QUEUE, settings);
-}
-
 /** Puts page jobs on the queue, in batches. */
 export async function enqueuePages(boss: PgBoss, jobs: PageJob[], options: QueueOptions = {}): Promise<number> {
-  await ensureQueue(boss, options);
+  if (!(await boss.getQueue(QUEUE))) await boss.createQueue(QUEUE);
   for (let i = 0; i < jobs.length; i += 500) {
     await boss.insert(
       jobs.slice(i, i + 500).map((data) => ({
@@ -83,12 +77,9 @@ export function pageJob(path: string, hints: IdentityHints, upload: boolean): Pa
 /** Does one page job: read, parse, store. Throws to have the job retried (and, after its last try, kept as failed). */
 export async function runPageJob(store: Store, job: PageJob): Promise<{ status: string; pageKey: string; articles: number }[]> {
   const bytes = job.content !== undefined ? Buffer.from(job.content, 'base64') : readFileSync(job.file ?? job.path);
-  if (/\.jsonl$/i.test(job.path)) {
-    const results = [];
-    for (const page of pageInputsFromJsonl(job.path, new TextDecoder().decode(bytes))) results.push(await store.putPage(page));
-    return results;
-  }
-  return [await store.putPage(pageInputOf(job.path, bytes, job.hints))];
+  const results = [];
+  for (const page of await pageInputsOfFile(job.path, bytes, job.hints)) results.push(await store.putPage(page));
+  return results;
 }
 
 export interface QueueCounts {

@@ -69,6 +69,16 @@ function sameToken(given: string, expected: string): boolean {
 export function createReaderApp(options: ReaderOptions): Hono {
   const { store } = options;
   const app = new Hono();
+  // the search form's paper list: listing papers counts every article, too much for each search; kept a minute,
+  // and dropped when this server stores a page
+  let paperNames: { at: number; names: Promise<string[]> } | null = null;
+  const papersForForm = () => {
+    if (!paperNames || Date.now() - paperNames.at > 60_000) paperNames = { at: Date.now(), names: store.listPapers().then((ps) => ps.map((p) => p.name)) };
+    return paperNames.names.catch((e) => {
+      paperNames = null;
+      throw e;
+    });
+  };
   const origin = (c: Context) => options.publicUrl?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
 
   app.use('*', async (c, next) => {
@@ -157,7 +167,9 @@ export function createReaderApp(options: ReaderOptions): Hono {
       if (!p.success) return apiError(c, 'invalid_parameter', describeIssues(p.error));
       const { text, path, ...hints } = p.data;
       const input = pageInputOf(path, new TextEncoder().encode(text), hints);
-      return c.json(await store.putPage(input));
+      const result = await store.putPage(input);
+      paperNames = null;
+      return c.json(result);
     },
   );
 
@@ -197,7 +209,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
   });
 
   app.get('/search', async (c) => {
-    const papers = (await store.listPapers()).map((p) => p.name);
+    const papers = await papersForForm();
     const p = searchForm.safeParse(c.req.query());
     if (!p.success) {
       const raw = c.req.query();

@@ -7,7 +7,7 @@ import { readPage } from '../../parse/read-page.js';
 import { formatText } from '../../project/format-text.js';
 import { expandPaths } from '../../archive/ingest.js';
 import { writeAtomic } from '../write-atomic.js';
-import { parsePdf, readPdf } from '../../pdf/parse-pdf.js';
+import { parsePdf } from '../../pdf/parse-pdf.js';
 import { UsageError, type Io } from '../io.js';
 
 export const PARSE_HELP = `banmian parse <files or folders…> [--out DIR] [--format json|text]
@@ -45,7 +45,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
       if (input.problem) throw new DecodeError(input.path, input.problem);
       // a PDF is one page per PDF page: NAME.json, or NAME-2.json … when it has several
       const records = /\.pdf$/i.test(input.path)
-        ? (await parsePdf(readPdf(input.path), input.path, basename(input.path))).map((p, i, all) => ({ record: p.record, stem: all.length > 1 ? `${stemOf(input.path)}-${i + 1}` : stemOf(input.path) }))
+        ? (await parsePdf(readPage(input.path), input.path, basename(input.path))).map((p, i, all) => ({ record: p.record, stem: all.length > 1 ? `${stemOf(input.path)}-${i + 1}` : stemOf(input.path) }))
         : [{ record: parsePage(readPage(input.path), input.path, basename(input.path)).record, stem: stemOf(input.path) }];
       for (const { record, stem } of records) {
         const body = format === 'json' ? JSON.stringify(record, null, values.out || inputs.length === 1 ? 1 : 0) : formatText(record);

@@ -352,18 +352,22 @@ class PostgresStore implements Store {
   async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
     const args: unknown[] = [];
     const where = this.filterSql(filter, args);
-    // pages of 500 rows, so a million articles never sit in memory at once
-    const order = `(p.paper IS NULL), COALESCE(p.paper, '') COLLATE "C", COALESCE(p.date, ''), COALESCE(p.page_no, 0), p.key COLLATE "C", a.seq`;
-    let offset = 0;
+    // pages of 500 rows, each starting after the last row of the one before
+    // (keyset, not OFFSET, so a million articles cost a million rows, not half a billion)
+    const key = `(p.paper IS NULL, COALESCE(p.paper, '') COLLATE "C", COALESCE(p.date, ''), COALESCE(p.page_no, 0), p.key COLLATE "C", a.seq)`;
+    let after: unknown[] | null = null;
     for (;;) {
-      const rows = await this.rows<ArticleRow & { masthead: string | null }>(
+      const n = args.length;
+      const rows: Array<ArticleRow & { masthead: string | null }> = await this.rows(
         `SELECT ${ARTICLE_COLUMNS}, i.masthead FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id
-         WHERE true${where} ORDER BY ${order} LIMIT 500 OFFSET ${offset}`,
-        args,
+         WHERE true${where}${after ? ` AND ${key} > ($${n + 1}::boolean, $${n + 2}::text, $${n + 3}::text, $${n + 4}::int, $${n + 5}::text, $${n + 6}::int)` : ''}
+         ORDER BY ${key.slice(1, -1)} LIMIT 500`,
+        after ? [...args, ...after] : args,
       );
       for (const row of rows) yield { ...(await this.toArticle(row)), masthead: row.masthead ? (JSON.parse(row.masthead) as Masthead) : null };
       if (rows.length < 500) return;
-      offset += rows.length;
+      const last = rows[rows.length - 1];
+      after = [last.paper === null, last.paper ?? '', last.date ?? '', last.page_no ?? 0, last.key, last.seq];
     }
   }
 
