@@ -43,8 +43,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: parsed.toString(), max: Number(parsed.searchParams.get('pool') ?? 8), options: `-c search_path=${schema}` });
   pool.on('error', () => {}); // an idle connection dropped by the server is replaced on the next query
   try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await migrate(pool);
+    await migrate(pool, schema);
   } catch (e) {
     await pool.end();
     if (e instanceof StoreError) throw e;
@@ -58,11 +57,14 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-async function migrate(pool: pg.Pool): Promise<void> {
+async function migrate(pool: pg.Pool, schema: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(7363426)'); // one migrator at a time
+    // One migrator at a time, the schema's creation included: two processes opening a fresh
+    // schema at once would otherwise race on CREATE SCHEMA IF NOT EXISTS (a unique violation).
+    await client.query('SELECT pg_advisory_xact_lock(7363426)');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query('CREATE TABLE IF NOT EXISTS banmian_schema (version INTEGER NOT NULL)');
     const row = (await client.query('SELECT version FROM banmian_schema')).rows[0] as { version: number } | undefined;
     const version = row?.version ?? 0;
