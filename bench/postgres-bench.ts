@@ -1,20 +1,24 @@
 // npm run bench:postgres -- [--articles N] [--pg postgres://…]   (or BANMIAN_BENCH_POSTGRES)
-// The same synthetic archive on PostgreSQL, in one run: ingest pages/s through
-// the job queue with 1 and with 2 worker processes (each into a fresh schema),
-// then search latency p50/p99 over the fixed query set on PostgreSQL beside
-// SQLite (the same pages stored by putPages) and a substring scan. Ratios,
-// never assertions.
+// The same synthetic archive on PostgreSQL and SQLite, in one run:
+// 1. PostgreSQL, through the job queue: the first tenth of the pages (at least
+//    half of them when there are under 4,000) done by 1 worker process, then
+//    the rest by 2 workers, into one archive; pages/s of each phase.
+// 2. SQLite: the same pages stored by putPages in this process (as `ingest`).
+// 3. Search latency p50/p99 over the fixed query set on both stores, beside a
+//    substring scan of the same articles held in memory.
+// Pages are generated as they are queued or stored (the generator is seeded),
+// so 1M articles need no more memory than the scan's texts. Ratios, never assertions.
 import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openStore, fold, fieldTexts, pageInputOf } from '../dist/index.js';
 import { enqueuePages, openQueue } from '../dist/queue/ingest-queue.js';
-import { benchQueries, loadMaterial, pct, scanTimes, searchTimes, syntheticPages } from './synthetic.js';
+import { ARTICLES_PER_PAGE, benchQueries, loadMaterial, pct, scanTimes, searchTimes, syntheticPages } from './synthetic.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, pg: { type: 'string' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, pg: { type: 'string' }, keep: { type: 'boolean' } } });
 const base = values.pg ?? process.env.BANMIAN_BENCH_POSTGRES ?? process.env.BANMIAN_TEST_POSTGRES;
 if (!base) {
   console.log('postgres bench skipped: give --pg postgres://user:pass@host/db or set BANMIAN_BENCH_POSTGRES');
@@ -22,25 +26,34 @@ if (!base) {
 }
 const articles = Number(values.articles);
 const material = loadMaterial(join(import.meta.dirname, '..', 'examples', 'pages'));
-const pages = [...syntheticPages(articles, material)];
-const run = Date.now().toString(36);
-const schemaUrl = (name: string) => {
+const pageCount = Math.ceil(articles / ARTICLES_PER_PAGE);
+const onePhase = pageCount < 4000 ? Math.ceil(pageCount / 2) : Math.ceil(pageCount / 10);
+const schema = `bench_${Date.now().toString(36)}`;
+const url = (() => {
   const u = new URL(base);
-  u.searchParams.set('schema', `bench_${run}_${name}`);
+  u.searchParams.set('schema', schema);
   return u.toString();
-};
-console.log(`banmian postgres bench: ${articles.toLocaleString()} synthetic articles (${pages.length.toLocaleString()} pages), node ${process.version}`);
+})();
+const seconds = (t: number) => (performance.now() - t) / 1000;
+console.log(`banmian postgres bench: ${articles.toLocaleString()} synthetic articles (${pageCount.toLocaleString()} pages), node ${process.version}, schema ${schema}`);
 
-/** Queue every page (with its content), start `workers` worker processes, and time until they are done. */
-async function queuedIngest(url: string, workers: number): Promise<number> {
-  const store = await openStore(url); // makes the schema and tables before the clock starts
-  await store.close();
+/** Queue pages [from, to) with their content, in batches as they are generated. */
+async function enqueueRange(from: number, to: number): Promise<void> {
   const boss = await openQueue(url, { supervise: false, schedule: false });
-  await enqueuePages(
-    boss,
-    pages.map((p) => ({ path: p.path, content: Buffer.from(p.text).toString('base64'), hints: {} })),
-  );
+  let batch = [];
+  let n = 0;
+  for (const p of syntheticPages(articles, material)) {
+    if (n >= to) break;
+    if (n++ < from) continue;
+    batch.push({ path: p.path, content: Buffer.from(p.text).toString('base64'), hints: {} });
+    if (batch.length === 1000) await enqueuePages(boss, batch.splice(0));
+  }
+  await enqueuePages(boss, batch);
   await boss.stop({ graceful: false, wait: true });
+}
+
+/** Starts `workers` worker processes on the queue and returns the seconds until all are idle and gone. */
+async function drain(workers: number): Promise<number> {
   const t = performance.now();
   const main = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
   await Promise.all(
@@ -49,22 +62,38 @@ async function queuedIngest(url: string, workers: number): Promise<number> {
       return new Promise((resolve) => child.on('exit', resolve));
     }),
   );
-  return pages.length / ((performance.now() - t) / 1000);
+  return seconds(t);
 }
 
-const one = await queuedIngest(schemaUrl('w1'), 1);
-console.log(`postgres ingest, 1 worker   ${one.toFixed(0).padStart(6)} pages/s`);
-const two = await queuedIngest(schemaUrl('w2'), 2);
-console.log(`postgres ingest, 2 workers  ${two.toFixed(0).padStart(6)} pages/s  (${(two / one).toFixed(2)}× one worker; this machine has 2 cores, shared with the server)`);
-
-// SQLite with the same pages, for search beside PostgreSQL
-const dir = mkdtempSync(join(tmpdir(), 'banmian-pgbench-'));
-const sqlite = await openStore(`sqlite:${join(dir, 'bench.db')}`);
+const made = await openStore(url); // the schema and tables, before any clock starts
+await made.close();
+await enqueueRange(0, onePhase);
+const one = onePhase / (await drain(1));
+console.log(`postgres ingest, 1 worker   ${one.toFixed(0).padStart(6)} pages/s  (pages 1–${onePhase.toLocaleString()})`);
 let t = performance.now();
+await enqueueRange(onePhase, pageCount);
+console.log(`  (${(pageCount - onePhase).toLocaleString()} more pages queued in ${seconds(t).toFixed(0)}s)`);
+const two = (pageCount - onePhase) / (await drain(2));
+console.log(`postgres ingest, 2 workers  ${two.toFixed(0).padStart(6)} pages/s  (pages ${(onePhase + 1).toLocaleString()}–${pageCount.toLocaleString()}; ${(two / one).toFixed(2)}× one worker; this machine's 2 cores are shared with the server)`);
+
+// SQLite with the same pages, in this process
+const dir = mkdtempSync(join(tmpdir(), 'banmian-pgbench-'));
+const sqlitePath = join(dir, 'bench.db');
+const sqlite = await openStore(`sqlite:${sqlitePath}`);
+t = performance.now();
 const encoder = new TextEncoder();
-for (let i = 0; i < pages.length; i += 64) await sqlite.putPages(pages.slice(i, i + 64).map((p) => pageInputOf(p.path, encoder.encode(p.text))));
-console.log(`sqlite ingest (one process) ${(pages.length / ((performance.now() - t) / 1000)).toFixed(0).padStart(6)} pages/s`);
-const postgres = await openStore(schemaUrl('w1'));
+let batch = [];
+for (const p of syntheticPages(articles, material)) {
+  batch.push(pageInputOf(p.path, encoder.encode(p.text)));
+  if (batch.length === 64) await sqlite.putPages(batch.splice(0));
+}
+await sqlite.putPages(batch);
+console.log(`sqlite ingest (one process) ${(pageCount / seconds(t)).toFixed(0).padStart(6)} pages/s  (${(statSync(sqlitePath).size / 2 ** 30).toFixed(2)} GiB)`);
+const postgres = await openStore(url);
+const admin = new pg.Client({ connectionString: base.replace(/\?.*$/, '') });
+await admin.connect();
+const size = (await admin.query(`SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1`, [schema])).rows[0].bytes;
+console.log(`postgres archive ${(Number(size) / 2 ** 30).toFixed(2)} GiB; ${(await postgres.stats()).articles.toLocaleString()} articles`);
 
 const texts: string[][] = [];
 for await (const a of sqlite.articles()) texts.push(Object.values(fieldTexts(a)).map(fold));
@@ -84,8 +113,6 @@ console.log(`scan             p50 ${scan.toFixed(1).padStart(7)} ms  (substring 
 await postgres.close();
 await sqlite.close();
 rmSync(dir, { recursive: true, force: true });
-// the bench's schemas (archives and their queues) go with it
-const admin = new pg.Client({ connectionString: base.replace(/\?.*$/, '') });
-await admin.connect();
-for (const name of ['w1', 'w2']) await admin.query(`DROP SCHEMA IF EXISTS bench_${run}_${name}, bench_${run}_${name}_jobs CASCADE`);
+// the bench's schema (archive and queue) goes with it, unless --keep
+if (!values.keep) await admin.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`);
 await admin.end();
