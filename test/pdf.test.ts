@@ -79,6 +79,18 @@ test('parse and ingest take PDFs; search finds their articles', async () => {
   assert.ok(JSON.parse(found.out).hits.some((h: { article: { paper: string; date: string } }) => h.article.paper === '浙江工人日报' && h.article.date === '2022-12-16'));
 });
 
+test('painted boxes: the photo placeholder is read from the drawing and the caption under it set apart', async () => {
+  const [page] = await readPdfPages(pdf('p005.pdf'), 'p005.pdf');
+  const photos = page.boxes.filter((b) => b.paint === 'fill' && b.lightness > 0.3 && b.lightness < 0.95 && b.x1 - b.x0 > 100);
+  assert.ok(photos.length >= 1, 'the photo placeholder is read from the drawing');
+  const [parsed] = await parsePdf(pdf('p005.pdf'), 'p005.pdf');
+  const gold = JSON.parse(readFileSync(join(FIXTURES, 'p005.gold.json'), 'utf8'));
+  type Headed = { kicker: string | null; title: string | null; subtitle: string | null; captions: string[] };
+  // whole headlines (the split between title and subtitle aside), in any order
+  const heads = (articles: Headed[]) => articles.map((a) => [[a.kicker, a.title, a.subtitle].join('').replace(/\s/g, ''), a.captions]).sort();
+  assert.deepEqual(heads(parsed.record.articles), heads(gold.articles), 'every article, with the caption under its photo');
+});
+
 const scorer = join(ROOT, '..', 'shared', 'eval', 'score.py');
 test('the generated PDF pages, scored by the project scorer', { skip: existsSync(scorer) && existsSync(GENERATED) ? false : 'needs ../shared (corpus and scorer)' }, async () => {
   const out = mkdtempSync(join(tmpdir(), 'banmian-pdfscore-'));
@@ -87,6 +99,6 @@ test('the generated PDF pages, scored by the project scorer', { skip: existsSync
   const report = execFileSync('python3', [scorer, GENERATED, out], { encoding: 'utf8' });
   const mean = Number(/mean score=([\d.]+)/.exec(report)?.[1]);
   console.log(`generated PDFs: ${report.trim().split('\n').pop()}`);
-  // where the PDF path stands today (the goal is 0.95): a floor, so that it only goes up
-  assert.ok(mean >= 0.85, `mean ${mean}`);
+  // the issue's bar, shuffled-stream pages included
+  assert.ok(mean >= 0.95, `mean ${mean}`);
 });

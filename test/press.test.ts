@@ -62,3 +62,18 @@ test('masthead dates are checked against each other', () => {
   assert.deepEqual(found.map((d) => d.code).sort(), ['masthead/lunar-mismatch', 'masthead/weekday-mismatch']);
   assert.deepEqual(checkMastheadDates({ date: '2023-01-22', lunarDate: '癸卯年正月初一', weekday: '星期日' } as never), []);
 });
+
+// Found on the generated PDF pages: a photo story (图片新闻) — a title, the
+// photo's credit, a short text — was read as a caption of the article before it.
+test('a marked headline over a photo credit and a text is a photo story, not a caption', async () => {
+  const { parseText } = await import('../src/pipeline/run-pipeline.js');
+  const { record } = parseText(
+    '# 外贸增速居前\n\n本报讯 记者张三报道 今年前4个月，全省外贸增长明显，出口突破万亿元。\n\n# 致敬！可爱的“白衣天使”们\n\n通讯员胡江丰、巫慧英 摄\n\n昨日，在国际护士节到来前夕，卫生院的护士们前往村里开展义诊。\n',
+    'photo-story.txt',
+  );
+  const story = record.articles.find((a) => a.title === '致敬！可爱的“白衣天使”们');
+  assert.ok(story, record.articles.map((a) => a.title).join(' | '));
+  assert.deepEqual(story.byline.photographers, ['胡江丰', '巫慧英']);
+  assert.deepEqual(story.paragraphs, ['昨日，在国际护士节到来前夕，卫生院的护士们前往村里开展义诊。']);
+  assert.deepEqual(record.articles[0].captions, []);
+});

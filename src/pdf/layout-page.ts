@@ -3,6 +3,7 @@
 // (full-width gaps wider than a line gap cut across, column gutters cut
 // down; across first, then left to right) → the leaves in reading order.
 import type { PdfItem, PdfPage } from './pdf-items.js';
+import { framedNotes, photoBoxes, photoCaptions } from './page-boxes.js';
 
 export interface PdfLine {
   items: PdfItem[];
@@ -121,37 +122,60 @@ function widestGap(lines: PdfLine[], axis: 'x' | 'y'): { at: number; width: numb
  * separates what is above from what is below (read first); failing that, a
  * gutter down the whole region separates left (read first) from right.
  */
-export function readingOrder(lines: PdfLine[], body: number): Region[] {
+export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLine> = new Set()): Region[] {
   if (lines.length === 0) return [];
   if (lines.length === 1) return [bounds(lines)];
   const down = widestGap(lines, 'x');
   const isHeadline = (l: PdfLine) => l.size >= body * HEADLINE;
-  // articles side by side, each under its own headline: left one first, whole
+  // articles side by side, each headed by its own headline: left one first, whole
   if (down && down.width > body * GUTTER) {
     const left = lines.filter((l) => l.x1 <= down.at);
     const right = lines.filter((l) => l.x1 > down.at);
-    if (left.some(isHeadline) && right.some(isHeadline)) return [...readingOrder(left, body), ...readingOrder(right, body)];
+    const headed = (side: PdfLine[]) => {
+      const top = Math.min(...side.map((l) => l.y0));
+      return side.some((l) => isHeadline(l) && l.y0 <= top + body * 0.5);
+    };
+    if (headed(left) && headed(right)) return [...readingOrder(left, body, captions), ...readingOrder(right, body, captions)];
   }
   const across = widestGap(lines, 'y');
   if (across && across.width > body * 0.9) {
-    return [...readingOrder(lines.filter((l) => l.y1 <= across.at), body), ...readingOrder(lines.filter((l) => l.y1 > across.at), body)];
+    return [...readingOrder(lines.filter((l) => l.y1 <= across.at), body, captions), ...readingOrder(lines.filter((l) => l.y1 > across.at), body, captions)];
   }
   if (down && down.width > body * GUTTER) {
-    return [...readingOrder(lines.filter((l) => l.x1 <= down.at), body), ...readingOrder(lines.filter((l) => l.x1 > down.at), body)];
+    return [...readingOrder(lines.filter((l) => l.x1 <= down.at), body, captions), ...readingOrder(lines.filter((l) => l.x1 > down.at), body, captions)];
   }
-  // a headline or caption set close above the columns spans their gutters: take it off the top, then read the columns
-  const notBody = (l: PdfLine) => Math.abs(l.size / body - 1) > 0.07;
+  // a headline, photo or caption set close above the columns spans their gutters: take it off the top, then read the columns
+  const notBody = (l: PdfLine) => Math.abs(l.size / body - 1) > 0.07 || captions.has(l);
   const heads = lines.filter(notBody);
   if (heads.length && heads.length < lines.length) {
     const bottom = Math.max(...heads.map((l) => l.y1));
     const rest = lines.filter((l) => !notBody(l));
-    if (rest.every((l) => l.y0 >= bottom - body * 0.2)) return [...readingOrder(heads, body), ...readingOrder(rest, body)];
+    if (rest.every((l) => l.y0 >= bottom - body * 0.2)) return [...readingOrder(heads, body, captions), ...readingOrder(rest, body, captions)];
+    // … and a photo with its caption set under the columns comes off the bottom, after them
+    const textEnd = Math.max(...rest.map((l) => l.y1));
+    const under = heads.filter((l) => l.y0 >= textEnd - body * 0.2);
+    if (under.length) return [...readingOrder(lines.filter((l) => !under.includes(l)), body, captions), ...readingOrder(under, body, captions)];
   }
   return [bounds([...lines].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0))];
 }
 
-export function pageRegions(page: PdfPage): { regions: Region[]; body: number } {
+/**
+ * The page's lines in reading order. Lines in a frame of a few words (a
+ * hotline, an ad's slogan) are set aside as notes before the order is found;
+ * the lines under a photo are marked as its caption.
+ */
+export function pageRegions(page: PdfPage): { regions: Region[]; body: number; notes: PdfLine[]; captions: Set<PdfLine> } {
   const lines = groupLines(page.items);
   const body = bodySize(lines);
-  return { regions: readingOrder(lines, body), body };
+  const noted = framedNotes(lines, page.boxes, body);
+  const rest = lines.filter((l) => !noted.has(l));
+  const photos = photoBoxes(page.boxes, body);
+  const captions = photoCaptions(rest, photos, body);
+  // photos take part in the cuts as blocks of their own (a gap in the text is no gap on the page), then leave
+  // (type size 0: a photo is no body text, so a photo with its headline comes off the top of the columns under them)
+  const blocks = photos.map((p): PdfLine => ({ items: [], text: '', x0: p.x0, y0: p.y0, x1: p.x1, y1: p.y1, size: 0, baseline: p.y1 }));
+  const regions = readingOrder([...rest, ...blocks], body, captions)
+    .map((r) => ({ ...r, lines: r.lines.filter((l) => l.items.length > 0) }))
+    .filter((r) => r.lines.length > 0);
+  return { regions, body, notes: lines.filter((l) => noted.has(l)), captions };
 }

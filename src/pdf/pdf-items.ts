@@ -19,11 +19,24 @@ export interface PdfItem {
   font: string;
 }
 
+/** A rectangle the page paints: a filled one (a photo's placeholder, a tint) or a stroked frame around a box. */
+export interface PdfBox {
+  paint: 'fill' | 'stroke';
+  /** 0 black … 1 white */
+  lightness: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface PdfPage {
   number: number;
   width: number;
   height: number;
   items: PdfItem[];
+  /** the rectangles painted on the page (rules, frames, photo boxes), in page coordinates like the items */
+  boxes: PdfBox[];
 }
 
 /**
@@ -37,7 +50,7 @@ export function normalizeGlyphs(s: string): string {
 
 /** Every page of a PDF with its text items. A PDF without a text layer gives pages with no items. */
 export async function readPdfPages(bytes: Uint8Array, path: string): Promise<PdfPage[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
     doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0, isEvalSupported: false }).promise;
@@ -67,9 +80,66 @@ export async function readPdfPages(bytes: Uint8Array, path: string): Promise<Pdf
         font: it.fontName,
       });
     });
-    pages.push({ number: n, width, height, items });
+    const boxes = paintedBoxes(await page.getOperatorList(), OPS, height);
+    pages.push({ number: n, width, height, items, boxes });
     page.cleanup();
   }
   await doc.destroy();
   return pages;
+}
+
+type Matrix = [number, number, number, number, number, number];
+const times = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/**
+ * The painted paths' bounding boxes, from the operator list: the current
+ * transform followed through save/restore, each path's extent (pdf.js gives
+ * it in user space) mapped to the page, with its paint and colour.
+ */
+export function paintedBoxes(list: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>, height: number): PdfBox[] {
+  const boxes: PdfBox[] = [];
+  const stack: Array<{ ctm: Matrix; fill: number; stroke: number }> = [];
+  let state = { ctm: [1, 0, 0, 1, 0, 0] as Matrix, fill: 0, stroke: 0 };
+  const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set([OPS.stroke, OPS.closeStroke]);
+  list.fnArray.forEach((fn, i) => {
+    const args = list.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push({ ...state });
+    else if (fn === OPS.restore) state = stack.pop() ?? state;
+    else if (fn === OPS.transform) state = { ...state, ctm: times(state.ctm, args as Matrix) };
+    else if (fn === OPS.setFillRGBColor) state = { ...state, fill: lightness(args[0]) };
+    else if (fn === OPS.setStrokeRGBColor) state = { ...state, stroke: lightness(args[0]) };
+    else if (fn === OPS.constructPath) {
+      const [paint, , minMax] = args as [number, unknown, ArrayLike<number> | null];
+      if (!minMax || !(fills.has(paint) || strokes.has(paint))) return;
+      const corners = [
+        [minMax[0], minMax[1]],
+        [minMax[2], minMax[3]],
+      ].map(([x, y]) => [state.ctm[0] * x + state.ctm[2] * y + state.ctm[4], state.ctm[1] * x + state.ctm[3] * y + state.ctm[5]]);
+      const fill = fills.has(paint);
+      boxes.push({
+        paint: fill ? 'fill' : 'stroke',
+        lightness: fill ? state.fill : state.stroke,
+        x0: Math.min(corners[0][0], corners[1][0]),
+        x1: Math.max(corners[0][0], corners[1][0]),
+        y0: height - Math.max(corners[0][1], corners[1][1]),
+        y1: height - Math.min(corners[0][1], corners[1][1]),
+      });
+    }
+  });
+  return boxes;
+}
+
+/** `#rrggbb` (how pdf.js gives colours) → 0 black … 1 white. */
+function lightness(c: unknown): number {
+  if (typeof c !== 'string' || !/^#[0-9a-f]{6}$/i.test(c)) return 0;
+  const [r, g, b] = [1, 3, 5].map((k) => parseInt(c.slice(k, k + 2), 16) / 255);
+  return 0.299 * r + 0.587 * g + 0.114 * b;
 }

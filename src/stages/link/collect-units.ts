@@ -123,6 +123,8 @@ export function collectUnits(units: Unit[]): Layout {
       case 'credit': {
         const photo = photos[photos.length - 1];
         if (photo && prev === photo.caption && !photo.credit) photo.credit = u;
+        // right under a headline: a photo story's credit, the start of its text
+        else if (prev?.kind === 'headline') push((current = open(u)), u);
         else if (segments.length) addTrailing(trailing, current ?? segments[segments.length - 1], u);
         else other.push(u);
         break;

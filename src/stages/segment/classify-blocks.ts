@@ -45,7 +45,9 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     const text = texts[i];
     const next = kinds[i + 1];
     const prev = kinds[i - 1];
-    if (next === 'credit' && text.length <= 400) return 'caption';
+    // a marked headline over a credit and a text is a photo story's title (图片新闻), not a caption
+    const photoStory = kind === 'headline' && b.data.heading > 0 && (kinds[i + 2] === 'body' || kinds[i + 2] === 'lead');
+    if (next === 'credit' && text.length <= 400 && !photoStory) return 'caption';
     if (kind === 'headline') return kind;
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
     const pictureGap = b.data.blankBefore >= 2 || (b.data.blankAfter >= 2 && prev !== 'lead' && prev !== 'body');
