@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePage, parseQuery, fold, type Store } from '../dist/index.js';
+import { rng } from '../tools/seeded.js';
 
 export interface SyntheticPage {
   path: string;
@@ -13,18 +14,6 @@ export interface SyntheticPage {
   date: string;
   page: number;
   text: string;
-}
-
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function loadMaterial(dir: string): { sentences: string[]; headlines: string[]; reporters: string[] } {

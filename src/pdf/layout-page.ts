@@ -3,7 +3,7 @@
 // (full-width gaps wider than a line gap cut across, column gutters cut
 // down; across first, then left to right) → the leaves in reading order.
 import type { PdfItem, PdfPage } from './pdf-items.js';
-import { framedNotes, photoBoxes, photoCaptions } from './page-boxes.js';
+import { framedNotes, photoBoxes, photoCaptions, runningHead } from './page-boxes.js';
 
 export interface PdfLine {
   items: PdfItem[];
@@ -164,7 +164,7 @@ export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLi
  * hotline, an ad's slogan) are set aside as notes before the order is found;
  * the lines under a photo are marked as its caption.
  */
-export function pageRegions(page: PdfPage): { regions: Region[]; body: number; notes: PdfLine[]; captions: Set<PdfLine> } {
+export function pageRegions(page: PdfPage): { regions: Region[]; body: number; notes: PdfLine[]; captions: Set<PdfLine>; head: Set<PdfLine> } {
   const lines = groupLines(page.items);
   const body = bodySize(lines);
   const noted = framedNotes(lines, page.boxes, body);
@@ -177,5 +177,5 @@ export function pageRegions(page: PdfPage): { regions: Region[]; body: number; n
   const regions = readingOrder([...rest, ...blocks], body, captions)
     .map((r) => ({ ...r, lines: r.lines.filter((l) => l.items.length > 0) }))
     .filter((r) => r.lines.length > 0);
-  return { regions, body, notes: lines.filter((l) => noted.has(l)), captions };
+  return { regions, body, notes: lines.filter((l) => noted.has(l)), captions, head: runningHead(lines, page.boxes, page.width, page.height, body) };
 }

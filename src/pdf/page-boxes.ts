@@ -42,6 +42,9 @@ export function photoCaptions(lines: PdfLine[], photos: PdfBox[], body: number):
       .sort((a, b) => a.y0 - b.y0);
     const first = below[0];
     if (!first || first.y0 - photo.y1 > body * 1.5 || /摄(影)?$/.test(first.text) || first.size > body * 1.08 || !apart(first)) continue;
+    // an indented line with a flush-left one under it, both to the same right edge, starts a paragraph (a bold 本报讯 lead)
+    const next = below.find((l) => l.y0 >= first.y1 - 1 && l.y0 - first.y1 < first.size && Math.abs(l.x1 - first.x1) < 1.5);
+    if (next && first.x0 - next.x0 >= first.size * 1.5) continue;
     let last = first;
     captions.add(first);
     for (const l of below.slice(1)) {
@@ -60,4 +63,22 @@ function bodyFace(lines: PdfLine[], body: number): string {
   const count = new Map<string, number>();
   for (const l of lines) for (const it of l.items) if (Math.abs(it.size - body) <= body * 0.03) count.set(it.font, (count.get(it.font) ?? 0) + it.text.length);
   return [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/**
+ * The running head (版次, 版名, date, editors): the one band of type above
+ * the rule drawn across the top of the page. A front page's masthead,
+ * big type over several lines, is no running head. Without a rule, the
+ * small-type lines in the top twentieth of the page.
+ */
+export function runningHead(lines: PdfLine[], boxes: PdfBox[], width: number, height: number, body: number): Set<PdfLine> {
+  const rules = boxes.filter((b) => b.y1 - b.y0 <= 3 && b.x1 - b.x0 >= width * 0.6 && b.y0 < height * 0.12).sort((a, b) => a.y0 - b.y0);
+  const small = (l: PdfLine) => l.size <= body * 1.1;
+  if (rules.length) {
+    const above = lines.filter((l) => l.y1 <= rules[0].y0 + 1);
+    const extent = above.length ? Math.max(...above.map((l) => l.y1)) - Math.min(...above.map((l) => l.y0)) : 0;
+    // one band of type, a big page number at most (`07`); a masthead's name and ears are more
+    return new Set(extent <= body * 3.5 && above.every((l) => l.size <= body * 2.5) ? above : []);
+  }
+  return new Set(lines.filter((l) => l.y1 < height * 0.05 && small(l)));
 }

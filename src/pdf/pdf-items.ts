@@ -40,12 +40,24 @@ export interface PdfPage {
 }
 
 /**
+ * CJK radical supplement code points that fonts share a glyph with an
+ * ideograph, so that a PDF's ToUnicode map may name the radical for the
+ * ideograph printed (Chromium with Noto CJK writes 长 as ⻓, 风 as ⻛). The
+ * pairs come from Noto Serif CJK SC's cmap: radical, then the ideograph with
+ * the same glyph. NFKC leaves this block alone.
+ */
+const RADICAL_IDEOGRAPHS = new Map(
+  [...'⺂乛⺃乚⺅亻⺉刂⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺘扌⺙攵⺛旡⺞歺⺟母⺠民⺡氵⺣灬⺦丬⺨犭⺫罒⺭礻⺯糹⺰纟⺱罓⺲罒⺹耂⺺肀⺾艹⻁虎⻂衤⻃覀⻅见⻆角⻈讠⻉贝⻋车⻌辶⻐钅⻑長⻒镸⻓长⻔门⻖阝⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟'].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]] as const] : [])),
+);
+
+/**
  * Kangxi radicals, CJK radical supplements and compatibility ideographs, which
- * some PDFs map ordinary characters to, NFKC-normalized to the ideographs they
- * stand for; everything else (full-width punctuation above all) as printed.
+ * some PDFs map ordinary characters to, turned into the ideographs they stand
+ * for (NFKC, and the table above where NFKC has none); everything else
+ * (full-width punctuation above all) as printed.
  */
 export function normalizeGlyphs(s: string): string {
-  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g, (c) => c.normalize('NFKC'));
+  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g, (c) => RADICAL_IDEOGRAPHS.get(c) ?? c.normalize('NFKC'));
 }
 
 /** Every page of a PDF with its text items. A PDF without a text layer gives pages with no items. */

@@ -16,9 +16,8 @@ export interface PdfText {
 
 type Kind = 'headline' | 'body' | 'small' | 'furniture';
 
-function kindOf(line: PdfLine, body: number, pageHeight: number, captions: Set<PdfLine>): Kind {
-  // the running head above the page's top rule: 版次, 版名, date, editors
-  if (line.y1 < pageHeight * 0.05) return 'furniture';
+function kindOf(line: PdfLine, body: number, head: Set<PdfLine>, captions: Set<PdfLine>): Kind {
+  if (head.has(line)) return 'furniture';
   if (captions.has(line)) return 'small';
   if (line.size >= body * HEADLINE) return 'headline';
   if (line.size < body * 0.93) return 'small';
@@ -63,7 +62,7 @@ class Writer {
 }
 
 export function pdfPageToText(page: PdfPage): PdfText {
-  const { regions, body, notes, captions } = pageRegions(page);
+  const { regions, body, notes, captions, head } = pageRegions(page);
   const w = new Writer();
   let stack: PdfLine[] = [];
   const furniture: string[] = notes.map((l) => l.text);
@@ -99,7 +98,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
   };
   for (const region of regions) {
     for (const l of region.lines) {
-      const kind = kindOf(l, body, page.height, captions);
+      const kind = kindOf(l, body, head, captions);
       if (kind === 'headline') {
         // a headline far below the last one, or beside it, starts a stack of its own
         const last = stack[stack.length - 1];
@@ -131,7 +130,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
       if (short && /[。！？”」]$/.test(l.text)) inParagraph = false;
     }
     // a region that is not body text (a caption, a masthead block) ends the paragraph
-    if (region.lines.every((l) => kindOf(l, body, page.height, captions) !== 'body')) inParagraph = false;
+    if (region.lines.every((l) => kindOf(l, body, head, captions) !== 'body')) inParagraph = false;
   }
   flushStack();
   w.put('\n');

@@ -1,0 +1,38 @@
+// Pages the project lays out and prints itself (tools/generate-pages.ts):
+// the parse of each matches its truth file, and a twin whose source order is
+// shuffled (another text stream, the same look) gives the same records.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { CHROMIUM, generatePage, loadStories, openPrinter, type Printer } from '../tools/generate-pages.js';
+import { parsePdf } from '../src/pdf/parse-pdf.js';
+import { readPdfPages } from '../src/pdf/pdf-items.js';
+import { ROOT } from './helpers.js';
+
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set BANMIAN_CHROMIUM)`;
+const whole = (a: { kicker: string | null; title: string | null; subtitle: string | null }) => [a.kicker, a.title, a.subtitle].join('').replace(/\s/g, '');
+
+test('a generated front page and its shuffled twin: the truth found, whatever the stream order', { skip, timeout: 180_000 }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'banmian-gen-'));
+  let printer: Printer | undefined;
+  try {
+    printer = await openPrinter();
+    const truth = await generatePage(printer, loadStories(join(ROOT, 'examples', 'pages')), out, 'front', 11, 1);
+    const [plain] = await parsePdf(readFileSync(join(out, 'front.pdf')), 'front.pdf');
+    const [twin] = await parsePdf(readFileSync(join(out, 'front-shuffled.pdf')), 'front-shuffled.pdf');
+    // the twin's text stream really is in another order
+    const stream = async (f: string) => (await readPdfPages(readFileSync(join(out, f)), f))[0].items.map((i) => i.text).join('');
+    assert.notEqual(await stream('front.pdf'), await stream('front-shuffled.pdf'));
+    assert.deepEqual(twin.record.articles, plain.record.articles);
+    assert.deepEqual(plain.record.masthead && { ...plain.record.masthead }, truth.masthead && { ...truth.masthead });
+    assert.deepEqual(plain.record.articles.map(whole), truth.articles.map(whole), 'every headline, on its article, in reading order');
+    assert.deepEqual(
+      plain.record.articles.map((a) => a.paragraphs),
+      truth.articles.map((a) => a.paragraphs),
+    );
+  } finally {
+    await printer?.close();
+  }
+});
