@@ -9,7 +9,7 @@ import { parsePage } from '../pipeline/run-pipeline.js';
 import { DecodeError } from '../parse/decode.js';
 import { readPage } from '../parse/read-page.js';
 import { resolveIdentity, type IdentityHints } from './identity.js';
-import { parsePdf } from '../pdf/parse-pdf.js';
+import { IMAGE_FILE, parsePdf, parseScan, type ScanOptions } from '../pdf/parse-pdf.js';
 
 export interface IngestEvent {
   path: string;
@@ -36,9 +36,18 @@ export interface IngestOptions {
   /** identity per absolute path, from a manifest */
   manifest?: Map<string, IdentityHints>;
   onEvent?: (e: IngestEvent, done: number, total: number) => void;
+  /** read scans (images, PDFs without a text layer) with tesseract */
+  ocr?: boolean;
 }
 
 const PAGE_FILE = /\.(txt|pdf|jsonl)$/i;
+/** with --ocr, page images in folders are pages too */
+export const PAGE_OR_SCAN_FILE = /\.(txt|pdf|jsonl|png|jpe?g|tiff?)$/i;
+
+/** The page files looked for in folders, and how they are named in messages. */
+export function pageFiles(ocr = false): [RegExp, string] {
+  return ocr ? [PAGE_OR_SCAN_FILE, '.txt, .pdf, .jsonl, .png, .jpg, .tif'] : [PAGE_FILE, '.txt, .pdf, .jsonl'];
+}
 
 /** Files named, folders searched for page files, and simple globs (`*`, `**`) expanded. */
 export function expandPaths(args: string[], pageFile: RegExp = PAGE_FILE, kinds = '.txt, .pdf, .jsonl'): Array<{ path: string; problem?: string }> {
@@ -119,12 +128,14 @@ export function pageInputOf(path: string, bytes: Uint8Array, hints: IdentityHint
 }
 
 /**
- * The pages of a PDF as the store takes them: one per PDF page, numbered in
- * order (版 1, 2, … unless --page says where the first one is); the laid-out
- * text is kept as the page's source, which the records' positions refer to.
+ * The pages of a PDF (or a scan) as the store takes them: one per PDF page,
+ * numbered in order (版 1, 2, … unless --page says where the first one is);
+ * the laid-out text is kept as the page's source, which the records'
+ * positions refer to.
  */
-export async function pdfPageInputs(path: string, bytes: Uint8Array, hints: IdentityHints = {}): Promise<PageInput[]> {
-  const pages = await parsePdf(bytes, path, path.split(/[\\/]/).pop());
+export async function pdfPageInputs(path: string, bytes: Uint8Array, hints: IdentityHints = {}, options: ScanOptions = {}): Promise<PageInput[]> {
+  const name = path.split(/[\\/]/).pop();
+  const pages = IMAGE_FILE.test(path) ? parseScan(bytes, path, name, options) : await parsePdf(bytes, path, name, options);
   const hash = sha256(bytes);
   return pages.map((p) => {
     const several = pages.length > 1;
@@ -188,8 +199,8 @@ export function pageInputsFromJsonl(path: string, text: string): PageInput[] {
  * per PDF page), or an exported JSONL archive (one per page key). The one
  * place `ingest` and the queue's workers turn a file into pages.
  */
-export async function pageInputsOfFile(path: string, bytes: Uint8Array, hints: IdentityHints = {}): Promise<PageInput[]> {
-  if (/\.pdf$/i.test(path)) return pdfPageInputs(path, bytes, hints);
+export async function pageInputsOfFile(path: string, bytes: Uint8Array, hints: IdentityHints = {}, options: ScanOptions = {}): Promise<PageInput[]> {
+  if (/\.pdf$/i.test(path) || IMAGE_FILE.test(path)) return pdfPageInputs(path, bytes, hints, options);
   if (/\.jsonl$/i.test(path)) return pageInputsFromJsonl(path, new TextDecoder().decode(bytes));
   return [pageInputOf(path, bytes, hints)];
 }
@@ -198,7 +209,7 @@ export async function pageInputsOfFile(path: string, bytes: Uint8Array, hints: I
 const BATCH = 64;
 
 export async function ingestPaths(store: Store, args: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  const inputs = expandPaths(args);
+  const inputs = expandPaths(args, ...pageFiles(opts.ocr));
   const summary: IngestSummary = { pages: 0, added: 0, replaced: 0, unchanged: 0, articles: 0, warnings: 0, failures: [] };
   let done = 0;
   let total = inputs.length;
@@ -231,7 +242,7 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
     }
     try {
       const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
-      const pages = await pageInputsOfFile(input.path, readPage(input.path), hints);
+      const pages = await pageInputsOfFile(input.path, readPage(input.path), hints, { ocr: opts.ocr });
       total += pages.length - 1;
       // named in reports as the file, the PDF page (file#2) or the imported page (file#key)
       for (const page of pages) batch.push({ path: page.sourcePath ?? `${input.path}#${page.key}`, page });

@@ -23,6 +23,8 @@ export interface PageJob {
   /** the page's bytes, base64, when uploaded with the job */
   content?: string;
   hints: IdentityHints;
+  /** read a scan with tesseract (the worker's machine needs it) */
+  ocr?: boolean;
 }
 
 export interface QueueOptions {
@@ -78,7 +80,7 @@ export function pageJob(path: string, hints: IdentityHints, upload: boolean): Pa
 export async function runPageJob(store: Store, job: PageJob): Promise<{ status: string; pageKey: string; articles: number }[]> {
   const bytes = job.content !== undefined ? Buffer.from(job.content, 'base64') : readFileSync(job.file ?? job.path);
   const results = [];
-  for (const page of await pageInputsOfFile(job.path, bytes, job.hints)) results.push(await store.putPage(page));
+  for (const page of await pageInputsOfFile(job.path, bytes, job.hints, { ocr: job.ocr })) results.push(await store.putPage(page));
   return results;
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/store.js';
-import { expandPaths, ingestPaths } from '../../archive/ingest.js';
+import { expandPaths, ingestPaths, pageFiles } from '../../archive/ingest.js';
 import { resolve } from 'node:path';
 import { enqueuePages, openQueue, pageJob, type PageJob } from '../../queue/ingest-queue.js';
 import { DecodeError } from '../../parse/decode.js';
@@ -9,14 +9,16 @@ import { readManifest, type IdentityHints } from '../../archive/identity.js';
 import { Progress } from '../progress.js';
 import { UsageError, type Io } from '../io.js';
 
-export const INGEST_HELP = `banmian ingest <files, folders or globs…> [--db URL] [--paper NAME] [--date YYYY-MM-DD] [--page N] [--page-name NAME] [--manifest FILE]
+export const INGEST_HELP = `banmian ingest <files, folders or globs…> [--db URL] [--paper NAME] [--date YYYY-MM-DD] [--page N] [--page-name NAME] [--manifest FILE] [--ocr]
 
 Parses pages and stores them in the archive (default sqlite:./banmian.db), each
 page in one transaction. The same content twice is stored once; a changed page
 replaces its earlier version. Identity (paper, date, 版) comes from the flags, a
 manifest (CSV or JSON: file,paper,date,page,pageName), the masthead, or the path
 (浙江工人日报/2022-12-16/01.txt, zjgr_20221216_01.txt). Exported JSONL files are
-imported as they are. Failures are named with their reason; the exit code is 1.
+imported as they are. With --ocr, scans (PNG, JPEG or TIFF images, and PDFs
+without a text layer) are read by tesseract (chi_sim). Failures are named with
+their reason; the exit code is 1.
 
 With --queue postgres://… the pages are not parsed here but put on that
 archive's job queue for \`banmian worker\`s: as paths (workers must see the same
@@ -40,6 +42,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
       'job-timeout': { type: 'string', default: '300' },
       tries: { type: 'string', default: '3' },
       quiet: { type: 'boolean', short: 'q' },
+      ocr: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,6 +67,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     const summary = await ingestPaths(store, positionals, {
       hints,
       manifest,
+      ocr: values.ocr,
       onEvent: (e, done, total) => {
         if (e.status === 'failed') io.err(`banmian: ${e.path}: ${e.problem}`);
         if (!values.quiet) progress.update(done, total);
@@ -86,20 +90,20 @@ async function enqueue(
   args: string[],
   hints: IdentityHints,
   manifest: Map<string, IdentityHints> | undefined,
-  values: { upload?: boolean; 'job-timeout': string; tries: string },
+  values: { upload?: boolean; 'job-timeout': string; tries: string; ocr?: boolean },
   io: Io,
 ): Promise<number> {
   if (!/^\d{1,6}$/.test(values['job-timeout']) || Number(values['job-timeout']) < 1) throw new UsageError(`--job-timeout must be a number of seconds, not "${values['job-timeout']}"`);
   if (!/^\d{1,2}$/.test(values.tries) || Number(values.tries) < 1) throw new UsageError(`--tries must be a number from 1 to 99, not "${values.tries}"`);
   const jobs: PageJob[] = [];
   const failures: string[] = [];
-  for (const { path, problem } of expandPaths(args)) {
+  for (const { path, problem } of expandPaths(args, ...pageFiles(values.ocr))) {
     if (problem) {
       failures.push(`${path}: ${problem}`);
       continue;
     }
     try {
-      jobs.push(pageJob(path, { ...(manifest?.get(resolve(path)) ?? {}), ...hints }, Boolean(values.upload)));
+      jobs.push({ ...pageJob(path, { ...(manifest?.get(resolve(path)) ?? {}), ...hints }, Boolean(values.upload)), ...(values.ocr ? { ocr: true } : {}) });
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       failures.push(`${path}: ${e.problem}`);

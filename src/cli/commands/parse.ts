@@ -7,13 +7,15 @@ import { readPage } from '../../parse/read-page.js';
 import { formatText } from '../../project/format-text.js';
 import { expandPaths } from '../../archive/ingest.js';
 import { writeAtomic } from '../write-atomic.js';
-import { parsePdf } from '../../pdf/parse-pdf.js';
+import { IMAGE_FILE, parsePdf, parseScan } from '../../pdf/parse-pdf.js';
 import { UsageError, type Io } from '../io.js';
 
-export const PARSE_HELP = `banmian parse <files or folders…> [--out DIR] [--format json|text]
+export const PARSE_HELP = `banmian parse <files or folders…> [--out DIR] [--format json|text] [--ocr]
 
 Turns raw page texts and PDF pages into structured articles (a PDF's reading
-order comes from its layout: columns, boxes and type sizes). With --out, writes one
+order comes from its layout: columns, boxes and type sizes). With --ocr, scans
+(PNG, JPEG or TIFF images, PDFs without a text layer) are read by tesseract
+(chi_sim) and take the same layout path. With --out, writes one
 <name>.json (or .txt) per page into DIR; without it, prints one page's JSON,
 or one JSON line per page for several. A page that cannot be read is named
 on stderr with the reason; the others are still parsed; the exit code is 1.`;
@@ -26,7 +28,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f', default: 'json' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f', default: 'json' }, ocr: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.out(PARSE_HELP);
@@ -37,15 +39,21 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give one or more page files or folders to parse');
   if (values.out) mkdirSync(values.out, { recursive: true });
 
-  const inputs = expandPaths(positionals, /\.(txt|pdf)$/i, '.txt, .pdf');
+  const inputs = expandPaths(positionals, values.ocr ? /\.(txt|pdf|png|jpe?g|tiff?)$/i : /\.(txt|pdf)$/i, values.ocr ? '.txt, .pdf, .png, .jpg, .tif' : '.txt, .pdf');
   let failed = 0;
   let done = 0;
   for (const input of inputs) {
     try {
       if (input.problem) throw new DecodeError(input.path, input.problem);
       // a PDF is one page per PDF page: NAME.json, or NAME-2.json … when it has several
-      const records = /\.pdf$/i.test(input.path)
-        ? (await parsePdf(readPage(input.path), input.path, basename(input.path))).map((p, i, all) => ({ record: p.record, stem: all.length > 1 ? `${stemOf(input.path)}-${i + 1}` : stemOf(input.path) }))
+      const scan = { ocr: values.ocr };
+      const laidOut = /\.pdf$/i.test(input.path)
+        ? await parsePdf(readPage(input.path), input.path, basename(input.path), scan)
+        : IMAGE_FILE.test(input.path)
+          ? parseScan(readPage(input.path), input.path, basename(input.path), scan)
+          : null;
+      const records = laidOut
+        ? laidOut.map((p, i, all) => ({ record: p.record, stem: all.length > 1 ? `${stemOf(input.path)}-${i + 1}` : stemOf(input.path) }))
         : [{ record: parsePage(readPage(input.path), input.path, basename(input.path)).record, stem: stemOf(input.path) }];
       for (const { record, stem } of records) {
         const body = format === 'json' ? JSON.stringify(record, null, values.out || inputs.length === 1 ? 1 : 0) : formatText(record);

@@ -1,0 +1,137 @@
+// Scanned pages: images, or PDF pages without a text layer, read by the
+// system's tesseract (chi_sim) into the same text items a PDF gives, with
+// positions from tesseract's TSV, so that they take the same layout path.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DecodeError } from '../parse/decode.js';
+import type { PdfItem, PdfPage } from '../pdf/pdf-items.js';
+
+export const INSTALL_OCR = 'install tesseract with its Simplified Chinese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim; macOS: brew install tesseract tesseract-lang)';
+/** the resolution scans are rendered and read at */
+const DPI = 300;
+
+/** Why OCR cannot run here, or null when tesseract with chi_sim is installed. */
+export function ocrUnavailable(): string | null {
+  let langs: string;
+  try {
+    langs = execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    return `tesseract is not installed: ${INSTALL_OCR}`;
+  }
+  return /^chi_sim$/m.test(langs) ? null : `tesseract has no chi_sim model: ${INSTALL_OCR}`;
+}
+
+/** A row of tesseract's TSV output. */
+interface TsvRow {
+  level: number;
+  block: number;
+  par: number;
+  line: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  conf: number;
+  text: string;
+}
+
+export function parseTsv(tsv: string): TsvRow[] {
+  return tsv
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => {
+      const c = l.split('\t');
+      return { level: +c[0], block: +c[2], par: +c[3], line: +c[4], left: +c[6], top: +c[7], width: +c[8], height: +c[9], conf: +c[10], text: c[11] ?? '' };
+    });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Tesseract's lines as text items in points (at `dpi`): the words of a line
+ * joined (a space only between Latin words or figures), its box, and the
+ * type size of the median word height (glyph ink being about 0.9 em).
+ * Tesseract's word boxes are the ink's, too ragged to group by gaps.
+ */
+export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
+  const pt = 72 / dpi;
+  const pageRow = rows.find((r) => r.level === 1);
+  const lines = new Map<string, TsvRow[]>();
+  for (const w of rows.filter((r) => r.level === 5 && r.text.trim())) {
+    const key = `${w.block}/${w.par}/${w.line}`;
+    lines.set(key, [...(lines.get(key) ?? []), w]);
+  }
+  // each line's size, then those near the commonest size snapped to it: ink heights jitter, type sizes do not
+  const runs = [...lines.values()].flatMap(splitAtGutters).map((ws) => ({ ws, size: (median(ws.map((w) => w.height)) / 0.9) * pt }));
+  const count = new Map<number, number>();
+  for (const r of runs) count.set(Math.round(r.size * 2) / 2, (count.get(Math.round(r.size * 2) / 2) ?? 0) + r.ws.length);
+  const body = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  const items: PdfItem[] = [];
+  for (const { ws, size: raw } of runs) {
+    // a short run (`说。`) has too few glyphs to tell its size by: body type unless it is far bigger
+    const size = Math.abs(raw / body - 1) < (ws.length <= 3 ? 0.45 : 0.2) ? body : Math.round(raw * 2) / 2;
+    const top = median(ws.map((w) => w.top)) * pt;
+    let text = '';
+    for (const w of ws) text += (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(w.text) ? ' ' : '') + w.text;
+    items.push({
+      index: items.length,
+      text,
+      raw: ws.map((w) => w.text).join(' '),
+      x0: Math.min(...ws.map((w) => w.left)) * pt,
+      x1: Math.max(...ws.map((w) => w.left + w.width)) * pt,
+      y0: top - size * 0.05,
+      y1: top + size * 0.95,
+      size,
+      font: 'ocr',
+    });
+  }
+  return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items, boxes: [] };
+}
+
+/** OCR of one image file: tesseract's TSV, as a page. `dpi` when known (a rendered PDF page); an image's own is read from it. */
+export function ocrImage(file: string, number: number, dpi?: number): PdfPage {
+  const tsv = execFileSync('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '3', ...(dpi ? ['--dpi', String(dpi)] : []), 'tsv'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 2 ** 20,
+  });
+  return tsvToPage(parseTsv(tsv), number, dpi);
+}
+
+/** The pages of a scan: an image (PNG, JPEG, TIFF) or a PDF without a text layer (its pages rendered by pdftoppm). */
+export function ocrPages(bytes: Uint8Array, path: string): PdfPage[] {
+  const unavailable = ocrUnavailable();
+  if (unavailable) throw new DecodeError(path, `needs OCR, and ${unavailable}`);
+  const dir = mkdtempSync(join(tmpdir(), 'banmian-ocr-'));
+  try {
+    if (/\.pdf$/i.test(path)) {
+      writeFileSync(join(dir, 'scan.pdf'), bytes);
+      try {
+        execFileSync('pdftoppm', ['-r', String(DPI), '-png', join(dir, 'scan.pdf'), join(dir, 'page')], { stdio: 'ignore' });
+      } catch {
+        throw new DecodeError(path, 'is a scanned PDF, and rendering its pages needs pdftoppm (Debian/Ubuntu: apt-get install poppler-utils)');
+      }
+      const images = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).sort((a, b) => parseInt(a.slice(5)) - parseInt(b.slice(5)));
+      return images.map((f, i) => ocrImage(join(dir, f), i + 1, DPI));
+    }
+    const image = join(dir, `scan${/\.[^.]+$/.exec(path)?.[0] ?? '.png'}`);
+    writeFileSync(image, bytes);
+    return [ocrImage(image, 1)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A tesseract line that runs across a column gutter (a gap wider than its type height) is two. */
+function splitAtGutters(ws: TsvRow[]): TsvRow[][] {
+  const height = median(ws.map((w) => w.height));
+  const out: TsvRow[][] = [[ws[0]]];
+  for (let i = 1; i < ws.length; i++) {
+    if (ws[i].left - (ws[i - 1].left + ws[i - 1].width) > height) out.push([]);
+    out[out.length - 1].push(ws[i]);
+  }
+  return out;
+}
