@@ -123,7 +123,8 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: { 
     const q = parseQuery('外贸');
     const full = await store.search({ query: q });
     assert.equal(full.total, 2);
-    assert.match(full.hits[0].article.title ?? '', /外贸/, 'the article with the word in its headline ranks first');
+    const top = full.hits[0].article;
+    assert.match([top.kicker, top.title, top.subtitle].join(' '), /外贸/, 'the article with the word in its headline ranks first');
     assert.deepEqual(full.facets.paper.map((f) => [f.value, f.count]).sort(), [['测试报', 1], ['浙江工人日报', 1]]);
     assert.deepEqual(full.facets.month.map((f) => f.value).sort(), ['2022-05', '2022-12']);
     assert.deepEqual(full.facets.reporter, [{ value: '张浩呈', count: 2 }]);

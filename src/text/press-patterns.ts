@@ -83,3 +83,13 @@ export function looksLikeHeadline(text: string): boolean {
   if ((t.match(/[，,]/g) ?? []).length > 1) return false;
   return true;
 }
+
+/**
+ * A page's running head: the date with the page's editors (`08 新闻
+ * 浙江工人日报 2023年3月8日 星期三 责任编辑 周嘉宁 版式 沈一帆`), printed above
+ * the page's top rule. It belongs to the page, not to an article.
+ */
+export function isRunningHead(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 80 && /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(t) && /责任编辑|责编|本版编辑|版式|校对|美术编辑|美编/.test(t) && !/[。！？]/.test(t);
+}

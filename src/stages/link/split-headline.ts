@@ -22,6 +22,11 @@ export function splitHeadline(pieces: HeadlineLine[][]): Array<['kicker' | 'titl
     lines.forEach((l, i) => out.push([i < titleAt ? 'kicker' : i === titleAt ? 'title' : 'subtitle', l.id]));
     return out;
   }
+  // one piece of several lines (an extraction that keeps no blank lines): the first line the title, the rest its subtitle
+  if (pieces.length === 1 && lines.length > 1) {
+    lines.forEach((l, i) => out.push([i === 0 ? 'title' : 'subtitle', l.id]));
+    return out;
+  }
   pieces.forEach((piece, p) => piece.forEach((l) => out.push([p === 0 ? 'title' : 'subtitle', l.id])));
   return out;
 }

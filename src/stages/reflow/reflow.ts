@@ -1,3 +1,4 @@
+import { isRunningHead } from '../../text/press-patterns.js';
 import type { BlockNode, Leaf, LineNode, PageChild, PageRoot } from '../../tree/types.js';
 import type { PageFile } from '../../file/page-file.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -139,7 +140,7 @@ function mergedView(group: Proto[]): Proto {
   };
 }
 
-/** Maximal runs of non-blank lines; a markdown heading line is a run of its own. */
+/** Maximal runs of non-blank lines; a markdown heading line or a running head is a run of its own. */
 function splitRuns(lines: LineNode[], leading: LineNode[]): Array<{ lines: LineNode[]; blanks: LineNode[] }> {
   const runs: Array<{ lines: LineNode[]; blanks: LineNode[] }> = [];
   let current: { lines: LineNode[]; blanks: LineNode[] } | null = null;
@@ -149,8 +150,10 @@ function splitRuns(lines: LineNode[], leading: LineNode[]): Array<{ lines: LineN
       else leading.push(line);
       continue;
     }
-    const isHeading = line.data.heading > 0;
-    const afterHeading = current !== null && current.lines[current.lines.length - 1].data.heading > 0;
+    // a markdown heading, and a running head (dated, with its editors), stand alone
+    const isHeading = line.data.heading > 0 || isRunningHead(textOfLine(line));
+    const prev = current?.lines[current.lines.length - 1];
+    const afterHeading = prev !== undefined && (prev.data.heading > 0 || isRunningHead(textOfLine(prev)));
     if (!current || current.blanks.length > 0 || isHeading || afterHeading) {
       current = { lines: [line], blanks: [] };
       runs.push(current);
