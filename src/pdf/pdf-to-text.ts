@@ -35,7 +35,8 @@ class Writer {
    * A line's text, each character traced to its item. Spaces between CJK
    * characters are justification or letter-spacing and go, except in a
    * headline that is not letter-spaced, where a space parts two phrases
-   * (`追寻光 成为光`).
+   * (`追寻光 成为光`), and between words of two or more ideographs (a
+   * byline's `记者 戴睿云 通讯员 郑静静`): justification spaces every character.
    */
   line(l: PdfLine, keepPhraseSpaces = false): void {
     // letter-spaced: every character stands alone (`浙 江 工 人 日 报`)
@@ -51,7 +52,12 @@ class Writer {
         if (/^ +$/.test(p)) {
           const a = parts[k - 1]?.slice(-1) ?? '';
           const b = parts[k + 1]?.[0] ?? '';
-          if ((/[A-Za-z0-9.,]/.test(a) && /[A-Za-z0-9]/.test(b)) || (keepPhraseSpaces && !letterSpaced)) this.put(' ', it.index);
+          // between two words of ideographs (`记者 戴睿云 通讯员 郑`), not inside a justified run of single characters
+          // (a part at the item's edge may be a word wrapped from or onto the next line: `郑` + `静静`)
+          const left = parts[k - 1] ?? '';
+          const right = parts[k + 1] ?? '';
+          const words = /[\u4e00-\u9fff]$/.test(left) && /^[\u4e00-\u9fff]/.test(right) && (left.length >= 2 || k === 1) && (right.length >= 2 || k + 1 === parts.length - 1) && left.length + right.length >= 3;
+          if ((/[A-Za-z0-9.,]/.test(a) && /[A-Za-z0-9]/.test(b)) || ((keepPhraseSpaces || words) && !letterSpaced)) this.put(' ', it.index);
         } else this.put(p, it.index);
       });
     }
