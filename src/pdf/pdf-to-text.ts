@@ -27,6 +27,8 @@ function kindOf(line: PdfLine, body: number, head: Set<PdfLine>, captions: Set<P
 class Writer {
   text = '';
   origins: number[] = [];
+  /** the caption line written last, while nothing else has followed it */
+  lastCaption: PdfLine | null = null;
   put(s: string, origin = -1): void {
     this.text += s;
     for (let i = 0; i < s.length; i++) this.origins.push(origin);
@@ -119,14 +121,24 @@ export function pdfPageToText(page: PdfPage): PdfText {
       }
       const indented = l.x0 - region.x0 >= l.size * 1.2;
       if (kind === 'small') {
-        // a caption: set apart by a picture's blank lines, as text extractions show it
-        w.blank();
-        w.put('\n');
+        // a caption: set apart by a picture's blank lines, as text extractions show it; the
+        // lines of one photo's caption (the next right under the last, in the same type) stay one block
+        const last = w.lastCaption;
+        if (last && captions.has(l) && captions.has(last) && l.y0 - last.y1 < last.size * 0.8 && l.y0 > last.y0 && Math.abs(l.size - last.size) < 0.5 && w.text.endsWith('\n\n\n')) {
+          w.text = w.text.slice(0, -3);
+          w.origins.length -= 3;
+          w.put('\n');
+        } else {
+          w.blank();
+          w.put('\n');
+        }
         w.line(l);
         w.put('\n\n\n');
+        w.lastCaption = l;
         inParagraph = false;
         continue;
       }
+      w.lastCaption = null;
       if (indented || !inParagraph) {
         w.blank();
         inParagraph = true;
