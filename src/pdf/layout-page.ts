@@ -105,16 +105,22 @@ function bounds(lines: PdfLine[]): Region {
   };
 }
 
-/** The widest empty band across `lines` on one axis: [start, end) of the gap and its width. */
-function widestGap(lines: PdfLine[], axis: 'x' | 'y'): { at: number; width: number } | null {
+/** The empty bands across `lines` on one axis, widest first: the middle of each gap and its width. */
+function gaps(lines: PdfLine[], axis: 'x' | 'y'): Array<{ at: number; width: number }> {
   const spans = lines.map((l) => (axis === 'y' ? [l.y0, l.y1] : [l.x0, l.x1])).sort((a, b) => a[0] - b[0]);
-  let best: { at: number; width: number } | null = null;
+  const out: Array<{ at: number; width: number }> = [];
   let reach = spans[0][1];
   for (const [s, e] of spans.slice(1)) {
-    if (s > reach && (!best || s - reach > best.width)) best = { at: (s + reach) / 2, width: s - reach };
+    if (s > reach) out.push({ at: (s + reach) / 2, width: s - reach });
     reach = Math.max(reach, e);
   }
-  return best;
+  // widest first; of equal ones (a grid's gutters) the leftmost or topmost
+  return out.sort((a, b) => b.width - a.width || a.at - b.at);
+}
+
+/** The widest empty band across `lines` on one axis. */
+function widestGap(lines: PdfLine[], axis: 'x' | 'y'): { at: number; width: number } | null {
+  return gaps(lines, axis)[0] ?? null;
 }
 
 /**
@@ -125,23 +131,35 @@ function widestGap(lines: PdfLine[], axis: 'x' | 'y'): { at: number; width: numb
 export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLine> = new Set()): Region[] {
   if (lines.length === 0) return [];
   if (lines.length === 1) return [bounds(lines)];
-  const down = widestGap(lines, 'x');
+  const downs = gaps(lines, 'x').filter((g) => g.width > body * GUTTER);
+  const down = downs[0];
   const isHeadline = (l: PdfLine) => l.size >= body * HEADLINE;
-  // articles side by side, each headed by its own headline: left one first, whole
-  if (down && down.width > body * GUTTER) {
-    const left = lines.filter((l) => l.x1 <= down.at);
-    const right = lines.filter((l) => l.x1 > down.at);
-    const headed = (side: PdfLine[]) => {
-      const top = Math.min(...side.map((l) => l.y0));
-      return side.some((l) => isHeadline(l) && l.y0 <= top + body * 0.5);
-    };
-    if (headed(left) && headed(right)) return [...readingOrder(left, body, captions), ...readingOrder(right, body, captions)];
+  // articles side by side, each headed by its own headline (at the side's top, from its left
+  // edge: a column of the article on the left is no article): left one first, whole
+  const headed = (side: PdfLine[]) => {
+    const top = Math.min(...side.map((l) => l.y0));
+    const edge = Math.min(...side.map((l) => l.x0));
+    return side.some((l) => isHeadline(l) && l.y0 <= top + body * 0.5 && l.x0 <= edge + body * 2);
+  };
+  // … unless, under a band across both, one side goes on with a headline and the other with
+  // body: that body is the first column of the article under the headline, a row of its own
+  const rows = gaps(lines, 'y').filter((g) => g.width > body * 0.9);
+  const sharesRow = (left: PdfLine[], right: PdfLine[]) =>
+    rows.some((row) => {
+      const first = (side: PdfLine[]) => side.filter((l) => l.y0 > row.at).sort((a, b) => a.y0 - b.y0)[0];
+      const [a, b] = [first(left), first(right)];
+      return a && b && isHeadline(a) !== isHeadline(b) && left.some((l) => l.y1 < row.at) && right.some((l) => l.y1 < row.at);
+    });
+  for (const gutter of downs) {
+    const left = lines.filter((l) => l.x1 <= gutter.at);
+    const right = lines.filter((l) => l.x1 > gutter.at);
+    if (headed(left) && headed(right) && !sharesRow(left, right)) return [...readingOrder(left, body, captions), ...readingOrder(right, body, captions)];
   }
   const across = widestGap(lines, 'y');
   if (across && across.width > body * 0.9) {
     return [...readingOrder(lines.filter((l) => l.y1 <= across.at), body, captions), ...readingOrder(lines.filter((l) => l.y1 > across.at), body, captions)];
   }
-  if (down && down.width > body * GUTTER) {
+  if (down) {
     return [...readingOrder(lines.filter((l) => l.x1 <= down.at), body, captions), ...readingOrder(lines.filter((l) => l.x1 > down.at), body, captions)];
   }
   // a headline, photo or caption set close above the columns spans their gutters: take it off the top, then read the columns
