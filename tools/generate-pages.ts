@@ -191,7 +191,7 @@ function layOutStory(story: StoryMaterial, o: StoryOptions): { html: string; tru
   // how much text fits: characters per line × lines, for a box of at most ~40% of the page height
   const perLine = Math.floor((wide * 760) / o.body) - 1;
   const maxLines = Math.floor(((Math.min(o.budget, 0.4) * 1100) / (o.body * 1.6)) * span);
-  const kicker = story.kicker ?? (r() < 0.15 ? null : null);
+  const kicker = story.kicker;
   const subtitle = story.subtitle;
   const photo = r() < 0.45 && span >= 2;
   const captions = photo && story.captions.length ? [story.captions[0]] : [];

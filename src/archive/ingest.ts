@@ -42,7 +42,7 @@ export interface IngestOptions {
 
 const PAGE_FILE = /\.(txt|pdf|jsonl)$/i;
 /** with --ocr, page images in folders are pages too */
-export const PAGE_OR_SCAN_FILE = /\.(txt|pdf|jsonl|png|jpe?g|tiff?)$/i;
+const PAGE_OR_SCAN_FILE = new RegExp(`${PAGE_FILE.source}|${IMAGE_FILE.source}`, 'i');
 
 /** The page files looked for in folders, and how they are named in messages. */
 export function pageFiles(ocr = false): [RegExp, string] {

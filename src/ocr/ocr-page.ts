@@ -12,15 +12,18 @@ export const INSTALL_OCR = 'install tesseract with its Simplified Chinese model 
 /** the resolution scans are rendered and read at */
 const DPI = 300;
 
-/** Why OCR cannot run here, or null when tesseract with chi_sim is installed. */
+let unavailable: string | null | undefined;
+
+/** Why OCR cannot run here, or null when tesseract with chi_sim is installed (asked once per process). */
 export function ocrUnavailable(): string | null {
+  if (unavailable !== undefined) return unavailable;
   let langs: string;
   try {
     langs = execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
-    return `tesseract is not installed: ${INSTALL_OCR}`;
+    return (unavailable = `tesseract is not installed: ${INSTALL_OCR}`);
   }
-  return /^chi_sim$/m.test(langs) ? null : `tesseract has no chi_sim model: ${INSTALL_OCR}`;
+  return (unavailable = /^chi_sim$/m.test(langs) ? null : `tesseract has no chi_sim model: ${INSTALL_OCR}`);
 }
 
 /** A row of tesseract's TSV output. */
@@ -103,8 +106,8 @@ export function ocrImage(file: string, number: number, dpi?: number): PdfPage {
 
 /** The pages of a scan: an image (PNG, JPEG, TIFF) or a PDF without a text layer (its pages rendered by pdftoppm). */
 export function ocrPages(bytes: Uint8Array, path: string): PdfPage[] {
-  const unavailable = ocrUnavailable();
-  if (unavailable) throw new DecodeError(path, `needs OCR, and ${unavailable}`);
+  const missing = ocrUnavailable();
+  if (missing) throw new DecodeError(path, `needs OCR, and ${missing}`);
   const dir = mkdtempSync(join(tmpdir(), 'banmian-ocr-'));
   try {
     if (/\.pdf$/i.test(path)) {

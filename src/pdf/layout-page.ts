@@ -118,11 +118,6 @@ function gaps(lines: PdfLine[], axis: 'x' | 'y'): Array<{ at: number; width: num
   return out.sort((a, b) => b.width - a.width || a.at - b.at);
 }
 
-/** The widest empty band across `lines` on one axis. */
-function widestGap(lines: PdfLine[], axis: 'x' | 'y'): { at: number; width: number } | null {
-  return gaps(lines, axis)[0] ?? null;
-}
-
 /**
  * Recursive XY-cut. A band across the whole region wider than a line gap
  * separates what is above from what is below (read first); failing that, a
@@ -144,6 +139,7 @@ export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLi
   // … unless, under a band across both, one side goes on with a headline and the other with
   // body: that body is the first column of the article under the headline, a row of its own
   const rows = gaps(lines, 'y').filter((g) => g.width > body * 0.9);
+  const across = rows[0];
   const sharesRow = (left: PdfLine[], right: PdfLine[]) =>
     rows.some((row) => {
       const first = (side: PdfLine[]) => side.filter((l) => l.y0 > row.at).sort((a, b) => a.y0 - b.y0)[0];
@@ -155,8 +151,7 @@ export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLi
     const right = lines.filter((l) => l.x1 > gutter.at);
     if (headed(left) && headed(right) && !sharesRow(left, right)) return [...readingOrder(left, body, captions), ...readingOrder(right, body, captions)];
   }
-  const across = widestGap(lines, 'y');
-  if (across && across.width > body * 0.9) {
+  if (across) {
     return [...readingOrder(lines.filter((l) => l.y1 <= across.at), body, captions), ...readingOrder(lines.filter((l) => l.y1 > across.at), body, captions)];
   }
   if (down) {

@@ -33,6 +33,13 @@ class Writer {
     this.text += s;
     for (let i = 0; i < s.length; i++) this.origins.push(origin);
   }
+  /** Takes back `s` (marks only) if the text ends with it. */
+  unput(s: string): boolean {
+    if (!this.text.endsWith(s)) return false;
+    this.text = this.text.slice(0, -s.length);
+    this.origins.length -= s.length;
+    return true;
+  }
   /**
    * A line's text, each character traced to its item. Spaces between CJK
    * characters are justification or letter-spacing and go, except in a
@@ -124,11 +131,8 @@ export function pdfPageToText(page: PdfPage): PdfText {
         // a caption: set apart by a picture's blank lines, as text extractions show it; the
         // lines of one photo's caption (the next right under the last, in the same type) stay one block
         const last = w.lastCaption;
-        if (last && captions.has(l) && captions.has(last) && l.y0 - last.y1 < last.size * 0.8 && l.y0 > last.y0 && Math.abs(l.size - last.size) < 0.5 && w.text.endsWith('\n\n\n')) {
-          w.text = w.text.slice(0, -3);
-          w.origins.length -= 3;
-          w.put('\n');
-        } else {
+        if (last && captions.has(l) && captions.has(last) && l.y0 - last.y1 < last.size * 0.8 && l.y0 > last.y0 && w.unput('\n\n\n')) w.put('\n');
+        else {
           w.blank();
           w.put('\n');
         }

@@ -144,6 +144,7 @@ function mergedView(group: Proto[]): Proto {
 function splitRuns(lines: LineNode[], leading: LineNode[]): Array<{ lines: LineNode[]; blanks: LineNode[] }> {
   const runs: Array<{ lines: LineNode[]; blanks: LineNode[] }> = [];
   let current: { lines: LineNode[]; blanks: LineNode[] } | null = null;
+  let afterHeading = false;
   for (const line of lines) {
     if (line.data.blank) {
       if (current) current.blanks.push(line);
@@ -152,12 +153,11 @@ function splitRuns(lines: LineNode[], leading: LineNode[]): Array<{ lines: LineN
     }
     // a markdown heading, and a running head (dated, with its editors), stand alone
     const isHeading = line.data.heading > 0 || isRunningHead(textOfLine(line));
-    const prev = current?.lines[current.lines.length - 1];
-    const afterHeading = prev !== undefined && (prev.data.heading > 0 || isRunningHead(textOfLine(prev)));
     if (!current || current.blanks.length > 0 || isHeading || afterHeading) {
       current = { lines: [line], blanks: [] };
       runs.push(current);
     } else current.lines.push(line);
+    afterHeading = isHeading;
   }
   return runs;
 }
