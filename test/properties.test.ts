@@ -98,6 +98,38 @@ test('reflow joins a sentence split by a blank line (a column break)', () => {
   );
 });
 
+// pdftotext -raw breaks a printed line before a quote mark and letter-spaces justified lines;
+// a quarter of the clauses quoted, as in news text
+const quotedSentence = fc
+  .tuple(fc.array(fc.tuple(fc.array(cjkChar, { minLength: 2, maxLength: 9 }).map((a) => a.join('')), fc.integer({ min: 0, max: 3 }).map((k) => k === 0)), { minLength: 1, maxLength: 4 }), fc.constantFrom('。', '！', '？'))
+  .map(([clauses, end]) => clauses.map(([c, quoted]) => (quoted ? `“${c}”` : c)).join('，') + end);
+const quotedParagraph = fc.array(quotedSentence, { minLength: 3, maxLength: 8 }).map((s) => s.join(''));
+
+test('reflow rejoins a printed line that an extractor broke at its quote marks, and letter-spaced lines', () => {
+  fc.assert(
+    fc.property(quotedParagraph, fc.integer({ min: 14, max: 20 }), fc.nat(), (p, width, seed) => {
+      const lines = wrap(p, width);
+      // enough printed lines to tell the column from; at most one quotation for every two of them
+      // (with more, the pieces outnumber the whole lines and no column can be told)
+      fc.pre(lines.length >= 6 && lines[lines.length - 1].length <= width - 3);
+      fc.pre((p.match(/“/g) ?? []).length <= lines.length / 2);
+      const source: string[] = [];
+      lines.forEach((line, k) => {
+        // in every third line, the first quote mark inside it starts a new source line, except an opening one after a
+        // sentence's end, where a new paragraph could start as well
+        const at = line.slice(1).search(/(?<![。！？])[“”]/) + 1;
+        const pieces = at > 0 && k % 3 === seed % 3 ? [line.slice(0, at), line.slice(at)] : [line];
+        // another third letter-spaced, as justified print comes out of some extractors
+        source.push(...(k % 3 === (seed + 1) % 3 ? pieces.map((x) => [...x].join(' ')) : pieces));
+      });
+      const file = new PageFile('t', source.join('\n'));
+      const tree = reflow()(toLines(file.source), file);
+      assert.deepEqual(blocks(tree).map((b) => textOf(b).replace(/ /g, '')), [p]);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 test('stages are pure: frozen input is not touched, and the same input gives the same tree', () => {
   const text = '本报讯 记者张三报道 今天上午，\n会议在杭州召开。\n\n会议指出，要\n\n抓好落实。\n\n标题在这里\n';
   const deepFreeze = <T>(o: T): T => {

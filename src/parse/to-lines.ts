@@ -49,7 +49,15 @@ function lineNode(source: SourceText, id: string, start: number, contentEnd: num
     type: 'line',
     id,
     children: leaves,
-    data: { heading, width: displayWidth(body), blank: j <= i },
+    data: { heading, width: printedWidth(body), blank: j <= i },
     position: source.position(start, end),
   };
+}
+
+/**
+ * The width a line takes in print, in em: spaces beside CJK characters are the
+ * letter-spacing of justified print (`破 万 亿 元 ，`), not type of their own.
+ */
+export function printedWidth(text: string): number {
+  return displayWidth(text.replace(/ +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +/g, ''));
 }

@@ -73,7 +73,8 @@ export function isCreditLine(text: string): boolean {
 
 /**
  * Headline-like: short, not a sentence. Headlines end without `。` and carry
- * at most `、`, one `，`, `！` `？` `——` `·` and quotes; never `。` `；` `：` inside.
+ * at most `、`, one `，`, `！` `？` `——` `·` and quotes; never `。` `；` `：` inside,
+ * never `，` `、` at the end.
  */
 export function looksLikeHeadline(text: string): boolean {
   const t = text.trim();
@@ -81,6 +82,8 @@ export function looksLikeHeadline(text: string): boolean {
   if (displayWidth(t) > 44) return false;
   if (/[。；;：:]/.test(t)) return false;
   if ((t.match(/[，,]/g) ?? []).length > 1) return false;
+  // a headline never stops at a comma: such a line is a piece of a sentence
+  if (/[，,、]$/.test(t)) return false;
   return true;
 }
 

@@ -12,6 +12,15 @@ export interface RunLayout {
 
 const NO_LINE_START = /^[、，。；：！？）》」』”’,.;:!?)\]]/;
 const NO_LINE_END = /[“‘「『（(《]$/;
+/** Clause punctuation: a line ending in it stops mid-sentence, so it is never a paragraph's or a headline's last line. */
+const CLAUSE_END = /[，、；：,;:]$/;
+
+/** The line opens a quotation that the next line closes: `可爱的“白衣` + `天使”们` is one line broken in two. */
+function quoteRunsOn(prev: string, next: string): boolean {
+  const open = (prev.match(/[“「『]/g) ?? []).length - (prev.match(/[”」』]/g) ?? []).length;
+  const firstQuote = /[“”「」『』]/.exec(next);
+  return open > 0 && !!firstQuote && /[”」』]/.test(firstQuote[0]);
+}
 
 /** A line that opens a unit: byline, dateline, credit, jump. */
 function forcesStart(text: string): boolean {
@@ -46,6 +55,11 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // width of the visual line the current source line belongs to: text extractors
   // split one printed line at quotes into several short lines
   let visual = 0;
+  // a short piece opening with a quote that stops mid-clause while its paragraph goes on below
+  // (`“太阳能电池、` over a full line) is no paragraph's first line, which would fill the column:
+  // it is the tail of the printed line before it
+  const tailOfLine = (i: number) =>
+    column > 0 && i + 1 < n && widths[i] < column - SHORT_BY - 2 && CLAUSE_END.test(texts[i]) && widths[i + 1] >= column - SHORT_BY && !forcesStart(texts[i + 1]);
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
@@ -54,8 +68,14 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText)) continue;
     // a line much wider than the column is not set in it: a headline across columns
     const outside = column > 0 && (widths[i] > column + WIDER_BY || widths[prev] > column + WIDER_BY);
-    const pieceOfLine = column > 0 && !endsSentence(prevText) && visual < column - SHORT_BY && visual + widths[i] <= column + SHORT_BY && /^[“‘「『（(《]/.test(texts[i]);
-    if (pieceOfLine) continue;
+    // text extractors split a printed line at quotes: a short piece that stops mid-sentence goes on
+    // in the next line when that opens with a quote and fits beside it, or when it stopped at a comma
+    const opensQuote = /^[“‘「『（(《]/.test(texts[i]);
+    const shortBefore = visual < column - SHORT_BY;
+    const fits = column > 0 && visual + widths[i] <= column + SHORT_BY;
+    const pieceOfLine = opensQuote && ((!endsSentence(prevText) && (fits || (shortBefore && CLAUSE_END.test(prevText)))) || (shortBefore && tailOfLine(i)));
+    const shortOfColumn = column === 0 || visual < column - SHORT_BY;
+    if (pieceOfLine || (shortOfColumn && quoteRunsOn(prevText, texts[i]))) continue;
     const short = column === 0 ? true : visual < column - SHORT_BY;
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     const ends =
@@ -92,6 +112,17 @@ export function estimateColumn(widths: number[]): number {
   const median = body[Math.floor(body.length / 2)];
   const near = (w: number) => body.filter((x) => Math.abs(x - w) <= SHORT_BY).length;
   if (median > 40 && body.length < 3) return 0;
+  // the width that holds most of the run's characters is the column, when the lines near it
+  // carry most of them (lines broken into pieces at quote marks may outnumber the whole ones)
+  const total = body.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  let heavy = 0;
+  for (let k = body.length - 1; k >= 0 && acc < total / 2; k--) {
+    acc += body[k];
+    heavy = body[k];
+  }
+  const carried = body.filter((x) => Math.abs(x - heavy) <= SHORT_BY).reduce((a, b) => a + b, 0);
+  if (heavy <= 40 && body.length >= 3 && near(heavy) >= 2 && carried >= total * 0.6) return heavy;
   if (near(median) >= Math.ceil(body.length * 0.6)) return median;
   // many short paragraphs: their last lines outnumber the full ones, so look at the widest cluster
   const widest = body[body.length - 1];
