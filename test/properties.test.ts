@@ -14,14 +14,14 @@ const paragraph = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((s) => 
 
 /**
  * Hard-wraps a paragraph at `width` characters, as a column does: punctuation
- * that print never sets at the start of a line hangs at the end of the one before.
+ * that print never sets at the start of a line (closing quotes too) hangs at the end of the one before.
  */
 function wrap(p: string, width: number): string[] {
   const lines: string[] = [];
   let i = 0;
   while (i < p.length) {
     let end = Math.min(i + width, p.length);
-    while (end < p.length && /[，。！？]/.test(p[end])) end++;
+    while (end < p.length && /[，。！？”]/.test(p[end])) end++;
     lines.push(p.slice(i, end));
     i = end;
   }

@@ -32,6 +32,9 @@ const ARTICLE_COLUMNS = `a.id, a.uid, a.page_id, a.seq, a.kicker, a.title, a.sub
 /** How many matches are ranked at most; the rest follow newest first (as in SQLite). */
 const RANK_WINDOW = 5000;
 
+/** Memory for one search's bitmap of matches: exact (never lossy) up to millions of articles. */
+const SEARCH_WORK_MEM = '64MB';
+
 type Db = Pick<pg.PoolClient, 'query'>;
 
 /** `postgres://user:pass@host/db?schema=name`: the schema (created when missing) holds the archive; default public. */
@@ -178,8 +181,8 @@ class PostgresStore implements Store {
       });
       const [{ id }] = await this.rows<{ id: string }>(
         `INSERT INTO articles (uid, page_id, seq, kicker, title, subtitle, dateline, byline, paragraphs, captions, continued_from, continued_to,
-           complete, confidence, sources, terms, folded_title, folded_body, folded_byline, folded_caption)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::tsvector, $17, $18, $19, $20) RETURNING id`,
+           complete, confidence, sources, terms, folded_title, folded_body, folded_byline, folded_caption, paper, date, page_no, reporters)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::tsvector, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
         [
           ...articleValues(key, pageId, seq, a),
           vector,
@@ -187,6 +190,10 @@ class PostgresStore implements Store {
           fold(texts.body),
           fold(texts.byline),
           fold(texts.caption),
+          paper,
+          date,
+          page,
+          a.byline.reporters,
         ],
         db,
       );
@@ -300,16 +307,17 @@ class PostgresStore implements Store {
     );
   }
 
-  private filterSql(f: ArticleFilter, args: unknown[]): string {
+  /** The filter as SQL on `t` (pages `p`, or articles `a`, which carry the same paper, date and page_no). */
+  private filterSql(f: ArticleFilter, args: unknown[], t: 'p' | 'a' = 'p'): string {
     const param = (v: unknown) => {
       args.push(v);
       return `$${args.length}`;
     };
     const parts: string[] = [];
-    if (f.paper) parts.push(`p.paper = ${param(f.paper)}`);
-    if (f.from) parts.push(`p.date >= ${param(f.from)}`);
-    if (f.to) parts.push(`p.date <= ${param(f.to)}`);
-    if (f.page !== undefined) parts.push(`p.page_no = ${param(f.page)}`);
+    if (f.paper) parts.push(`${t}.paper = ${param(f.paper)}`);
+    if (f.from) parts.push(`${t}.date >= ${param(f.from)}`);
+    if (f.to) parts.push(`${t}.date <= ${param(f.to)}`);
+    if (f.page !== undefined) parts.push(`${t}.page_no = ${param(f.page)}`);
     if (f.reporter) parts.push(`EXISTS (SELECT 1 FROM article_people ap WHERE ap.article_id = a.id AND ap.name = ${param(f.reporter)})`);
     return parts.map((p) => ` AND ${p}`).join('');
   }
@@ -319,36 +327,58 @@ class PostgresStore implements Store {
     const offset = Math.max(params.offset ?? 0, 0);
     const args: unknown[] = [];
     const match = toPgCondition(params.query, params.field, args);
-    const where = `${match}${this.filterSql(params, args)}`;
+    const where = `${match}${this.filterSql(params, args, 'a')}`;
     const terms = positiveTerms(params.query);
-    const rankQuery = terms.map((t) => `(${[...new Set(queryTerms(t).terms)].join(' & ')})`).join(' | ');
-    const n = args.length;
-    const counts = await this.rows<{ k: string; v: string | null; n: number }>(
-      `WITH m AS MATERIALIZED (SELECT a.id, p.paper, p.date FROM articles a JOIN pages p ON p.id = a.page_id WHERE ${where})
-       SELECT 'total' AS k, NULL AS v, COUNT(*)::int AS n FROM m
-       UNION ALL (SELECT 'paper' AS k, paper AS v, COUNT(*)::int AS n FROM m WHERE paper IS NOT NULL GROUP BY v ORDER BY COUNT(*) DESC, paper COLLATE "C" LIMIT 30)
-       UNION ALL (SELECT 'month' AS k, substr(date, 1, 7) AS v, COUNT(*)::int AS n FROM m WHERE date IS NOT NULL GROUP BY v ORDER BY COUNT(*) DESC, substr(date, 1, 7) COLLATE "C" LIMIT 30)
-       UNION ALL (SELECT 'reporter' AS k, ap.name AS v, COUNT(*)::int AS n FROM m JOIN article_people ap ON ap.article_id = m.id AND ap.role = 'reporters'
-                  GROUP BY v ORDER BY COUNT(*) DESC, ap.name COLLATE "C" LIMIT 30)
-       UNION ALL (SELECT 'window', (SELECT id FROM m ORDER BY id DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1)::text, 0)`,
-      args,
-    );
-    const total = counts.find((c) => c.k === 'total')?.n ?? 0;
-    const windowStart = Number(counts.find((c) => c.k === 'window')?.v ?? 0);
-    const facet = (k: string) => counts.filter((c) => c.k === k).map((c) => ({ value: c.v!, count: c.n }));
-    // the page of hits: ranked by ts_rank (headline terms weigh most) within the newest RANK_WINDOW matches, older ones newest first
-    const ranked = await this.rows<ArticleRow & { score: number }>(
-      `SELECT ${ARTICLE_COLUMNS}, CASE WHEN a.id >= $${n + 1} THEN ts_rank('{0.1, 0.2, 0.2, 1.0}', a.terms, $${n + 2}::tsquery) ELSE 0 END AS score
-       FROM articles a JOIN pages p ON p.id = a.page_id WHERE ${where}
-       ORDER BY (a.id >= $${n + 1}) DESC, score DESC, a.id LIMIT $${n + 3} OFFSET $${n + 4}`,
-      [...args, windowStart, rankQuery || 'x', limit, offset],
-    );
-    const hits = [];
-    for (const row of ranked) {
-      const article = await this.toArticle(row);
-      hits.push({ article, score: row.score, snippet: snippetFor(article, terms, params.field) });
-    }
-    return { total, hits, facets: { paper: facet('paper'), month: facet('month'), reporter: facet('reporter') } };
+    const rankQuery = terms.map((t) => `(${[...new Set(queryTerms(t).terms)].join(' & ')})`).join(' | ') || 'x';
+    return this.transaction(async (db) => {
+      // matches come from the index as an exact bitmap of narrow rows; a sequential scan would
+      // unpack every article's term vector, a cost the planner does not see
+      await db.query(`SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
+      await db.query('SET LOCAL enable_seqscan = off');
+      // every match once, from the index and the narrow article rows: total, facets and the newest RANK_WINDOW ids
+      const counts = await this.rows<{ k: string; v: string | null; n: number }>(
+        `WITH m AS MATERIALIZED (SELECT a.id, a.paper, a.date, a.reporters FROM articles a WHERE ${where})
+         SELECT 'total' AS k, NULL AS v, COUNT(*)::int AS n FROM m
+         UNION ALL (SELECT 'paper', paper, COUNT(*)::int FROM m WHERE paper IS NOT NULL GROUP BY paper ORDER BY COUNT(*) DESC, paper COLLATE "C" LIMIT 30)
+         UNION ALL (SELECT 'month', substr(date, 1, 7), COUNT(*)::int FROM m WHERE date IS NOT NULL GROUP BY 2 ORDER BY COUNT(*) DESC, substr(date, 1, 7) COLLATE "C" LIMIT 30)
+         UNION ALL (SELECT 'reporter', r, COUNT(*)::int FROM m, unnest(m.reporters) AS r GROUP BY r ORDER BY COUNT(*) DESC, r COLLATE "C" LIMIT 30)
+         UNION ALL (SELECT 'window', (SELECT string_agg(id::text, ',') FROM (SELECT id FROM m ORDER BY id DESC LIMIT ${RANK_WINDOW}) w), 0)`,
+        args,
+        db,
+      );
+      const total = counts.find((c) => c.k === 'total')?.n ?? 0;
+      const window = (counts.find((c) => c.k === 'window')?.v ?? '').split(',').filter(Boolean);
+      const facet = (k: string) => counts.filter((c) => c.k === k).map((c) => ({ value: c.v!, count: c.n }));
+      // the page of hits: ranked by ts_rank (headline terms weigh most) within the newest RANK_WINDOW matches, older ones newest first
+      const page: Array<{ id: string; score: number }> = [];
+      if (offset < window.length) {
+        page.push(
+          ...(await this.rows<{ id: string; score: number }>(
+            `SELECT id, ts_rank('{0.1, 0.2, 0.2, 1.0}', terms, $1::tsquery) AS score FROM articles WHERE id = ANY($2::bigint[])
+             ORDER BY score DESC, id LIMIT $3 OFFSET $4`,
+            [rankQuery, window, limit, offset],
+            db,
+          )),
+        );
+      }
+      if (page.length < limit && total > window.length) {
+        const n = args.length;
+        const older = await this.rows<{ id: string }>(
+          `SELECT a.id FROM articles a WHERE ${where} AND a.id < $${n + 1} ORDER BY a.id DESC LIMIT $${n + 2} OFFSET $${n + 3}`,
+          [...args, window[window.length - 1], limit - page.length, Math.max(0, offset - window.length)],
+          db,
+        );
+        page.push(...older.map((r) => ({ id: r.id, score: 0 })));
+      }
+      const rows = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ANY($1::bigint[])`, [page.map((h) => h.id)], db);
+      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      const hits = [];
+      for (const { id, score } of page) {
+        const article = await this.toArticle(byId.get(id)!);
+        hits.push({ article, score, snippet: snippetFor(article, terms, params.field) });
+      }
+      return { total, hits, facets: { paper: facet('paper'), month: facet('month'), reporter: facet('reporter') } };
+    });
   }
 
   async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
