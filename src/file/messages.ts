@@ -31,6 +31,10 @@ export const MESSAGES = {
     en: 'headline “{headline}” attached to the body starting “{body}” (score {score}); runner-up “{runnerUp}” ({runnerUpScore})',
     zh: '标题“{headline}”归入正文“{body}”（得分 {score}）；次选“{runnerUp}”（{runnerUpScore}）',
   },
+  'link/headline-apart': {
+    en: 'headline piece “{piece}”, printed apart, joins the headline of the body starting “{body}”',
+    zh: '标题“{piece}”与正文“{body}”的标题分处两地，合为一组',
+  },
   'link/headline-unassigned': {
     en: 'headline “{headline}” matches no body; kept as an article of its own',
     zh: '标题“{headline}”无对应正文，单独成篇',

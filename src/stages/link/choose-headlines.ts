@@ -13,6 +13,8 @@ export interface HeadlineGroup {
   target: Segment | null;
   score: number;
   runnerUp: { target: Segment | null; score: number } | null;
+  /** pieces of this stack printed apart from the rest (a title across the page's top, its subtitle over the columns) */
+  apart?: Atom[];
 }
 
 /**
@@ -105,7 +107,36 @@ export function chooseHeadlines(
     const others = groupScores[p.g].map((score, s) => ({ s, score })).filter((x) => x.s !== p.s).sort((a, b) => b.score - a.score);
     if (others[0]) result[p.g].runnerUp = { target: segments[others[0].s], score: others[0].score };
   }
-  return result;
+  const contentOf = (g: number, s: number) => Math.max(...groups[g].map((a) => content[indexOf.get(a)!][s]));
+  return joinStacksPrintedApart(result, segments, contentOf, threshold, (g) => teaserFrom.has(indexOf.get(groups[g][0])!));
+}
+
+/**
+ * A headline piece left without a body whose content belongs to a body another
+ * piece already heads, printed before that body: one stack printed in two places (the title in a band across the top, the
+ * subtitle over the columns). It joins that stack, in reading order.
+ */
+function joinStacksPrintedApart(
+  result: HeadlineGroup[],
+  segments: Segment[],
+  contentOf: (g: number, s: number) => number,
+  threshold: number,
+  isTeaser: (g: number) => boolean,
+): HeadlineGroup[] {
+  const gone = new Set<number>();
+  result.forEach((g, i) => {
+    const last = g.atoms[g.atoms.length - 1];
+    if (g.target || last.jump || isTeaser(i)) return;
+    const s = argmax(segments.map((_, k) => contentOf(i, k)));
+    // twice the bar of a pairing: most of the piece's words are the body's, not a label's few common ones
+    if (s < 0 || contentOf(i, s) < 2 * threshold || segments[s].first < last.last) return;
+    const owner = result.find((o) => o.target === segments[s]);
+    if (!owner || owner.atoms[0].first < last.last) return;
+    owner.atoms = [...g.atoms, ...owner.atoms];
+    owner.apart = g.atoms;
+    gone.add(i);
+  });
+  return result.filter((_, i) => !gone.has(i));
 }
 
 function argmax(row: number[]): number {

@@ -118,6 +118,12 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
     const g = groupOf.get(s);
     if (g) {
       applyHeadline(art, g.atoms, roleOverride, splits);
+      if (g.apart) {
+        file.message('link/headline-apart', 'info', {
+          place: g.apart[0].units[0].block.position,
+          params: { piece: clip(g.apart.flatMap((a) => a.units).map((u) => u.text).join('')), body: clip(s.units[0].text) },
+        });
+      }
       if (g.score > 0) {
         file.message('link/headline-assigned', 'info', {
           place: g.atoms[0].units[0].block.position,
