@@ -63,8 +63,9 @@ export function groupLines(items: PdfItem[]): PdfLine[] {
       (l) =>
         Math.abs(l.baseline - baseline) < Math.min(l.size, it.size) * 0.2 &&
         Math.abs(l.size - it.size) < Math.max(l.size, it.size) * 0.2 &&
-        it.x0 - (l.x1 + (glue.get(l.items[l.items.length - 1]) ?? 0)) < Math.min(l.size, it.size) * 0.3 &&
-        it.x1 > l.x0 - it.size * 0.6,
+        // close on whichever side the item is: after the line's end, or before its start (a line
+        // begun further right, such as the next box's headline on the same baseline, is not this one)
+        Math.max(it.x0 - (l.x1 + (glue.get(l.items[l.items.length - 1]) ?? 0)), l.x0 - (it.x1 + (glue.get(it) ?? 0))) < Math.min(l.size, it.size) * 0.3,
     );
     if (line) {
       line.items.push(it);
@@ -169,7 +170,29 @@ export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLi
     const under = heads.filter((l) => l.y0 >= textEnd - body * 0.2);
     if (under.length) return [...readingOrder(lines.filter((l) => !under.includes(l)), body, captions), ...readingOrder(under, body, captions)];
   }
+  // a byline or lead line in body type set close above the columns, across their gutter
+  const top = spanningTop(lines, body);
+  if (top) return [...readingOrder(top, body, captions), ...readingOrder(lines.filter((l) => !top.includes(l)), body, captions)];
   return [bounds([...lines].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0))];
+}
+
+/** How many rows of lines at most a region's top may hold that span the gutters of the columns below. */
+const TOP_ROWS = 3;
+
+/**
+ * The lines of the region's first rows (at most TOP_ROWS) when below them the
+ * region parts into columns at a gutter that those lines cross; else null.
+ */
+function spanningTop(lines: PdfLine[], body: number): PdfLine[] | null {
+  const rows = [...new Set(lines.map((l) => Math.round(l.baseline)))].sort((a, b) => a - b);
+  for (const row of rows.slice(0, TOP_ROWS)) {
+    const top = lines.filter((l) => l.baseline <= row + body * 0.2);
+    const rest = lines.filter((l) => !top.includes(l));
+    if (rest.length < 2) return null;
+    const gutter = gaps(rest, 'x').find((g) => g.width > body * GUTTER);
+    if (gutter && top.some((l) => l.x0 < gutter.at && l.x1 > gutter.at)) return top;
+  }
+  return null;
 }
 
 /**
