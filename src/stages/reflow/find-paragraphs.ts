@@ -11,7 +11,9 @@ export interface RunLayout {
 }
 
 const NO_LINE_START = /^[、，。；：！？）》」』”’,.;:!?)\]]/;
-const NO_LINE_END = /[“‘「『（(《]$/;
+const OPENERS = '“‘「『（(《';
+const NO_LINE_END = new RegExp(`[${OPENERS}]$`);
+const OPENS = new RegExp(`^[${OPENERS}]`);
 /** Clause punctuation: a line ending in it stops mid-sentence, so it is never a paragraph's or a headline's last line. */
 const CLAUSE_END = /[，、；：,;:]$/;
 
@@ -70,13 +72,12 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     const outside = column > 0 && (widths[i] > column + WIDER_BY || widths[prev] > column + WIDER_BY);
     // text extractors split a printed line at quotes: a short piece that stops mid-sentence goes on
     // in the next line when that opens with a quote and fits beside it, or when it stopped at a comma
-    const opensQuote = /^[“‘「『（(《]/.test(texts[i]);
-    const shortBefore = visual < column - SHORT_BY;
+    const short = column === 0 || visual < column - SHORT_BY;
+    const shortInColumn = column > 0 && short;
     const fits = column > 0 && visual + widths[i] <= column + SHORT_BY;
-    const pieceOfLine = opensQuote && ((!endsSentence(prevText) && (fits || (shortBefore && CLAUSE_END.test(prevText)))) || (shortBefore && tailOfLine(i)));
-    const shortOfColumn = column === 0 || visual < column - SHORT_BY;
-    if (pieceOfLine || (shortOfColumn && quoteRunsOn(prevText, texts[i]))) continue;
-    const short = column === 0 ? true : visual < column - SHORT_BY;
+    const pieceOfLine =
+      OPENS.test(texts[i]) && ((!endsSentence(prevText) && (fits || (shortInColumn && CLAUSE_END.test(prevText)))) || (shortInColumn && tailOfLine(i)));
+    if (pieceOfLine || (short && quoteRunsOn(prevText, texts[i]))) continue;
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     const ends =
       outside ||

@@ -73,9 +73,9 @@ export const PG_MIGRATIONS: string[] = [
   ALTER TABLE articles ADD COLUMN paper TEXT, ADD COLUMN date TEXT, ADD COLUMN page_no INTEGER,
     ADD COLUMN reporters TEXT[] NOT NULL DEFAULT '{}';
   ALTER TABLE articles SET (toast_tuple_target = 128);
-  UPDATE articles a SET paper = p.paper, date = p.date, page_no = p.page_no FROM pages p WHERE p.id = a.page_id;
-  UPDATE articles a SET reporters = r.names
-    FROM (SELECT article_id, array_agg(name) AS names FROM article_people WHERE role = 'reporters' GROUP BY article_id) r
-    WHERE r.article_id = a.id;
+  -- one pass, so that every row is rewritten (narrow) once
+  UPDATE articles a SET paper = p.paper, date = p.date, page_no = p.page_no,
+    reporters = COALESCE((SELECT array_agg(ap.name) FROM article_people ap WHERE ap.article_id = a.id AND ap.role = 'reporters'), '{}')
+    FROM pages p WHERE p.id = a.page_id;
   `,
 ];
