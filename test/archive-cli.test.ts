@@ -1,11 +1,10 @@
 // The archive as a user drives it: ingest, search, export, stats through the CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, copyFileSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { main } from '../src/cli/main.js';
-import { PAGES_DIR, TEST_DIR } from './helpers.js';
+import { PAGES_DIR, TEST_DIR, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -15,7 +14,7 @@ function run(argv: string[]) {
 
 /** A folder laid out the way the README says an archive's files may be. */
 function archiveFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-archive-'));
+  const dir = tempDir('archive');
   const put = (slug: string, rel: string) => {
     mkdirSync(join(dir, rel, '..'), { recursive: true });
     copyFileSync(join(PAGES_DIR, slug, 'source.txt'), join(dir, rel));
@@ -117,7 +116,7 @@ test('a store address that is not one, or a file that is no archive, is refused 
   const r = await run(['stats', '--db', 'mysql://x']);
   assert.equal(r.code, 1);
   assert.match(r.err, /use sqlite:PATH/);
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-archive-'));
+  const dir = tempDir('archive');
   writeFileSync(join(dir, 'notes.db'), 'these are my notes, not a database\n'.repeat(200));
   const notDb = await run(['stats', '--db', `sqlite:${join(dir, 'notes.db')}`]);
   assert.equal(notDb.code, 1);

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { main } from '../src/cli/main.js';
-import { PAGES_DIR, TEST_DIR, ROOT } from './helpers.js';
+import { PAGES_DIR, TEST_DIR, ROOT, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -16,7 +15,7 @@ function run(argv: string[]) {
 const page = (slug: string) => join(PAGES_DIR, slug, 'source.txt');
 
 test('parse: a batch with bad files goes on, names each failure, and exits 1', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-'));
+  const dir = tempDir('cli');
   const input = join(dir, 'in');
   const out = join(dir, 'out');
   spawnSync('mkdir', ['-p', input]);
@@ -46,7 +45,7 @@ test('parse: one page to stdout as JSON, or as a readable outline', async () => 
 });
 
 test('parse: a broken PDF is refused with a reason, not a crash', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-'));
+  const dir = tempDir('cli');
   writeFileSync(join(dir, 'page.pdf'), '%PDF-1.4\n');
   const r = await run(['parse', join(dir, 'page.pdf')]);
   assert.equal(r.code, 1);
@@ -75,7 +74,7 @@ test('inspect: the tree after a stage, with leaves and reasons', async () => {
 });
 
 test('masthead disagreements are reported as warnings with their place', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-cli-'));
+  const dir = tempDir('cli');
   const text = readFileSync(page('002_f66bf6966d69075c'), 'utf8').replace('星期五', '星期六');
   writeFileSync(join(dir, 'p.txt'), text);
   const r = await run(['parse', join(dir, 'p.txt')]);

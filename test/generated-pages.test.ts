@@ -3,13 +3,12 @@
 // shuffled (another text stream, the same look) gives the same records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { CHROMIUM, generatePage, loadStories, openPrinter, type Printer } from '../tools/generate-pages.js';
 import { parsePdf } from '../src/pdf/parse-pdf.js';
 import { readPdfPages } from '../src/pdf/pdf-items.js';
-import { ROOT } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set BANMIAN_CHROMIUM)`;
 const whole = (a: { kicker: string | null; title: string | null; subtitle: string | null }) => [a.kicker, a.title, a.subtitle].join('').replace(/\s/g, '');
@@ -18,7 +17,7 @@ const whole = (a: { kicker: string | null; title: string | null; subtitle: strin
 async function withPrinter(fn: (printer: Printer, out: string) => Promise<void>): Promise<void> {
   const printer = await openPrinter();
   try {
-    await fn(printer, mkdtempSync(join(tmpdir(), 'banmian-gen-')));
+    await fn(printer, tempDir('gen'));
   } finally {
     await printer.close();
   }

@@ -1,10 +1,21 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const TEST_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(TEST_DIR, '..');
 export const PAGES_DIR = join(TEST_DIR, 'pages');
+
+const made: string[] = [];
+process.on('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A fresh folder under the system's temporary folder, removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `banmian-${prefix}-`));
+  made.push(dir);
+  return dir;
+}
 
 export interface TestPage {
   slug: string;

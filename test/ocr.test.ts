@@ -4,12 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { main } from '../src/cli/main.js';
 import { ocrUnavailable } from '../src/ocr/ocr-page.js';
-import { TEST_DIR } from './helpers.js';
+import { TEST_DIR, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -27,7 +26,7 @@ const bigrams = (s: string) => {
 const unavailable = ocrUnavailable() ?? (existsSync('/usr/bin/pdftoppm') ? null : 'pdftoppm is not installed (apt-get install poppler-utils)');
 
 test('an image without --ocr is refused with what to do', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-scan-'));
+  const dir = tempDir('scan');
   writeFileSync(join(dir, 'page.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
   const r = await run(['parse', join(dir, 'page.png')]);
   assert.equal(r.code, 1);
@@ -35,7 +34,7 @@ test('an image without --ocr is refused with what to do', async () => {
 });
 
 test('a scanned page read by OCR: masthead and the articles\' text, through the layout path', { skip: unavailable ?? false, timeout: 240_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-scan-'));
+  const dir = tempDir('scan');
   // the fixture page printed to an image at 200 dpi: a scan with no text layer
   execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', join(TEST_DIR, 'fixtures', 'pdf', 'p005.pdf'), join(dir, 'scan')]);
   const r = await run(['parse', '--ocr', join(dir, 'scan.png'), '--out', dir]);

@@ -2,13 +2,12 @@
 // scored against its human gold where it has one, and checked for coverage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { parsePage, checkTree, leavesOf } from '../src/index.js';
 import type { PageRoot, SpanNode } from '../src/index.js';
-import { loadPages, headlineOf, norm, ROOT } from './helpers.js';
+import { loadPages, headlineOf, norm, ROOT, tempDir } from './helpers.js';
 
 const SCORER = join(ROOT, '..', 'shared', 'eval', 'score.py');
 const pages = loadPages();
@@ -58,7 +57,7 @@ for (const page of pages) {
     const gold = page.gold;
     test(`page ${page.slug}: matches its human gold (official scorer)`, { skip: !existsScorer() && 'python3 or ../shared/eval/score.py not available' }, () => {
       const { record } = parsePage(page.source, page.slug);
-      const dir = mkdtempSync(join(tmpdir(), 'banmian-score-'));
+      const dir = tempDir('score');
       mkdirSync(join(dir, 'gold'));
       mkdirSync(join(dir, 'pred'));
       writeFileSync(join(dir, 'gold', `${page.slug}.gold.json`), JSON.stringify(gold));

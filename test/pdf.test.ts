@@ -2,15 +2,14 @@
 // layer kept, the same records whatever order the PDF writes its text in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { readPdfPages } from '../src/pdf/pdf-items.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
 import { parsePdf } from '../src/pdf/parse-pdf.js';
 import { main } from '../src/cli/main.js';
-import { TEST_DIR, ROOT } from './helpers.js';
+import { TEST_DIR, ROOT, tempDir } from './helpers.js';
 
 const FIXTURES = join(TEST_DIR, 'fixtures', 'pdf');
 const pdf = (name: string) => readFileSync(join(FIXTURES, name));
@@ -68,7 +67,7 @@ test('reading order comes from the layout: a PDF writing its text out of order g
 });
 
 test('parse and ingest take PDFs; search finds their articles', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-pdf-'));
+  const dir = tempDir('pdf');
   const parsed = await run(['parse', join(FIXTURES, 'p005.pdf'), '--out', dir]);
   assert.equal(parsed.code, 0, parsed.err);
   assert.ok(existsSync(join(dir, 'p005.json')));
@@ -93,7 +92,7 @@ test('painted boxes: the photo placeholder is read from the drawing and the capt
 
 const scorer = join(ROOT, '..', 'shared', 'eval', 'score.py');
 test('the generated PDF pages, scored by the project scorer', { skip: existsSync(scorer) && existsSync(GENERATED) ? false : 'needs ../shared (corpus and scorer)' }, async () => {
-  const out = mkdtempSync(join(tmpdir(), 'banmian-pdfscore-'));
+  const out = tempDir('pdfscore');
   const files = readdirSync(GENERATED).filter((f) => f.endsWith('.pdf')).map((f) => join(GENERATED, f));
   assert.equal((await run(['parse', ...files, '--out', out])).code, 0);
   const report = execFileSync('python3', [scorer, GENERATED, out], { encoding: 'utf8' });
@@ -105,7 +104,7 @@ test('the generated PDF pages, scored by the project scorer', { skip: existsSync
 
 test('the same pages as pdftotext writes them (-raw), parsed as text', { skip: existsSync(scorer) && existsSync(GENERATED) ? false : 'needs ../shared (corpus and scorer)' }, async () => {
   // text from other extraction tools is an input too: -raw keeps the stream order and breaks printed lines at quote marks
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-rawtext-'));
+  const dir = tempDir('rawtext');
   const out = join(dir, 'out');
   mkdirSync(out);
   const names = readdirSync(GENERATED).filter((f) => f.endsWith('.raw.txt')).map((f) => f.slice(0, -'.raw.txt'.length));

@@ -3,14 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { main } from '../src/cli/main.js';
 import { openStore } from '../src/store/store.js';
 import { dropPgSchema, freshPgUrl, pgSkip } from './postgres-helpers.js';
-import { ROOT, TEST_DIR, loadPages } from './helpers.js';
+import { ROOT, TEST_DIR, loadPages, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -20,7 +19,7 @@ function run(argv: string[]) {
 
 /** `count` small pages filed as 测试报/DATE/NN.txt, 10 版 an issue, from the seed pages' sentences. */
 function pageFolder(count: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-queue-'));
+  const dir = tempDir('queue');
   const sentences = loadPages().flatMap((p) => p.source.toString('utf8').match(/[^。\n]{12,60}。/g) ?? []);
   for (let n = 0; n < count; n++) {
     const date = new Date(Date.UTC(2023, 0, 1) + Math.floor(n / 10) * 86_400_000).toISOString().slice(0, 10);
@@ -106,7 +105,7 @@ test('a page that keeps failing is kept as failed with its error; jobs lists it'
 });
 
 test('migrate copies an archive SQLite → PostgreSQL → SQLite, and the exports are equal', { skip: pgSkip }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'banmian-migrate-'));
+  const dir = tempDir('migrate');
   const a = `sqlite:${join(dir, 'a.db')}`;
   const b = `sqlite:${join(dir, 'b.db')}`;
   const url = freshPgUrl();

@@ -1,15 +1,13 @@
 // An archive to read in tests: three seed pages in two papers, with the
 // identity a user would give them, in a fresh SQLite file.
-import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { openStore, type Store } from '../src/store/store.js';
 import { pageInputOf } from '../src/archive/ingest.js';
 import { createReaderApp, type ReaderOptions } from '../src/web/reader-app.js';
-import { loadPages } from './helpers.js';
+import { loadPages, tempDir } from './helpers.js';
 
 export async function readerArchive(): Promise<Store> {
-  const store = await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'banmian-reader-')), 'a.db')}`);
+  const store = await openStore(`sqlite:${join(tempDir('reader'), 'a.db')}`);
   const pages = loadPages();
   const seed = (slug: string) => pages.find((p) => p.slug.startsWith(slug))!;
   await store.putPage(pageInputOf('002.txt', seed('002').source)); // 浙江工人日报 2022-12-16 from its masthead

@@ -2,15 +2,13 @@
 // totals and facets for the same queries, the same articles back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import { openStore, type Store } from '../src/store/store.js';
 import { pageInputOf } from '../src/archive/ingest.js';
 import { parseQuery } from '../src/search/query.js';
 import { fieldTexts } from '../src/store/shared.js';
-import { loadPages } from './helpers.js';
+import { loadPages, tempDir } from './helpers.js';
 import { openFreshPg, pgSkip } from './postgres-helpers.js';
 
 const IDENTITIES: Record<string, { paper?: string; date?: string; page?: number }> = {
@@ -39,7 +37,7 @@ async function hitSet(store: Store, q: string, extra: Record<string, unknown> = 
 }
 
 test('parity: the same pages and queries give the same hits on SQLite and PostgreSQL', { skip: pgSkip }, async () => {
-  const sqlite = await filled(await openStore(`sqlite:${join(mkdtempSync(join(tmpdir(), 'banmian-parity-')), 'p.db')}`));
+  const sqlite = await filled(await openStore(`sqlite:${join(tempDir('parity'), 'p.db')}`));
   const pg = await filled(await openFreshPg());
   try {
     const a: unknown[] = [];
