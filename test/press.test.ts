@@ -77,3 +77,38 @@ test('a marked headline over a photo credit and a text is a photo story, not a c
   assert.deepEqual(story.paragraphs, ['昨日，在国际护士节到来前夕，卫生院的护士们前往村里开展义诊。']);
   assert.deepEqual(record.articles[0].captions, []);
 });
+
+test('in unmarked text run together, a photo story keeps its title, and service boxes are no headlines', async () => {
+  const { parseText } = await import('../src/pipeline/run-pipeline.js');
+  // as pdftotext -raw writes a page: no blank lines, no marks, narrow columns; the box labels set like small headlines
+  const text = [
+    '外贸增速居东部沿海首位',
+    '本报讯 记者张三报道 今年前4个月，全省',
+    '外贸增长明显，出口突破万亿元，增速居东',
+    '部沿海主要省市首位，民营企业贡献最大。',
+    '扫码关注',
+    '官方微信公众号',
+    '致敬！可爱的“白衣',
+    '天使”们',
+    '通讯员胡江丰、巫慧英 摄',
+    '昨日，在国际护士节到来前夕，卫生院的护',
+    '士们前往村里开展义诊，为村民测量血压。',
+    '新闻服务热线',
+    '88851111',
+    '乡村夜校开课了',
+    '本报讯 记者李四报道 昨晚，村里的夜校迎',
+    '来第一批学员，五十多位村民走进课堂，学',
+    '习电商直播和农技知识，气氛十分热烈。',
+    '',
+  ].join('\n');
+  const { record } = parseText(text, 'run-together.txt');
+  const titles = record.articles.map((a) => a.title);
+  assert.deepEqual(titles, ['外贸增速居东部沿海首位', '致敬！可爱的“白衣天使”们', '乡村夜校开课了'], titles.join(' | '));
+  const story = record.articles[1];
+  assert.deepEqual(story.byline.photographers, ['胡江丰', '巫慧英']);
+  assert.deepEqual(story.paragraphs, ['昨日，在国际护士节到来前夕，卫生院的护士们前往村里开展义诊，为村民测量血压。']);
+  assert.equal(record.articles[0].paragraphs.at(-1)?.endsWith('民营企业贡献最大。'), true);
+  for (const label of ['扫码关注', '官方微信公众号', '新闻服务热线']) {
+    assert.ok(record.other.some((o) => o.includes(label)), `${label} in other: ${JSON.stringify(record.other)}`);
+  }
+});

@@ -96,3 +96,24 @@ export function isRunningHead(text: string): boolean {
   const t = text.trim();
   return t.length <= 80 && /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(t) && /责任编辑|责编|本版编辑|版式|校对|美术编辑|美编/.test(t) && !/[。！？]/.test(t);
 }
+
+/** A QR-code prompt printed in a page's service boxes: 扫码关注, 扫一扫 … */
+const QR_PROMPT = /^(?:扫码|扫一扫|扫描二维码)[\u4e00-\u9fff]{0,6}$/;
+
+/** A hotline's label, printed beside its number: 新闻服务热线, 读者热线, 投稿电话 … */
+const HOTLINE_LABEL = /^[\u4e00-\u9fff]{0,8}(?:热线|电话|专线)$/;
+
+/** A telephone number alone on its line. */
+const PHONE_NUMBER = /^[\d\s-]{7,16}$/;
+
+/**
+ * A line of a page's service boxes, which are set like small headlines among
+ * the articles: a QR-code prompt and the name under it (扫码下载 / 新闻客户端), a
+ * hotline's number and its label beside it (新闻服务热线 / 88851111).
+ */
+export function isServiceBoxLine(lines: string[], i: number): boolean {
+  const t = lines[i].trim();
+  if (QR_PROMPT.test(t) || PHONE_NUMBER.test(t)) return true;
+  if (i > 0 && QR_PROMPT.test(lines[i - 1].trim()) && t.length <= 10 && !/[，。！？]/.test(t)) return true;
+  return HOTLINE_LABEL.test(t) && [lines[i - 1], lines[i + 1]].some((n) => n !== undefined && PHONE_NUMBER.test(n.trim()));
+}

@@ -1,6 +1,6 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
-import { isBylineLine, isCreditLine, JUMP } from '../../text/press-patterns.js';
+import { isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline } from '../../text/press-patterns.js';
 import { DATELINE_START } from '../../text/press-patterns.js';
 
 export interface RunLayout {
@@ -32,6 +32,17 @@ function forcesStart(text: string): boolean {
 /** A line that is a unit by itself: byline, credit, a jump alone. */
 function standsAlone(text: string): boolean {
   return isBylineLine(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text) && text.length < 16);
+}
+
+/** After a sentence's end, a headline-like line or two over a photo credit are a photo's title, not more of the paragraph. */
+function titlesPhoto(texts: string[], i: number): boolean {
+  if (!endsSentence(texts[i - 1])) return false;
+  for (let k = i + 1; k < Math.min(texts.length, i + 3); k++) {
+    if (!isCreditLine(texts[k])) continue;
+    const title = texts.slice(i, k).join('');
+    return looksLikeHeadline(title) && !/[，。]/.test(title);
+  }
+  return false;
 }
 
 /**
@@ -84,6 +95,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       hardBreak[prev] ||
       forcesStart(texts[i]) ||
       standsAlone(prevText) ||
+      titlesPhoto(texts, i) ||
+      isServiceBoxLine(texts, i) ||
+      isServiceBoxLine(texts, prev) ||
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);

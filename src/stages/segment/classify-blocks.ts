@@ -1,7 +1,7 @@
 import type { BlockKind, BlockNode } from '../../tree/types.js';
 import { blockText } from '../../tree/spans.js';
 import { endsSentence } from '../../text/chars.js';
-import { isBylineLine, isCreditLine, isRunningHead, JUMP, looksLikeHeadline, PHOTO_CREDIT, SOURCE_LINE } from '../../text/press-patterns.js';
+import { isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, PHOTO_CREDIT, SOURCE_LINE } from '../../text/press-patterns.js';
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
@@ -43,10 +43,12 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     if (kind !== 'body' && kind !== 'headline') return kind;
     const b = blocks[i];
     const text = texts[i];
+    if (kind === 'headline' && isServiceBoxLine(texts, i)) return 'other';
     const next = kinds[i + 1];
     const prev = kinds[i - 1];
-    // a marked headline over a credit and a text is a photo story's title (图片新闻), not a caption
-    const photoStory = kind === 'headline' && b.data.heading > 0 && (kinds[i + 2] === 'body' || kinds[i + 2] === 'lead');
+    // a headline over a credit and a text is a photo story's title (图片新闻), not a caption:
+    // marked as a heading, or a line that is no sentence over a text that opens no article
+    const photoStory = kind === 'headline' && (b.data.heading > 0 ? kinds[i + 2] === 'body' || kinds[i + 2] === 'lead' : kinds[i + 2] === 'body' && !/[。，]/.test(text));
     if (next === 'credit' && text.length <= 400 && !photoStory) return 'caption';
     if (kind === 'headline') return kind;
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
@@ -55,3 +57,4 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     return pictureGap || betweenArticles ? 'caption' : kind;
   });
 }
+
