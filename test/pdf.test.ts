@@ -116,7 +116,7 @@ test('the same pages as pdftotext writes them (-raw), parsed as text', { skip: e
   const report = execFileSync('python3', [scorer, dir, out], { encoding: 'utf8' });
   const mean = Number(/mean score=([\d.]+)/.exec(report)?.[1]);
   console.log(`pdftotext -raw texts: ${report.trim().split('\n').pop()}`);
-  // where it stands (0.742 before printed lines broken at quotes were rejoined, 0.758 before photo
-  // stories' titles and service boxes were told apart in run-together text); the issue's bar is 0.85
-  assert.ok(mean >= 0.83, `mean ${mean}`);
+  // the issue's bar (0.742 before printed lines broken at quotes were rejoined, 0.758 before photo stories'
+  // titles, service boxes, mastheads and dropped first-line indents were told apart in run-together text)
+  assert.ok(mean >= 0.85, `mean ${mean}`);
 });

@@ -11,6 +11,7 @@ const sentence = fc
   .tuple(fc.array(fc.array(cjkChar, { minLength: 2, maxLength: 9 }).map((a) => a.join('')), { minLength: 1, maxLength: 4 }), fc.constantFrom('。', '！', '？'))
   .map(([clauses, end]) => clauses.join('，') + end);
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((s) => s.join(''));
+const longParagraph = fc.array(sentence, { minLength: 3, maxLength: 8 }).map((s) => s.join(''));
 
 /**
  * Hard-wraps a paragraph at `width` characters, as a column does: punctuation
@@ -95,6 +96,25 @@ test('reflow joins a sentence split by a blank line (a column break)', () => {
       assert.deepEqual(blocks(tree).map(textOf), [p]);
     }),
     { numRuns: 200 },
+  );
+});
+
+test('reflow tells paragraphs apart by their first-line indent when an extractor dropped it and the blank lines', () => {
+  fc.assert(
+    fc.property(fc.array(longParagraph, { minLength: 2, maxLength: 6 }), fc.integer({ min: 10, max: 20 }), (paras, width) => {
+      // print indents a paragraph's first line by two characters; pdftotext -raw writes it flush, with no blank line
+      // between paragraphs, so a paragraph whose last line is full runs straight into the next
+      const printed = paras.map((p) => {
+        const first = wrap(p, width - 2)[0];
+        return [first, ...wrap(p.slice(first.length), width)];
+      });
+      // news paragraphs run to several lines: their full lines are what the column is told from
+      fc.pre(printed.every((lines) => lines.length >= 4 && lines[0].length === width - 2));
+      const file = new PageFile('t', printed.flat().join('\n'));
+      const tree = reflow()(toLines(file.source), file);
+      assert.deepEqual(blocks(tree).map(textOf), paras);
+    }),
+    { numRuns: 300 },
   );
 });
 

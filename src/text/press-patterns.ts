@@ -27,6 +27,14 @@ export const ROLE_WORDS = [
 ];
 
 const ROLE_ALT = ROLE_WORDS.join('|');
+
+/** A role word that a line break split: `…交流。 记` + `者张浩呈 摄`. */
+export function splitsRoleWord(before: string, after: string): boolean {
+  return ROLE_WORDS.some((w) => {
+    for (let k = 1; k < w.length; k++) if (before.endsWith(w.slice(0, k)) && after.startsWith(w.slice(k))) return true;
+    return false;
+  });
+}
 const ROLE_START = new RegExp(`^(?:${ROLE_ALT})`);
 
 /** A dateline that opens a body: `本报讯`, `本报杭州6月1日电`, `新华社北京电`. */

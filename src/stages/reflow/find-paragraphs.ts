@@ -1,7 +1,8 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
-import { isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline } from '../../text/press-patterns.js';
+import { isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { DATELINE_START } from '../../text/press-patterns.js';
+import { parseMastheadFields } from '../masthead/parse-masthead-fields.js';
 
 export interface RunLayout {
   /** the column width the run was wrapped at, in em; 0 when its lines are not wrapped */
@@ -34,6 +35,17 @@ function standsAlone(text: string): boolean {
   return isBylineLine(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text) && text.length < 16);
 }
 
+/**
+ * How many lines open the run as a masthead run together with what follows
+ * (text without blank lines): the lines before the first one with clause
+ * punctuation or a dateline or byline, when two or more of them carry masthead fields. Each is a line of its own.
+ */
+function mastheadLines(texts: string[]): number {
+  const lead = texts.findIndex((t) => /[，。；！？]/.test(t) || forcesStart(t));
+  const top = lead < 0 ? texts : texts.slice(0, lead);
+  return top.filter((t) => parseMastheadFields(t).length > 0).length >= 2 ? top.length : 0;
+}
+
 /** After a sentence's end, a headline-like line or two over a photo credit are a photo's title, not more of the paragraph. */
 function titlesPhoto(texts: string[], i: number): boolean {
   if (!endsSentence(texts[i - 1])) return false;
@@ -60,6 +72,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const labelStack = n <= 6 && texts.every((t) => !/[，。；、,;？！?!]/.test(t));
   if (labelStack) return { column: 0, starts: lines.map((_, i) => i) };
 
+  const masthead = mastheadLines(texts);
   const widths = lines.map((l) => l.data.width);
   // two lines say little about the column they were set in: a neighbour run says more
   const own = estimateColumn(widths);
@@ -73,12 +86,28 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // it is the tail of the printed line before it
   const tailOfLine = (i: number) =>
     column > 0 && i + 1 < n && widths[i] < column - SHORT_BY - 2 && CLAUSE_END.test(texts[i]) && widths[i + 1] >= column - SHORT_BY && !forcesStart(texts[i + 1]);
+  // after a sentence's end, a line of full-width characters only, the indent short of the column,
+  // over a line that is not, is a paragraph's first line whose indent the extractor dropped: such a line
+  // fills its column exactly unless it ends a paragraph or begins one
+  const indented = (i: number) =>
+    column > 0 &&
+    i + 1 < n &&
+    endsSentence(texts[i - 1]) &&
+    FULL_WIDTH_ONLY.test(texts[i]) &&
+    widths[i] <= column - INDENT + 0.5 &&
+    widths[i] >= column - INDENT - 0.5 &&
+    widths[i + 1] >= column - SHORT_BY &&
+    widths[i + 1] > column - INDENT + 0.5;
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
+    if (i <= masthead) {
+      starts.push(i);
+      continue;
+    }
     visual += widths[prev];
     // punctuation that print never sets at the start of a line, or never at its end
-    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText)) continue;
+    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i])) continue;
     // a line much wider than the column is not set in it: a headline across columns
     const outside = column > 0 && (widths[i] > column + WIDER_BY || widths[prev] > column + WIDER_BY);
     // text extractors split a printed line at quotes: a short piece that stops mid-sentence goes on
@@ -96,6 +125,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       forcesStart(texts[i]) ||
       standsAlone(prevText) ||
       titlesPhoto(texts, i) ||
+      indented(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
@@ -112,6 +142,11 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
  * measure up to two em off the column when counted character by character.
  */
 export const SHORT_BY = 2;
+
+/** A paragraph's first-line indent, in em. */
+const INDENT = 2;
+
+const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+$/;
 
 /** How much wider than the column a line must be to be taken for one set across columns. */
 const WIDER_BY = 4;
