@@ -332,8 +332,11 @@ export async function generatePage(printer: Printer, material: StoryMaterial[], 
     }
     return truth;
   }
-  throw new Error(`${name}: no layout fits on one page`);
+  throw new LayoutError(`${name}: no layout of its stories fits on one page`);
 }
+
+/** A page whose stories fit no layout on one sheet: skipped, the others go on. */
+export class LayoutError extends Error {}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' }, pages: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, chromium: { type: 'string' } } });
@@ -354,8 +357,14 @@ async function main(): Promise<void> {
   try {
     for (let n = 0; n < Number(values.pages); n++) {
       const name = `g${String(seed).padStart(2, '0')}-${String(n).padStart(3, '0')}`;
-      const truth = await generatePage(printer, material, out, name, seed * 1000 + n, n % 4 === 0 ? 1 : 2 + (n % 7));
-      console.log(`${name}: ${truth.articles.length} articles${truth.masthead ? ', masthead' : ''} (and ${name}-shuffled)`);
+      try {
+        const truth = await generatePage(printer, material, out, name, seed * 1000 + n, n % 4 === 0 ? 1 : 2 + (n % 7));
+        console.log(`${name}: ${truth.articles.length} articles${truth.masthead ? ', masthead' : ''} (and ${name}-shuffled)`);
+      } catch (e) {
+        if (!(e instanceof LayoutError)) throw e;
+        console.error(`generate-pages: ${e.message}; skipped`);
+        process.exitCode = 1;
+      }
     }
   } finally {
     await printer.close();
