@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore, fold, fieldTexts, pageInputOf } from '../dist/index.js';
+import { openStore, fold, fieldTexts, pageInputOf, ingestSources } from '../dist/index.js';
 import { benchQueries, loadMaterial, pct, scanTimes as scanLatencies, searchTimes as searchLatencies, syntheticPages } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, keep: { type: 'boolean' }, 'search-only': { type: 'boolean' } } });
@@ -25,21 +25,17 @@ let t = performance.now();
 for (const p of sample) pageInputOf(p.path, encoder.encode(p.text));
 const parseRate = sample.length / ((performance.now() - t) / 1000);
 
-// ingest: parse and store every page as \`banmian ingest\` does (each page all or nothing, 64 committed together)
+// ingest: parse and store every page as `banmian ingest` does (each page all or nothing, 64 committed together)
 const store = await openStore(`sqlite:${dbPath}`);
 t = performance.now();
 let pages = 0;
-let batch = [];
-for (const p of values['search-only'] ? [] : syntheticPages(articles, material)) {
-  batch.push(pageInputOf(p.path, encoder.encode(p.text)));
-  if (batch.length === 64) {
-    await store.putPages(batch);
-    batch = [];
+const sources = function* () {
+  for (const p of values['search-only'] ? [] : syntheticPages(articles, material)) {
+    if (++pages % 20_000 === 0) console.log(`  … ${pages.toLocaleString()} pages read`);
+    yield { path: p.path, read: () => encoder.encode(p.text) };
   }
-  pages++;
-  if (pages % 20_000 === 0) console.log(`  … ${pages.toLocaleString()} pages ingested`);
-}
-await store.putPages(batch);
+};
+await ingestSources(store, sources());
 const ingestSeconds = (performance.now() - t) / 1000;
 const ingestRate = pages / ingestSeconds;
 console.log(`parse     ${parseRate.toFixed(0).padStart(8)} pages/s`);

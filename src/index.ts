@@ -23,5 +23,5 @@ export { fieldTexts } from './store/shared.js';
 export { fold, foldText } from './search/fold.js';
 export { tokenize } from './search/tokenize.js';
 export { parseQuery, QueryError, type Query } from './search/query.js';
-export { pageInputOf, ingestPaths, type IngestSummary } from './archive/ingest.js';
+export { pageInputOf, ingestPaths, ingestSources, type IngestSummary, type PageSource } from './archive/ingest.js';
 export { resolveIdentity, identityFromPath, readManifest } from './archive/identity.js';

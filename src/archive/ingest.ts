@@ -208,11 +208,31 @@ export async function pageInputsOfFile(path: string, bytes: Uint8Array, hints: I
 /** Pages parsed and waiting to be stored together; each is still its own all-or-nothing unit. */
 const BATCH = 64;
 
+/** A page file to ingest: where it is, and how to read it (or why it cannot be). */
+export interface PageSource {
+  path: string;
+  problem?: string;
+  read?: () => Uint8Array;
+}
+
 export async function ingestPaths(store: Store, args: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const inputs = expandPaths(args, ...pageFiles(opts.ocr));
+  return ingestSources(
+    store,
+    inputs.map((i) => ({ ...i, read: () => readPage(i.path) })),
+    { ...opts, total: inputs.length },
+  );
+}
+
+/**
+ * Parses page files and stores their pages, in the order given: 64 pages per
+ * commit, each page all or nothing. A file that is no page is reported and
+ * skipped; the rest go on.
+ */
+export async function ingestSources(store: Store, sources: Iterable<PageSource>, opts: IngestOptions & { total?: number } = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { pages: 0, added: 0, replaced: 0, unchanged: 0, articles: 0, warnings: 0, failures: [] };
   let done = 0;
-  let total = inputs.length;
+  let total = opts.total ?? 0;
   const report = (e: IngestEvent) => {
     done++;
     if (e.status === 'failed') summary.failures.push({ path: e.path, problem: e.problem ?? 'failed' });
@@ -222,7 +242,7 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
       summary.articles += e.articles;
       summary.warnings += e.warnings;
     }
-    opts.onEvent?.(e, done, total);
+    opts.onEvent?.(e, done, Math.max(total, done));
   };
   let batch: Array<{ path: string; page: PageInput }> = [];
   const flush = async () => {
@@ -235,20 +255,21 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
     });
     batch = [];
   };
-  for (const input of inputs) {
-    if (input.problem) {
-      report({ path: input.path, status: 'failed', articles: 0, warnings: 0, problem: input.problem });
+  for (const source of sources) {
+    if (!opts.total) total++;
+    if (source.problem) {
+      report({ path: source.path, status: 'failed', articles: 0, warnings: 0, problem: source.problem });
       continue;
     }
     try {
-      const hints = { ...(opts.manifest?.get(resolve(input.path)) ?? {}), ...(opts.hints ?? {}) };
-      const pages = await pageInputsOfFile(input.path, readPage(input.path), hints, { ocr: opts.ocr });
+      const hints = { ...(opts.manifest?.get(resolve(source.path)) ?? {}), ...(opts.hints ?? {}) };
+      const pages = await pageInputsOfFile(source.path, source.read!(), hints, { ocr: opts.ocr });
       total += pages.length - 1;
       // named in reports as the file, the PDF page (file#2) or the imported page (file#key)
-      for (const page of pages) batch.push({ path: page.sourcePath ?? `${input.path}#${page.key}`, page });
+      for (const page of pages) batch.push({ path: page.sourcePath ?? `${source.path}#${page.key}`, page });
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      report({ path: input.path, status: 'failed', articles: 0, warnings: 0, problem: e.problem });
+      report({ path: source.path, status: 'failed', articles: 0, warnings: 0, problem: e.problem });
     }
     if (batch.length >= BATCH) await flush();
   }
