@@ -61,13 +61,26 @@ test('columns read as columns: headlines of two boxes on one baseline stay apart
       const truth = await generatePage(printer, stories, out, name, seed, pageNo);
       const [page] = await parsePdf(readFileSync(join(out, `${name}.pdf`)), `${name}.pdf`);
       if (name === 'baseline') assert.deepEqual(page.record.articles.map(whole), truth.articles.map(whole), 'every headline whole, on its article');
-      // every paragraph whole, but for glyphs whose PDF name is another character (戶 for 户)
-      const norm = (p: string) => p.replace(/\s/g, '').replace(/戶/g, '户');
+      const norm = (p: string) => p.replace(/\s/g, '');
       assert.deepEqual(
         page.record.articles.map((a) => a.paragraphs.map(norm)),
         truth.articles.map((a) => a.paragraphs.map(norm)),
         `${name}: every paragraph whole`,
       );
     }
+  });
+});
+
+test('a glyph the PDF names by a Kangxi radical is the character a Simplified Chinese font draws for it (⼾ is 户, not 戶)', { skip, timeout: 180_000 }, async () => {
+  // found on a held-out generated page (seed 11, page 12): Chromium names Noto CJK SC's glyph of 户 by the radical ⼾,
+  // whose NFKC form is the traditional 戶, which cost every paragraph with 户 its exact match
+  await withPrinter(async (printer, out) => {
+    const truth = await generatePage(printer, loadStories(join(ROOT, 'examples', 'pages')), out, 'door', 11012, 1);
+    const printed = truth.articles.flatMap((a) => a.paragraphs).join('');
+    assert.ok(printed.includes('户'), 'the page prints 户');
+    const [page] = await parsePdf(readFileSync(join(out, 'door.pdf')), 'door.pdf');
+    const parsed = page.record.articles.flatMap((a) => a.paragraphs).join('');
+    assert.equal((parsed.match(/户/g) ?? []).length, (printed.match(/户/g) ?? []).length);
+    assert.ok(!parsed.includes('戶'));
   });
 });

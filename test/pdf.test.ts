@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readPdfPages } from '../src/pdf/pdf-items.js';
+import { normalizeGlyphs, readPdfPages, setInSimplified } from '../src/pdf/pdf-items.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
 import { parsePdf } from '../src/pdf/parse-pdf.js';
 import { main } from '../src/cli/main.js';
@@ -119,4 +119,12 @@ test('the same pages as pdftotext writes them (-raw), parsed as text', { skip: e
   // the issue's bar (0.742 before printed lines broken at quotes were rejoined, 0.758 before photo stories'
   // titles, service boxes, mastheads and dropped first-line indents were told apart in run-together text)
   assert.ok(mean >= 0.85, `mean ${mean}`);
+});
+
+test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {
+  assert.equal(normalizeGlyphs('⻓江⾔论'), '长江言论');
+  assert.equal(normalizeGlyphs('千⼾万灯', true), '千户万灯');
+  assert.equal(normalizeGlyphs('千⼾萬燈', false), '千戶萬燈');
+  assert.ok(setInSimplified(['服务用户1.3万余人次', '学习钱海军同志']));
+  assert.ok(!setInSimplified(['服務用戶1.3萬餘人次', '學習錢海軍同志']));
 });

@@ -1,6 +1,7 @@
 // The text layer of a PDF page: every text item with where it sits, how big
 // its type is and its font, from pdfjs-dist (legacy build, for Node).
 import { DecodeError } from '../parse/decode.js';
+import { foldChar } from '../search/fold.js';
 
 export interface PdfItem {
   /** index in the page's text content, for tracing characters back */
@@ -51,13 +52,38 @@ const RADICAL_IDEOGRAPHS = new Map(
 );
 
 /**
+ * Kangxi radicals that Simplified Chinese fonts draw as a simplified character:
+ * Noto CJK SC has one glyph for ⼾ and 户, and a PDF writer that names each glyph
+ * by one of its code points may name it by the radical (NFKC would give 戶).
+ */
+const SIMPLIFIED_RADICAL_IDEOGRAPHS = new Map([['⼾', '户']]);
+
+/**
  * Kangxi radicals, CJK radical supplements and compatibility ideographs, which
  * some PDFs map ordinary characters to, turned into the ideographs they stand
- * for (NFKC, and the table above where NFKC has none); everything else
- * (full-width punctuation above all) as printed.
+ * for (NFKC, and the tables above where NFKC has none or, on a page set in
+ * simplified characters, another); everything else (full-width punctuation
+ * above all) as printed.
  */
-export function normalizeGlyphs(s: string): string {
-  return s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g, (c) => RADICAL_IDEOGRAPHS.get(c) ?? c.normalize('NFKC'));
+export function normalizeGlyphs(s: string, simplified = false): string {
+  return s.replace(
+    /[\u2e80-\u2fdf\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/g,
+    (c) => (simplified ? SIMPLIFIED_RADICAL_IDEOGRAPHS.get(c) : undefined) ?? RADICAL_IDEOGRAPHS.get(c) ?? c.normalize('NFKC'),
+  );
+}
+
+/** A page set in simplified characters: hardly any of its ideographs is a traditional form. */
+export function setInSimplified(texts: string[]): boolean {
+  let ideographs = 0;
+  let traditional = 0;
+  for (const t of texts) {
+    for (const ch of t) {
+      if (ch < '\u4e00' || ch > '\u9fff') continue;
+      ideographs++;
+      if (foldChar(ch) !== ch) traditional++;
+    }
+  }
+  return ideographs > 0 && traditional <= ideographs * 0.01;
 }
 
 /** Every page of a PDF with its text items. A PDF without a text layer gives pages with no items. */
@@ -75,6 +101,7 @@ export async function readPdfPages(bytes: Uint8Array, path: string): Promise<Pdf
     const { width, height } = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     const items: PdfItem[] = [];
+    const simplified = setInSimplified(content.items.map((it) => ('str' in it ? it.str : '')));
     content.items.forEach((it, index) => {
       if (!('str' in it) || it.str === '') return;
       const [a, b, , d, e, f] = it.transform as number[];
@@ -82,7 +109,7 @@ export async function readPdfPages(bytes: Uint8Array, path: string): Promise<Pdf
       items.push({
         index,
         raw: it.str,
-        text: normalizeGlyphs(it.str),
+        text: normalizeGlyphs(it.str, simplified),
         x0: e,
         x1: e + it.width,
         // the baseline is f from the bottom; ascent ≈ 0.88 em, descent ≈ 0.12 em for CJK faces
