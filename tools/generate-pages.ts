@@ -211,12 +211,14 @@ function layOutStory(story: StoryMaterial, o: StoryOptions): { html: string; tru
   const correspondents = story.correspondents.slice(0, 2);
   const style = Math.floor(r() * 3);
   const names = (label: string, xs: string[]) => (xs.length ? `${label} ${xs.join(' ')}` : '');
+  // run into the lead, names follow their role word and two of one role are set apart by 、 (记者曾晨路通讯员张晓燕、方俊勇报道)
+  const runIn = (label: string, xs: string[]) => (xs.length ? `${label}${xs.join('、')}` : '');
   const bylineText = [names(r() < 0.5 ? '本报记者' : '记者', reporters), names('通讯员', correspondents)].filter(Boolean).join(' ');
   let bylineLine = '';
   let lead = '<b>本报讯</b> ';
   if (bylineText && style === 0) bylineLine = `<p class="byline">${esc(bylineText)}</p>`;
   else if (bylineText && style === 1) lead = `<b>本报讯（${esc(bylineText.replace(/^本报记者/, '记者'))}）</b>`;
-  else if (bylineText) lead = `<b>本报讯</b> ${esc(bylineText.replace(/^本报记者 /, '记者').replace(/ /g, ''))}报道 `;
+  else if (bylineText) lead = `<b>本报讯</b> ${esc(runIn('记者', reporters) + runIn('通讯员', correspondents))}报道 `;
   const titleSize = Math.round((o.body * (1.9 + wide * 1.6)) * 2) / 2;
   const html = [
     kicker ? `<p class="kicker">${esc(kicker)}</p>` : '',
