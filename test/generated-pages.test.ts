@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CHROMIUM, generatePage, loadStories, openPrinter, type Printer } from '../tools/generate-pages.js';
 import { parsePdf } from '../src/pdf/parse-pdf.js';
 import { readPdfPages } from '../src/pdf/pdf-items.js';
+import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set BANMIAN_CHROMIUM)`;
@@ -82,5 +83,20 @@ test('a glyph the PDF names by a Kangxi radical is the character a Simplified Ch
     const parsed = page.record.articles.flatMap((a) => a.paragraphs).join('');
     assert.equal((parsed.match(/户/g) ?? []).length, (printed.match(/户/g) ?? []).length);
     assert.ok(!parsed.includes('戶'));
+  });
+});
+
+test('bylines: a word space the PDF writes as a space item of its own parts two names', { skip, timeout: 180_000 }, async () => {
+  // found on a held-out generated page (seed 11, page 8): `通讯员 张晓燕` + ` ` + `方` + `俊勇` came out as 张晓燕方俊勇
+  await withPrinter(async (printer, out) => {
+    const truth = await generatePage(printer, loadStories(join(ROOT, 'examples', 'pages')), out, 'names', 11008, 1);
+    const [page] = await parsePdf(readFileSync(join(out, 'names.pdf')), 'names.pdf');
+    const names = (as: Array<{ byline: { reporters: string[]; correspondents: string[]; photographers: string[] } }>) =>
+      as.flatMap((a) => Object.entries(a.byline).flatMap(([role, xs]) => xs.map((x: string) => `${role} ${x}`))).sort();
+    const pair = truth.articles.find((a) => a.byline.correspondents.length === 2)?.byline.correspondents;
+    assert.ok(pair, 'the page has a byline with two correspondents');
+    const [items] = await readPdfPages(readFileSync(join(out, 'names.pdf')), 'names.pdf');
+    assert.ok(pdfPageToText(items).text.includes(pair.join(' ')), `the page's text parts ${pair.join(' and ')}`);
+    assert.deepEqual(names(page.record.articles), names(truth.articles));
   });
 });

@@ -14,6 +14,8 @@ export interface PdfLine {
   y1: number;
   size: number;
   baseline: number;
+  /** items the PDF follows with a space item of their own (a word space the layout does not show) */
+  spaced?: Set<PdfItem>;
 }
 
 export interface Region {
@@ -85,6 +87,8 @@ export function groupLines(items: PdfItem[]): PdfLine[] {
   for (const l of lines) {
     l.items.sort((a, b) => a.x0 - b.x0);
     l.text = lineText(l.items);
+    const spaced = l.items.filter((it) => glue.has(it));
+    if (spaced.length) l.spaced = new Set(spaced);
   }
   return lines;
 }

@@ -50,11 +50,14 @@ class Writer {
   line(l: PdfLine, keepPhraseSpaces = false): void {
     // letter-spaced: every character stands alone (`浙 江 工 人 日 报`)
     const letterSpaced = l.items.every((it) => !/\S\S/.test(it.text.trim()));
-    for (const it of l.items) {
+    l.items.forEach((it, n) => {
       const t = it.text.trim();
-      if (!t) continue;
+      if (!t) return;
       const prev = this.text[this.text.length - 1];
+      const before = n > 0 ? l.items[n - 1] : null;
       if (prev && /[A-Za-z0-9]/.test(prev) && /^[A-Za-z0-9]/.test(t)) this.put(' ');
+      // a space item between words of a line set in words (`通讯员 张晓燕` + ` ` + `方` + `俊勇`)
+      else if (before && l.spaced?.has(before) && !letterSpaced && wordsApart(before.text.trim(), l.items.slice(n))) this.put(' ', it.index);
       // spaces inside an item between CJK characters are letter-spacing or justification
       const parts = t.split(/( +)/);
       parts.forEach((p, k) => {
@@ -69,11 +72,30 @@ class Writer {
           if ((/[A-Za-z0-9.,]/.test(a) && /[A-Za-z0-9]/.test(b)) || ((keepPhraseSpaces || words) && !letterSpaced)) this.put(' ', it.index);
         } else this.put(p, it.index);
       });
-    }
+    });
   }
   blank(): void {
     if (this.text && !this.text.endsWith('\n\n')) this.put(this.text.endsWith('\n') ? '\n' : '\n\n');
   }
+}
+
+/**
+ * Whether a space item parts two words of ideographs: the item before it is set
+ * in words (spaces inside it) and ends with one of two or more ideographs, and
+ * the items after it, up to the next space, begin with two or more. Justified
+ * lines put space items between single characters.
+ */
+function wordsApart(before: string, after: PdfLine['items']): boolean {
+  if (!before.includes(' ') || !/(?:^|\s)[\u4e00-\u9fff]{2,}$/.test(before)) return false;
+  let next = '';
+  for (const it of after) {
+    if (/\s/.test(it.text)) {
+      next += it.text.split(/\s/)[0];
+      break;
+    }
+    next += it.text;
+  }
+  return /^[\u4e00-\u9fff]{2,}/.test(next);
 }
 
 export function pdfPageToText(page: PdfPage): PdfText {
