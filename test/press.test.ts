@@ -19,6 +19,10 @@ test('bylines: roles and names in the forms papers print', () => {
   assert.deepEqual(byline('毛朝阳、姚磊报道'), [[], ['毛朝阳', '姚磊'], []]);
   assert.deepEqual(byline('（共享联盟·婺城 蔡君楠 记者 陆欣）'), [['陆欣'], ['蔡君楠'], []]);
   assert.deepEqual(byline('记者曾晨路通讯员张晓燕、方俊勇报道'), [['曾晨路'], ['张晓燕', '方俊勇'], []]);
+  // names ran together where a justified line took the space between them: split at a surname when that is clear
+  assert.deepEqual(byline('（记者 万笑影通讯员谭狄枫吴雯雯）'), [['万笑影'], ['谭狄枫', '吴雯雯'], []]);
+  assert.deepEqual(byline('（记者许钟予 通讯员 徐榛妍吴龙）'), [['许钟予'], ['徐榛妍', '吴龙'], []]);
+  assert.deepEqual(byline('通讯员王芳李张华报道'), [[], [], []]); // 王芳 李张华 or 王芳李 张华: not clear
 });
 
 test('opening paragraphs: dateline, byline, body and jumps are cut apart', () => {

@@ -41,12 +41,26 @@ export function parseByline(raw: string): Byline {
         continue;
       }
       token = token.replace(/^[·・]+|[·・]+$/g, '');
-      if (!NAME.test(token)) continue;
       const key: RoleKey = photo ? 'photographers' : role;
-      if (!out[key].includes(token)) out[key].push(token);
+      for (const name of NAME.test(token) ? [token] : namesRunTogether(token)) if (!out[key].includes(name)) out[key].push(name);
     }
   }
   return out;
+}
+
+/** Common surnames, the first character of most Chinese names. */
+const SURNAMES = new Set('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柳鲍葛俞倪殷章');
+
+/**
+ * Two names that print ran together when the spaces between them went with a
+ * justified line (`谭狄枫吴雯雯`, `徐榛妍吴龙`): split where the second begins
+ * with a common surname, into names of two or three characters. Nothing when
+ * no split is clear.
+ */
+function namesRunTogether(token: string): string[] {
+  if (!/^[\u4e00-\u9fff]{5,6}$/.test(token) || !SURNAMES.has(token[0])) return [];
+  const splits = [2, 3].filter((k) => token.length - k >= 2 && token.length - k <= 3 && SURNAMES.has(token[k]));
+  return splits.length === 1 ? [token.slice(0, splits[0]), token.slice(splits[0])] : [];
 }
 
 export function bylineIsEmpty(b: Byline): boolean {
