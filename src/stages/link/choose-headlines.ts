@@ -113,8 +113,9 @@ export function chooseHeadlines(
 
 /**
  * A headline piece left without a body whose content belongs to a body another
- * piece already heads, printed before that body: one stack printed in two places (the title in a band across the top, the
- * subtitle over the columns). It joins that stack, in reading order.
+ * piece already heads, printed before that body: one stack printed in two places
+ * (the title in a band across the top, the subtitle over the columns, another
+ * box's headline between). It joins that stack, in reading order.
  */
 function joinStacksPrintedApart(
   result: HeadlineGroup[],
@@ -131,8 +132,12 @@ function joinStacksPrintedApart(
     // twice the bar of a pairing: most of the piece's words are the body's, not a label's few common ones
     if (s < 0 || contentOf(i, s) < 2 * threshold || segments[s].first < last.last) return;
     const owner = result.find((o) => o.target === segments[s]);
-    if (!owner || owner.atoms[0].first < last.last) return;
-    owner.atoms = [...g.atoms, ...owner.atoms];
+    if (!owner) return;
+    // printed before the stack (a title in a band above), or between the stack and its body (a subtitle)
+    const before = last.last <= owner.atoms[0].first;
+    const between = g.atoms[0].first >= owner.atoms[owner.atoms.length - 1].last;
+    if (!before && !between) return;
+    owner.atoms = before ? [...g.atoms, ...owner.atoms] : [...owner.atoms, ...g.atoms];
     owner.apart = g.atoms;
     gone.add(i);
   });

@@ -26,13 +26,16 @@ export const detectMasthead: Stage<MastheadOptions> = (options = {}) => (tree: P
   const minFields = options.minFields ?? 4;
   const blocks = blocksOf(tree).slice(0, window);
   const found: Array<{ block: BlockNode; hits: FieldHit[] }> = [];
+  let paper = false;
   for (const block of blocks) {
     const { text } = blockText(block);
     if (isBodyText(text, block)) break;
     const hits = parseMastheadFields(text);
-    if (block.data.heading === 1 && hits.length === 0 && /^[\u4e00-\u9fff]{2,12}$/.test(text.trim())) {
+    // the paper's name set as the page's biggest type; once named, a short headline after it is a headline
+    if (!paper && block.data.heading === 1 && hits.length === 0 && /^[\u4e00-\u9fff]{2,12}$/.test(text.trim())) {
       hits.push({ field: 'paper', value: text.trim(), start: 0, end: text.length });
     }
+    paper ||= hits.some((h) => h.field === 'paper');
     found.push({ block, hits });
   }
   const fields = emptyMasthead();
