@@ -113,3 +113,14 @@ test('a front page: a short headline after the paper\'s name is no masthead line
     assert.equal(page.record.masthead?.paper, truth.masthead.paper);
   });
 });
+
+test('a subtitle set between its title and a photo is the stack\'s subtitle, not the photo\'s caption', { skip, timeout: 180_000 }, async () => {
+  // found on a held-out generated page (seed 13, page 1): the subtitle over the photo took the photo credit under it for its own
+  await withPrinter(async (printer, out) => {
+    const truth = await generatePage(printer, loadStories(join(ROOT, 'examples', 'pages')), out, 'photo', 13001, 3);
+    const [page] = await parsePdf(readFileSync(join(out, 'photo.pdf')), 'photo.pdf');
+    assert.ok(truth.articles.some((a) => a.subtitle), 'a stack with a subtitle');
+    assert.deepEqual([...page.record.articles.map(whole)].sort(), [...truth.articles.map(whole)].sort(), 'every headline whole, on its article');
+    assert.deepEqual(page.record.articles.map((a) => a.captions).flat().sort(), truth.articles.map((a) => a.captions).flat().sort());
+  });
+});
