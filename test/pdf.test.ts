@@ -128,3 +128,12 @@ test('glyphs named by radicals and compatibility forms become the ideographs pri
   assert.ok(setInSimplified(['服务用户1.3万余人次', '学习钱海军同志']));
   assert.ok(!setInSimplified(['服務用戶1.3萬餘人次', '學習錢海軍同志']));
 });
+
+test('a photo credit a narrow box wrapped before its last word (`记者胡江丰、巫慧英` / `摄影`) is one credit, not a kicker', async () => {
+  const [page] = await parsePdf(pdf('p002.pdf'), 'p002.pdf');
+  const gold = JSON.parse(readFileSync(join(FIXTURES, 'p002.gold.json'), 'utf8'));
+  const heads = (as: Array<{ kicker: string | null; title: string | null; subtitle: string | null }>) => as.map((a) => [a.kicker, a.title, a.subtitle].join('').replace(/\s/g, '')).sort();
+  assert.deepEqual(heads(page.record.articles), heads(gold.articles));
+  const story = page.record.articles.find((a) => a.title?.startsWith('致敬'));
+  assert.deepEqual(story?.byline.photographers, ['胡江丰', '巫慧英']);
+});

@@ -98,6 +98,9 @@ function wordsApart(before: string, after: PdfLine['items']): boolean {
   return /^[\u4e00-\u9fff]{2,}/.test(next);
 }
 
+/** The word that ends a photo credit, on a line of its own when the credit wrapped. */
+const CREDIT_WORD = /^(?:摄影?|供图)$/;
+
 export function pdfPageToText(page: PdfPage): PdfText {
   const { regions, body, notes, captions, head } = pageRegions(page);
   const w = new Writer();
@@ -134,19 +137,31 @@ export function pdfPageToText(page: PdfPage): PdfText {
     w.put('\n');
   };
   for (const region of regions) {
-    for (const l of region.lines) {
+    region.lines.forEach((l, k) => {
       const kind = kindOf(l, body, head, captions);
+      // a photo credit that a narrow box wrapped (`记者胡江丰、巫慧英` / `摄影`) is one line, whatever its type
+      const above = region.lines[k - 1];
+      const written = (x: PdfLine) => ['small', 'body'].includes(kindOf(x, body, head, captions));
+      if (written(l) && above && written(above) && CREDIT_WORD.test(l.text.trim()) && l.y0 > above.y0 && l.y0 - above.y1 < above.size * 0.8) {
+        const tail = /\s*$/.exec(w.text)![0];
+        if (w.unput(tail)) {
+          w.put(' ');
+          w.line(l);
+          w.put(tail);
+          return;
+        }
+      }
       if (kind === 'headline') {
         // a headline far below the last one, or beside it, starts a stack of its own
         const last = stack[stack.length - 1];
         if (last && (l.y0 - last.y1 > Math.max(l.size, last.size) * 1.5 || l.x0 > last.x1 || l.x1 < last.x0)) flushStack();
         stack.push(l);
-        continue;
+        return;
       }
       flushStack();
       if (kind === 'furniture') {
         furniture.push(...l.items.map((it) => it.text.trim()).filter(Boolean));
-        continue;
+        return;
       }
       const indented = l.x0 - region.x0 >= l.size * 1.2;
       if (kind === 'small') {
@@ -162,7 +177,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
         w.put('\n\n\n');
         w.lastCaption = l;
         inParagraph = false;
-        continue;
+        return;
       }
       w.lastCaption = null;
       if (indented || !inParagraph) {
@@ -172,7 +187,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
       w.line(l);
       const short = l.x1 < region.x1 - l.size * 1.5;
       if (short && /[。！？”」]$/.test(l.text)) inParagraph = false;
-    }
+    });
     // a region that is not body text (a caption, a masthead block) ends the paragraph
     if (region.lines.every((l) => kindOf(l, body, head, captions) !== 'body')) inParagraph = false;
   }
