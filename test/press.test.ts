@@ -5,6 +5,12 @@ import { parseByline, parseMastheadFields, checkMastheadDates, lunarDateOf, week
 import { splitLead } from '../src/stages/segment/split-lead.js';
 import { isBylineLine, looksLikeHeadline } from '../src/text/press-patterns.js';
 
+/** A page given as its lines, parsed as text. */
+async function parseLines(lines: string[], name: string) {
+  const { parseText } = await import('../src/pipeline/run-pipeline.js');
+  return parseText([...lines, ''].join('\n'), name);
+}
+
 const byline = (s: string) => {
   const b = parseByline(s);
   return [b.reporters, b.correspondents, b.photographers];
@@ -83,9 +89,8 @@ test('a marked headline over a photo credit and a text is a photo story, not a c
 });
 
 test('in unmarked text run together, a photo story keeps its title, and service boxes are no headlines', async () => {
-  const { parseText } = await import('../src/pipeline/run-pipeline.js');
   // as pdftotext -raw writes a page: no blank lines, no marks, narrow columns; the box labels set like small headlines
-  const text = [
+  const { record } = await parseLines([
     '外贸增速居东部沿海首位',
     '本报讯 记者张三报道 今年前4个月，全省',
     '外贸增长明显，出口突破万亿元，增速居东',
@@ -103,9 +108,7 @@ test('in unmarked text run together, a photo story keeps its title, and service 
     '本报讯 记者李四报道 昨晚，村里的夜校迎',
     '来第一批学员，五十多位村民走进课堂，学',
     '习电商直播和农技知识，气氛十分热烈。',
-    '',
-  ].join('\n');
-  const { record } = parseText(text, 'run-together.txt');
+  ], 'run-together.txt');
   const titles = record.articles.map((a) => a.title);
   assert.deepEqual(titles, ['外贸增速居东部沿海首位', '致敬！可爱的“白衣天使”们', '乡村夜校开课了'], titles.join(' | '));
   const story = record.articles[1];
@@ -115,4 +118,20 @@ test('in unmarked text run together, a photo story keeps its title, and service 
   for (const label of ['扫码关注', '官方微信公众号', '新闻服务热线']) {
     assert.ok(record.other.some((o) => o.includes(label)), `${label} in other: ${JSON.stringify(record.other)}`);
   }
+});
+
+test('in unmarked text, a headline line under the title with a photo credit under it is the subtitle, not the caption', async () => {
+  // as pdftotext -raw writes a story whose subtitle is set over its photo
+  const { record } = await parseLines([
+    '享两地风光获共富礼包',
+    '2022年杭州市一线职工免费疗休养活动启动',
+    '曾晨路摄',
+    '本报讯 记者曾晨路报道 浅夏胜春烟，人间五',
+    '月天。杭州市一线职工免费疗休养首发团欢迎',
+    '仪式于昨日在淳安千岛湖夜游码头举行。',
+  ], 'subtitle-over-photo.txt');
+  assert.equal(record.articles.length, 1);
+  const [a] = record.articles;
+  assert.equal([a.kicker, a.title, a.subtitle].join(''), '享两地风光获共富礼包2022年杭州市一线职工免费疗休养活动启动');
+  assert.deepEqual(a.captions, []);
 });

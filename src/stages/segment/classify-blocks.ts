@@ -49,8 +49,9 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     // a headline over a credit and a text is a photo story's title (图片新闻), not a caption:
     // marked as a heading, or a line that is no sentence over a text that opens no article
     const photoStory = kind === 'headline' && (b.data.heading > 0 ? kinds[i + 2] === 'body' || kinds[i + 2] === 'lead' : kinds[i + 2] === 'body' && !/[。，]/.test(text));
-    // a marked heading under another headline is the stack's next line (a subtitle over a photo), not the photo's caption
-    const inStack = kind === 'headline' && b.data.heading > 0 && prev === 'headline';
+    // a heading under another headline is the stack's next line (a subtitle over a photo), not the photo's caption:
+    // marked as a heading, or no sentence
+    const inStack = kind === 'headline' && prev === 'headline' && (b.data.heading > 0 || !/[。，]/.test(text));
     if (next === 'credit' && text.length <= 400 && !photoStory && !inStack) return 'caption';
     if (kind === 'headline') return kind;
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
