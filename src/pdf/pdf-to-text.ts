@@ -136,12 +136,13 @@ export function pdfPageToText(page: PdfPage): PdfText {
     }
     w.put('\n');
   };
+  // lines written where they stand (not a headline stack's, not the page's furniture)
+  const written = (x: PdfLine) => ['small', 'body'].includes(kindOf(x, body, head, captions));
   for (const region of regions) {
     region.lines.forEach((l, k) => {
       const kind = kindOf(l, body, head, captions);
       // a photo credit that a narrow box wrapped (`记者胡江丰、巫慧英` / `摄影`) is one line, whatever its type
       const above = region.lines[k - 1];
-      const written = (x: PdfLine) => ['small', 'body'].includes(kindOf(x, body, head, captions));
       if (written(l) && above && written(above) && CREDIT_WORD.test(l.text.trim()) && l.y0 > above.y0 && l.y0 - above.y1 < above.size * 0.8) {
         const tail = /\s*$/.exec(w.text)![0];
         if (w.unput(tail)) {

@@ -1,7 +1,6 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
-import { isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
-import { DATELINE_START } from '../../text/press-patterns.js';
+import { DATELINE_START, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { parseMastheadFields } from '../masthead/parse-masthead-fields.js';
 
 export interface RunLayout {
