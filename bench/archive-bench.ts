@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore, fold, fieldTexts, pageInputOf, ingestSources } from '../dist/index.js';
-import { benchQueries, loadMaterial, pct, scanTimes as scanLatencies, searchTimes as searchLatencies, syntheticPages } from './synthetic.js';
+import { openStore, fieldTexts, pageInputOf, ingestSources } from '../dist/index.js';
+import { benchQueries, loadMaterial, pct, scanText, scanTimes as scanLatencies, searchTimes as searchLatencies, syntheticPages } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, keep: { type: 'boolean' }, 'search-only': { type: 'boolean' } } });
 const articles = Number(values.articles);
@@ -43,8 +43,8 @@ console.log(`ingest    ${ingestRate.toFixed(0).padStart(8)} pages/s  (${pages.to
 console.log(`ingest/parse ratio: ${(ingestRate / parseRate).toFixed(2)} (target ≥ 0.5)`);
 
 // the same articles' folded field texts, in memory, for the scan
-const texts: string[][] = [];
-for await (const a of store.articles()) texts.push(Object.values(fieldTexts(a)).map(fold));
+const texts: string[] = [];
+for await (const a of store.articles()) texts.push(scanText(fieldTexts(a)));
 
 const queries = benchQueries(material);
 

@@ -14,9 +14,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore, fold, fieldTexts, pageInputOf } from '../dist/index.js';
+import { openStore, fieldTexts, pageInputOf } from '../dist/index.js';
 import { enqueuePages, openQueue } from '../dist/queue/ingest-queue.js';
-import { ARTICLES_PER_PAGE, benchQueries, loadMaterial, pct, scanTimes, searchTimes, syntheticPages } from './synthetic.js';
+import { ARTICLES_PER_PAGE, benchQueries, loadMaterial, pct, scanText, scanTimes, searchTimes, syntheticPages } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, pg: { type: 'string' }, keep: { type: 'boolean' } } });
 const base = values.pg ?? process.env.BANMIAN_BENCH_POSTGRES ?? process.env.BANMIAN_TEST_POSTGRES;
@@ -95,8 +95,8 @@ await admin.connect();
 const size = (await admin.query(`SELECT sum(pg_total_relation_size(c.oid))::bigint AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1`, [schema])).rows[0].bytes;
 console.log(`postgres archive ${(Number(size) / 2 ** 30).toFixed(2)} GiB; ${(await postgres.stats()).articles.toLocaleString()} articles`);
 
-const texts: string[][] = [];
-for await (const a of sqlite.articles()) texts.push(Object.values(fieldTexts(a)).map(fold));
+const texts: string[] = [];
+for await (const a of sqlite.articles()) texts.push(scanText(fieldTexts(a)));
 const queries = benchQueries(material);
 
 const scans = scanTimes(texts, queries);
