@@ -212,7 +212,7 @@ const BATCH = 64;
 export interface PageSource {
   path: string;
   problem?: string;
-  read?: () => Uint8Array;
+  read: () => Uint8Array;
 }
 
 export async function ingestPaths(store: Store, args: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
@@ -263,7 +263,7 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
     }
     try {
       const hints = { ...(opts.manifest?.get(resolve(source.path)) ?? {}), ...(opts.hints ?? {}) };
-      const pages = await pageInputsOfFile(source.path, source.read!(), hints, { ocr: opts.ocr });
+      const pages = await pageInputsOfFile(source.path, source.read(), hints, { ocr: opts.ocr });
       total += pages.length - 1;
       // named in reports as the file, the PDF page (file#2) or the imported page (file#key)
       for (const page of pages) batch.push({ path: page.sourcePath ?? `${source.path}#${page.key}`, page });

@@ -27,6 +27,7 @@ export const ROLE_WORDS = [
 ];
 
 const ROLE_ALT = ROLE_WORDS.join('|');
+const ROLE_START = new RegExp(`^(?:${ROLE_ALT})`);
 
 /** A role word that a line break split: `…交流。 记` + `者张浩呈 摄`. */
 export function splitsRoleWord(before: string, after: string): boolean {
@@ -35,7 +36,6 @@ export function splitsRoleWord(before: string, after: string): boolean {
     return false;
   });
 }
-const ROLE_START = new RegExp(`^(?:${ROLE_ALT})`);
 
 /** A dateline that opens a body: `本报讯`, `本报杭州6月1日电`, `新华社北京电`. */
 export const DATELINE_START = /^(?:本报讯|本报[^\s，。、]{0,12}?电|(?:据)?(?:新华社|中新社|中国新闻社)[^\s，。、]{0,12}?电)/;

@@ -46,12 +46,13 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     if (kind === 'headline' && isServiceBoxLine(texts, i)) return 'other';
     const next = kinds[i + 1];
     const prev = kinds[i - 1];
+    const noSentence = !/[。，]/.test(text);
     // a headline over a credit and a text is a photo story's title (图片新闻), not a caption:
     // marked as a heading, or a line that is no sentence over a text that opens no article
-    const photoStory = kind === 'headline' && (b.data.heading > 0 ? kinds[i + 2] === 'body' || kinds[i + 2] === 'lead' : kinds[i + 2] === 'body' && !/[。，]/.test(text));
+    const photoStory = kind === 'headline' && (b.data.heading > 0 ? kinds[i + 2] === 'body' || kinds[i + 2] === 'lead' : kinds[i + 2] === 'body' && noSentence);
     // a heading under another headline is the stack's next line (a subtitle over a photo), not the photo's caption:
     // marked as a heading, or no sentence
-    const inStack = kind === 'headline' && prev === 'headline' && (b.data.heading > 0 || !/[。，]/.test(text));
+    const inStack = kind === 'headline' && prev === 'headline' && (b.data.heading > 0 || noSentence);
     if (next === 'credit' && text.length <= 400 && !photoStory && !inStack) return 'caption';
     if (kind === 'headline') return kind;
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
@@ -60,4 +61,3 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     return pictureGap || betweenArticles ? 'caption' : kind;
   });
 }
-
