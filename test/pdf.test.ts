@@ -102,23 +102,36 @@ test('the generated PDF pages, scored by the project scorer', { skip: existsSync
   assert.ok(mean >= 0.95, `mean ${mean}`);
 });
 
-test('the same pages as pdftotext writes them (-raw), parsed as text', { skip: existsSync(scorer) && existsSync(GENERATED) ? false : 'needs ../shared (corpus and scorer)' }, async () => {
-  // text from other extraction tools is an input too: -raw keeps the stream order and breaks printed lines at quote marks
-  const dir = tempDir('rawtext');
+/** The shared pages as pdftotext wrote them in one mode (`raw`, `default`), parsed as text and scored. */
+async function scoreExtraction(mode: 'raw' | 'default'): Promise<number> {
+  const dir = tempDir(`${mode}text`);
   const out = join(dir, 'out');
   mkdirSync(out);
-  const names = readdirSync(GENERATED).filter((f) => f.endsWith('.raw.txt')).map((f) => f.slice(0, -'.raw.txt'.length));
+  const names = readdirSync(GENERATED).filter((f) => f.endsWith(`.${mode}.txt`)).map((f) => f.slice(0, -`.${mode}.txt`.length));
   for (const name of names) {
-    copyFileSync(join(GENERATED, `${name}.raw.txt`), join(dir, `${name}.txt`));
+    copyFileSync(join(GENERATED, `${name}.${mode}.txt`), join(dir, `${name}.txt`));
     copyFileSync(join(GENERATED, `${name}.gold.json`), join(dir, `${name}.gold.json`));
   }
   assert.equal((await run(['parse', ...names.map((n) => join(dir, `${n}.txt`)), '--out', out])).code, 0);
   const report = execFileSync('python3', [scorer, dir, out], { encoding: 'utf8' });
-  const mean = Number(/mean score=([\d.]+)/.exec(report)?.[1]);
-  console.log(`pdftotext -raw texts: ${report.trim().split('\n').pop()}`);
+  console.log(`pdftotext ${mode} texts: ${report.trim().split('\n').pop()}`);
+  return Number(/mean score=([\d.]+)/.exec(report)?.[1]);
+}
+
+const needsShared = { skip: existsSync(scorer) && existsSync(GENERATED) ? false : 'needs ../shared (corpus and scorer)' };
+
+test('the same pages as pdftotext writes them (-raw), parsed as text', needsShared, async () => {
+  // text from other extraction tools is an input too: -raw keeps the stream order and breaks printed lines at quote marks
+  const mean = await scoreExtraction('raw');
   // the issue's bar (0.742 before printed lines broken at quotes were rejoined, 0.758 before photo stories'
   // titles, service boxes, mastheads and dropped first-line indents were told apart in run-together text)
   assert.ok(mean >= 0.85, `mean ${mean}`);
+});
+
+test('the same pages as pdftotext writes them by default (columns interleaved line by line), parsed as text', needsShared, async () => {
+  const mean = await scoreExtraction('default');
+  // 0.385 before the columns were put back together; the issue's bar, 0.85, is not reached yet
+  assert.ok(mean >= 0.52, `mean ${mean}`);
 });
 
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {

@@ -11,6 +11,10 @@ export const MESSAGES = {
     en: 'no byte-order mark and not UTF-8; decoded as {encoding}',
     zh: '无字节序标记且非 UTF-8，按 {encoding} 解码',
   },
+  'decode/columns-deinterleaved': {
+    en: 'lines of side-by-side columns written in turn (pdftotext default mode) were put back together: {lines} lines, {columns} columns, mostly {period} side by side',
+    zh: '并排各栏逐行交错的文本（pdftotext 默认模式）已按栏重排：{lines} 行，{columns} 栏，多为 {period} 栏并排',
+  },
   'reflow/joined-across-blank': {
     en: 'a sentence broken by a blank line was joined',
     zh: '被空行打断的句子已接续',

@@ -2,6 +2,7 @@ import type { PageRoot } from '../tree/types.js';
 import { PageFile } from '../file/page-file.js';
 import { toLines } from '../parse/to-lines.js';
 import { decode } from '../parse/decode.js';
+import { deinterleaveColumns, looksInterleaved } from '../parse/deinterleave-columns.js';
 import type { Transform } from './stage.js';
 import { reflow } from '../stages/reflow/reflow.js';
 import { detectMasthead } from '../stages/masthead/detect-masthead.js';
@@ -36,8 +37,12 @@ export function runPipeline(file: PageFile, until: StageName = 'link'): PageRoot
 /** Bytes of one page text → its records. Throws `DecodeError` for bytes that are not text. */
 export function parsePage(bytes: Uint8Array, path: string, pageName = path): { tree: PageRoot; file: PageFile; record: PageRecord } {
   const decoded = decode(bytes, path);
-  const file = new PageFile(path, decoded.text, decoded.encoding);
+  // pdftotext's default mode interleaves side-by-side columns line by line: the stages read them put back together
+  // (the page's source is then that derived text, as a PDF's is its laid-out text)
+  const columns = looksInterleaved(decoded.text) ? deinterleaveColumns(decoded.text) : null;
+  const file = new PageFile(path, columns ? columns.text : decoded.text, decoded.encoding);
   if (decoded.guessed) file.message('decode/guessed-encoding', 'info', { params: { encoding: decoded.encoding } });
+  if (columns) file.message('decode/columns-deinterleaved', 'info', { params: { lines: columns.lines.length, columns: columns.columns, period: columns.period } });
   const tree = runPipeline(file);
   return { tree, file, record: toRecords(tree, file, pageName) };
 }

@@ -1,0 +1,251 @@
+// pdftotext's default mode (no -raw, no -layout) writes a page whose columns
+// stand side by side row by row: one printed line of each column in turn, each
+// as a block of its own between blank lines. This puts each column's lines
+// back together before the stages see the text.
+//
+// The model: within a band of K columns, the line that continues line i is
+// the one K blocks later. For every block and every distance d ≤ MAX_COLUMNS
+// the link "block j − d → block j" is scored from the text alone (the pair of
+// characters across the break, seen inside the page's own lines and inside
+// words of general Chinese; the line widths of a justified column). A Viterbi
+// pass chooses one distance per block (0: the block starts a column), paying
+// for every change of distance, since a band keeps its period; the chosen
+// links, strongest first, each block used once, make chains — the columns —
+// written one after another.
+import { BODY_PUNCT, displayWidth } from '../text/chars.js';
+import { wordPairFrequency } from '../text/word-pairs.js';
+import { isRunningHead } from '../text/press-patterns.js';
+
+/** One line of the derived text and where it stands in the source (1-based line, column). */
+export interface DerivedLine {
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface Deinterleaved {
+  lines: DerivedLine[];
+  /** the derived text: `lines` joined by newlines */
+  text: string;
+  /** columns found (chains of more than one block) */
+  columns: number;
+  /** the period most blocks follow */
+  period: number;
+}
+
+const MAX_COLUMNS = 8;
+/** Below this share of blocks that look like single lines of one column's measure, text is not interleaved. */
+const INTERLEAVED_SHARE = 0.3;
+const MIN_BLOCKS = 20;
+/** What a change of period costs, and what starting (or ending) a column costs, against link evidence. */
+const PERIOD_CHANGE = 3;
+const START_COST = 2;
+const HEADLINE_COST = 2;
+const PARAGRAPH_END = /[。！？”）…；：]$/;
+
+type Block = DerivedLine[];
+
+/** Blank-line separated blocks, each a list of its non-blank lines with their places. */
+function blocksOf(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block = [];
+  text.split('\n').forEach((raw, k) => {
+    const t = raw.replace(/\r$/, '');
+    if (!t.trim()) {
+      if (current.length) blocks.push(current);
+      current = [];
+      return;
+    }
+    const lead = t.length - t.trimStart().length;
+    current.push({ text: t.trim(), line: k + 1, column: lead + 1 });
+  });
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+/** The measure most one-line blocks are set to, in em (the column width of the body text). */
+function commonMeasure(blocks: Block[]): number {
+  const counts = new Map<number, number>();
+  for (const b of blocks) {
+    for (const l of b) {
+      const w = Math.round(displayWidth(l.text));
+      if (w >= 6) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  let best = 20;
+  let n = 0;
+  for (const [w, c] of counts) if (c > n || (c === n && w < best)) [best, n] = [w, c];
+  return best;
+}
+
+/** The signature of pdftotext's default mode: many blocks of one line, all of about one measure. */
+export function looksInterleaved(text: string): boolean {
+  const blocks = blocksOf(text);
+  if (blocks.length < MIN_BLOCKS) return false;
+  const single = blocks.filter((b) => b.length === 1);
+  if (single.length === 0) return false;
+  const counts = new Map<number, number>();
+  for (const b of single) {
+    const w = Math.round(displayWidth(b[0].text));
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const mode = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  const near = single.filter((b) => Math.abs(Math.round(displayWidth(b[0].text)) - mode) <= 2).length;
+  return near / blocks.length >= INTERLEAVED_SHARE;
+}
+
+/**
+ * pdftotext sometimes writes the lines of two neighbouring columns as one,
+ * with a space between: a line about twice the measure whose two halves are
+ * each most of a column's line is taken apart.
+ */
+function splitRunTogether(blocks: Block[], measure: number): Block[] {
+  return blocks.flatMap((b) => {
+    if (b.length !== 1) return [b];
+    const l = b[0];
+    const parts = l.text.split(' ');
+    if (parts.length !== 2 || displayWidth(l.text) < 1.6 * measure) return [b];
+    if (parts.some((p) => displayWidth(p) < 0.6 * measure)) return [b];
+    return [[{ ...l, text: parts[0] }], [{ text: parts[1], line: l.line, column: l.column + parts[0].length + 1 }]];
+  });
+}
+
+/**
+ * The running head (版次, date, editors) comes as a block per item; written on
+ * one line, as the page prints it, the stages know it for the running head.
+ */
+function joinRunningHead(blocks: Block[]): Block[] {
+  for (let k = 2; k <= Math.min(4, blocks.length); k++) {
+    const head = blocks.slice(0, k);
+    if (head.some((b) => b.length !== 1)) continue;
+    const text = head.map((b) => b[0].text).join(' ');
+    if (isRunningHead(text)) return [[{ ...head[0][0], text }], ...blocks.slice(k)];
+  }
+  return blocks;
+}
+
+/** Character pairs and triples inside the page's own lines. */
+function pageNgrams(blocks: Block[]): { pairs: Map<string, number>; triples: Set<string> } {
+  const pairs = new Map<string, number>();
+  const triples = new Set<string>();
+  for (const b of blocks) {
+    for (const l of b) {
+      const t = l.text.replace(/ /g, '');
+      for (let k = 0; k + 1 < t.length; k++) pairs.set(t.slice(k, k + 2), (pairs.get(t.slice(k, k + 2)) ?? 0) + 1);
+      for (let k = 0; k + 2 < t.length; k++) triples.add(t.slice(k, k + 3));
+    }
+  }
+  return { pairs, triples };
+}
+
+/** A block of a line or two, off the column's measure, with no clause punctuation: set as a headline. */
+function looksLikeHeadline(block: Block, measure: number): boolean {
+  if (block.length > 2) return false;
+  return block.every((l) => {
+    const w = displayWidth(l.text);
+    return !BODY_PUNCT.test(l.text) && (w < measure - 2.5 || w > measure + 1.6);
+  });
+}
+
+/** How well block `next` continues block `prev` in one column: evidence, in nats-like units. */
+function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnType<typeof pageNgrams>): number {
+  const a = prev[prev.length - 1].text.replace(/ /g, '');
+  const b = next[0].text.replace(/ /g, '');
+  if (!a || !b) return -5;
+  const pair = a.slice(-1) + b[0];
+  let s = Math.log1p(ngrams.pairs.get(pair) ?? 0) + Math.log1p(wordPairFrequency(pair) / 100);
+  if (a.length >= 2 && ngrams.triples.has(a.slice(-2) + b[0])) s += 0.7;
+  if (b.length >= 2 && ngrams.triples.has(a.slice(-1) + b.slice(0, 2))) s += 0.7;
+  const wa = displayWidth(prev[prev.length - 1].text);
+  const wb = displayWidth(next[0].text);
+  // wider than the measure: not a line of this column
+  if (wb > measure + 1.6) s -= 2;
+  // a headline (off the measure, no clause punctuation) is no line of a column
+  if (looksLikeHeadline(prev, measure)) s -= HEADLINE_COST;
+  if (looksLikeHeadline(next, measure)) s -= HEADLINE_COST;
+  // a clearly short line ends its paragraph (so should end a sentence), and the column's next line starts one (indented)
+  if (wa < measure - 2.5) {
+    if (!PARAGRAPH_END.test(a)) s -= 1;
+    if (wb >= measure - 0.6) s -= 1.5;
+  }
+  return s;
+}
+
+/** One distance per block (0: it starts a column), by Viterbi over link evidence with a cost for every change. */
+function choosePeriods(evidence: Array<Array<number | null>>): number[] {
+  const n = evidence.length;
+  const states = MAX_COLUMNS + 1;
+  const score: Float64Array[] = [];
+  const back: Int8Array[] = [];
+  for (let j = 0; j < n; j++) {
+    score.push(new Float64Array(states).fill(-Infinity));
+    back.push(new Int8Array(states));
+    for (let d = 0; d < states; d++) {
+      const emit = d === 0 ? 0 : evidence[j][d];
+      if (emit === null) continue;
+      if (j === 0) {
+        score[j][d] = emit;
+        continue;
+      }
+      let best = -Infinity;
+      for (let p = 0; p < states; p++) {
+        const cost = p === d ? 0 : p === 0 || d === 0 ? START_COST : PERIOD_CHANGE * Math.min(Math.abs(p - d), 2);
+        const t = score[j - 1][p] - cost;
+        if (t > best) [best, back[j][d]] = [t, p];
+      }
+      score[j][d] = best + emit;
+    }
+  }
+  const periods = new Array<number>(n).fill(0);
+  if (n === 0) return periods;
+  let d = 0;
+  for (let s = 1; s < states; s++) if (score[n - 1][s] > score[n - 1][d]) d = s;
+  for (let j = n - 1; j >= 0; j--) {
+    periods[j] = d;
+    d = back[j][d];
+  }
+  return periods;
+}
+
+/** The chosen links, strongest first, each block continuing at most one and continued by at most one. */
+function chainsFrom(periods: number[], evidence: Array<Array<number | null>>): number[][] {
+  const links = periods
+    .map((d, j) => ({ j, i: j - d, s: d > 0 ? (evidence[j][d] ?? -Infinity) : -Infinity }))
+    .filter((l) => l.i < l.j)
+    .sort((x, y) => y.s - x.s || x.j - y.j);
+  const next = new Map<number, number>();
+  const hasPrev = new Set<number>();
+  for (const { i, j } of links) {
+    if (next.has(i) || hasPrev.has(j)) continue;
+    next.set(i, j);
+    hasPrev.add(j);
+  }
+  const chains: number[][] = [];
+  for (let j = 0; j < periods.length; j++) {
+    if (hasPrev.has(j)) continue;
+    const chain = [j];
+    for (let k = next.get(j); k !== undefined; k = next.get(k)) chain.push(k);
+    chains.push(chain);
+  }
+  return chains;
+}
+
+/** The page's lines, each column's lines together, columns in the order they start. */
+export function deinterleaveColumns(text: string): Deinterleaved {
+  const raw = blocksOf(text);
+  const measure = commonMeasure(raw);
+  const blocks = splitRunTogether(joinRunningHead(raw), measure);
+  const ngrams = pageNgrams(blocks);
+  const evidence = blocks.map((b, j) => {
+    const row: Array<number | null> = [null];
+    for (let d = 1; d <= MAX_COLUMNS; d++) row.push(j - d >= 0 ? linkEvidence(blocks[j - d], b, measure, ngrams) : null);
+    return row;
+  });
+  const periods = choosePeriods(evidence);
+  const chains = chainsFrom(periods, evidence);
+  const lines = chains.flatMap((c) => c.flatMap((k) => blocks[k]));
+  const counts = new Map<number, number>();
+  for (const d of periods) if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const period = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  return { lines, text: lines.map((l) => l.text).join('\n') + '\n', columns: chains.filter((c) => c.length > 1).length, period };
+}

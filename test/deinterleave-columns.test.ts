@@ -1,0 +1,112 @@
+// pdftotext's default mode: columns written line by line in turn, put back together.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { deinterleaveColumns, looksInterleaved } from '../src/parse/deinterleave-columns.js';
+import { parsePage } from '../src/pipeline/run-pipeline.js';
+import { ROOT } from './helpers.js';
+
+const EXAMPLES = join(ROOT, 'examples', 'pages');
+const GENERATED = join(ROOT, '..', 'shared', 'corpus', 'generated');
+
+/** The body text of the example pages, paragraph by paragraph. */
+const paragraphs = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => parsePage(readFileSync(join(EXAMPLES, f)), f).record.articles.flatMap((a) => a.paragraphs))
+  .filter((p) => p.length >= 40);
+
+/** Text set in `k` columns of `measure` characters, `rows` lines deep: each column's lines, in reading order. */
+function setInColumns(text: string, k: number, measure: number, rows: number): string[][] {
+  const columns: string[][] = [];
+  for (let c = 0, at = 0; c < k; c++) {
+    const col: string[] = [];
+    for (let r = 0; r < rows && at < text.length; r++, at += measure) col.push(text.slice(at, at + measure));
+    columns.push(col);
+  }
+  return columns;
+}
+
+/** The columns as pdftotext's default mode writes them: row after row, each line a block of its own. */
+function writtenRowByRow(columns: string[][]): string {
+  const out: string[] = [];
+  const rows = Math.max(...columns.map((c) => c.length));
+  for (let r = 0; r < rows; r++) for (const c of columns) if (c[r] !== undefined) out.push(c[r]);
+  return out.join('\n\n') + '\n';
+}
+
+/** Share of each column's line pairs that stand one after the other in the output. */
+function pairsKept(columns: string[][], lines: string[]): number {
+  const at = new Map(lines.map((l, i) => [l, i]));
+  let kept = 0;
+  let all = 0;
+  for (const c of columns) {
+    for (let r = 0; r + 1 < c.length; r++) {
+      all++;
+      if (at.get(c[r + 1]) === (at.get(c[r]) ?? -2) + 1) kept++;
+    }
+  }
+  return all ? kept / all : 1;
+}
+
+test('the example pages and their kind of text are not taken for interleaved columns', () => {
+  for (const f of readdirSync(EXAMPLES).filter((f) => f.endsWith('.txt'))) {
+    assert.equal(looksInterleaved(readFileSync(join(EXAMPLES, f), 'utf8')), false, f);
+  }
+});
+
+test('columns of real text written row by row come back column by column', () => {
+  const text = paragraphs.join('');
+  let sum = 0;
+  let runs = 0;
+  for (const [k, measure] of [
+    [2, 18],
+    [3, 16],
+    [4, 14],
+    [5, 12],
+  ]) {
+    for (let start = 0; start + k * measure * 25 < text.length && runs < 24; start += 997) {
+      const columns = setInColumns(text.slice(start), k, measure, 25);
+      const written = writtenRowByRow(columns);
+      assert.ok(looksInterleaved(written));
+      const out = deinterleaveColumns(written);
+      sum += pairsKept(columns, out.lines.map((l) => l.text));
+      runs++;
+    }
+  }
+  // a line-by-line reading keeps no pair of a column's lines together; text evidence and the rhythm of the rows keep most
+  assert.ok(runs >= 8);
+  console.log(`pairs kept ${(sum / runs).toFixed(3)} over ${runs} pages`);
+  assert.ok(sum / runs >= 0.95, `pairs kept ${(sum / runs).toFixed(3)} over ${runs} pages`);
+});
+
+test('putting columns back together keeps every line once and says where it stood', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 10, max: 22 }), fc.integer({ min: 4, max: 30 }), (start, k, measure, rows) => {
+      const text = paragraphs.join('').slice(start % Math.max(1, paragraphs.join('').length - 2000));
+      const written = writtenRowByRow(setInColumns(text, k, measure, rows));
+      const source = written.split('\n');
+      const out = deinterleaveColumns(written);
+      assert.deepEqual(
+        out.lines.map((l) => l.text).sort(),
+        source.map((l) => l.trim()).filter(Boolean).sort(),
+      );
+      for (const l of out.lines) assert.equal(source[l.line - 1].slice(l.column - 1, l.column - 1 + l.text.length), l.text);
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('a page of pdftotext default output is parsed from its columns put back together, and says so', { skip: existsSync(GENERATED) ? false : 'needs ../shared (corpus)' }, () => {
+  const name = readdirSync(GENERATED).find((f) => f.endsWith('.default.txt') && looksInterleaved(readFileSync(join(GENERATED, f), 'utf8')));
+  assert.ok(name, 'some shared page in default mode looks interleaved');
+  const { record, file } = parsePage(readFileSync(join(GENERATED, name)), name);
+  assert.ok(file.messages.some((m) => m.code === 'decode/columns-deinterleaved'));
+  const gold = JSON.parse(readFileSync(join(GENERATED, name.replace('.default.txt', '.gold.json')), 'utf8')) as { articles: Array<{ paragraphs: string[] }> };
+  const squash = (s: string) => s.replace(/\s/g, '');
+  const found = new Set(record.articles.flatMap((a) => a.paragraphs.map(squash)));
+  const whole = gold.articles.flatMap((a) => a.paragraphs).filter((p) => found.has(squash(p)));
+  // read line by line, no paragraph of several lines came out whole
+  assert.ok(whole.some((p) => p.length > 40), 'a paragraph of several lines comes out whole');
+});
