@@ -131,7 +131,7 @@ test('the same pages as pdftotext writes them (-raw), parsed as text', needsShar
 test('the same pages as pdftotext writes them by default (columns interleaved line by line), parsed as text', needsShared, async () => {
   const mean = await scoreExtraction('default');
   // 0.385 before the columns were put back together; the issue's bar, 0.85, is not reached yet
-  assert.ok(mean >= 0.52, `mean ${mean}`);
+  assert.ok(mean >= 0.55, `mean ${mean}`);
 });
 
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {

@@ -13,7 +13,7 @@
 // links, strongest first, each block used once, make chains — the columns —
 // written one after another.
 import { BODY_PUNCT, displayWidth } from '../text/chars.js';
-import { wordPairFrequency } from '../text/word-pairs.js';
+import { isLongWord, wordPairFrequency } from '../text/word-pairs.js';
 import { isRunningHead } from '../text/press-patterns.js';
 
 /** One line of the derived text and where it stands in the source (1-based line, column). */
@@ -25,7 +25,7 @@ export interface DerivedLine {
 
 export interface Deinterleaved {
   lines: DerivedLine[];
-  /** the derived text: `lines` joined by newlines */
+  /** the derived text: `lines` joined by newlines (the running head's parts by spaces), a blank line around each headline stack */
   text: string;
   /** columns found (chains of more than one block) */
   columns: number;
@@ -37,10 +37,14 @@ const MAX_COLUMNS = 8;
 /** Below this share of blocks that look like single lines of one column's measure, text is not interleaved. */
 const INTERLEAVED_SHARE = 0.3;
 const MIN_BLOCKS = 20;
+const MIN_ROWS = 10;
+/** Each piece of a line of several columns (but the last) is at least this share of the measure. */
+const MIN_CELL = 0.4;
 /** What a change of period costs, and what starting (or ending) a column costs, against link evidence. */
 const PERIOD_CHANGE = 3;
 const START_COST = 2;
 const HEADLINE_COST = 2;
+const LONG_WORD = 2;
 const PARAGRAPH_END = /[。！？”）…；：]$/;
 
 type Block = DerivedLine[];
@@ -78,50 +82,88 @@ function commonMeasure(blocks: Block[]): number {
   return best;
 }
 
-/** The signature of pdftotext's default mode: many blocks of one line, all of about one measure. */
-export function looksInterleaved(text: string): boolean {
+/**
+ * How the text interleaves its columns, if it does. pdftotext's default mode
+ * writes a row of side-by-side column lines either as blocks of one line each
+ * (`blocks`: most blocks a single line of about one measure) or, in other
+ * versions, as one line with the column lines set apart by spaces (`rows`:
+ * many lines made of several pieces of about one measure).
+ */
+export function interleaving(text: string): 'blocks' | 'rows' | null {
   const blocks = blocksOf(text);
-  if (blocks.length < MIN_BLOCKS) return false;
   const single = blocks.filter((b) => b.length === 1);
-  if (single.length === 0) return false;
-  const counts = new Map<number, number>();
-  for (const b of single) {
-    const w = Math.round(displayWidth(b[0].text));
-    counts.set(w, (counts.get(w) ?? 0) + 1);
+  if (blocks.length >= MIN_BLOCKS && single.length > 0) {
+    const mode = commonMeasure(single);
+    const near = single.filter((b) => Math.abs(Math.round(displayWidth(b[0].text)) - mode) <= 2).length;
+    if (near / blocks.length >= INTERLEAVED_SHARE) return 'blocks';
   }
-  const mode = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-  const near = single.filter((b) => Math.abs(Math.round(displayWidth(b[0].text)) - mode) <= 2).length;
-  return near / blocks.length >= INTERLEAVED_SHARE;
+  const lines = blocks.flat();
+  const measure = rowMeasure(lines);
+  const rows = lines.filter((l) => cellsOf(l, measure).length >= 2).length;
+  return rows >= MIN_ROWS && rows / Math.max(1, lines.length) >= INTERLEAVED_SHARE ? 'rows' : null;
+}
+
+export function looksInterleaved(text: string): boolean {
+  return interleaving(text) !== null;
+}
+
+/** The words of a line between spaces, as offsets; a letter-spaced run (one character between spaces) is one word. */
+function spacedWords(text: string): Array<{ start: number; end: number; letter: boolean }> {
+  const words: Array<{ start: number; end: number; letter: boolean }> = [];
+  let at = 0;
+  for (const token of text.split(' ')) {
+    const start = at;
+    at += token.length + 1;
+    if (!token) continue;
+    const letter = [...token].length === 1;
+    const last = words[words.length - 1];
+    if (letter && last?.letter) last.end = start + token.length;
+    else words.push({ start, end: start + token.length, letter });
+  }
+  return words;
+}
+
+/** Width in em without the spaces of letter-spacing. */
+const squeezedWidth = (text: string) => displayWidth(text.replace(/ /g, ''));
+
+/**
+ * The lines of several columns that pdftotext wrote as one, set apart by
+ * spaces. A line stays whole unless it is half again as wide as the measure
+ * and each piece but the last is a good part of a column's line.
+ */
+function cellsOf(line: DerivedLine, measure: number): DerivedLine[] {
+  if (squeezedWidth(line.text) < 1.5 * measure) return [line];
+  const words = spacedWords(line.text);
+  if (words.length < 2 || words.slice(0, -1).some((w) => squeezedWidth(line.text.slice(w.start, w.end)) < MIN_CELL * measure)) return [line];
+  return words.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
+}
+
+/** The measure of the pieces that lines written as rows are made of. */
+function rowMeasure(lines: DerivedLine[]): number {
+  return commonMeasure(lines.flatMap((l) => spacedWords(l.text).map((w) => [{ ...l, text: l.text.slice(w.start, w.end).replace(/ /g, '') }])));
+}
+
+/** The blocks of an interleaved text, each line of several columns taken apart into its columns' lines. */
+function unitsOf(text: string, kind: 'blocks' | 'rows'): { head: Block; blocks: Block[]; measure: number } {
+  const { head, rest } = runningHeadOf(blocksOf(text));
+  if (kind === 'blocks') {
+    const measure = commonMeasure(rest);
+    return { head, blocks: rest.flatMap((b) => (b.length === 1 ? cellsOf(b[0], measure).map((c) => [c]) : [b])), measure };
+  }
+  const measure = rowMeasure(rest.flat());
+  return { head, blocks: rest.flatMap((b) => b.flatMap((l) => cellsOf(l, measure).map((c) => [c]))), measure };
 }
 
 /**
- * pdftotext sometimes writes the lines of two neighbouring columns as one,
- * with a space between: a line about twice the measure whose two halves are
- * each most of a column's line is taken apart.
+ * The running head (版次, date, editors), which comes as a block per item:
+ * written back on one line, as the page prints it, the stages know it.
  */
-function splitRunTogether(blocks: Block[], measure: number): Block[] {
-  return blocks.flatMap((b) => {
-    if (b.length !== 1) return [b];
-    const l = b[0];
-    const parts = l.text.split(' ');
-    if (parts.length !== 2 || displayWidth(l.text) < 1.6 * measure) return [b];
-    if (parts.some((p) => displayWidth(p) < 0.6 * measure)) return [b];
-    return [[{ ...l, text: parts[0] }], [{ text: parts[1], line: l.line, column: l.column + parts[0].length + 1 }]];
-  });
-}
-
-/**
- * The running head (版次, date, editors) comes as a block per item; written on
- * one line, as the page prints it, the stages know it for the running head.
- */
-function joinRunningHead(blocks: Block[]): Block[] {
+function runningHeadOf(blocks: Block[]): { head: Block; rest: Block[] } {
   for (let k = 2; k <= Math.min(4, blocks.length); k++) {
     const head = blocks.slice(0, k);
-    if (head.some((b) => b.length !== 1)) continue;
-    const text = head.map((b) => b[0].text).join(' ');
-    if (isRunningHead(text)) return [[{ ...head[0][0], text }], ...blocks.slice(k)];
+    if (head.every((b) => b.length === 1) && isRunningHead(head.map((b) => b[0].text).join(' '))) return { head: head.flat(), rest: blocks.slice(k) };
   }
-  return blocks;
+  return { head: [], rest: blocks };
 }
 
 /** Character pairs and triples inside the page's own lines. */
@@ -147,6 +189,16 @@ function looksLikeHeadline(block: Block, measure: number): boolean {
   });
 }
 
+/** A word of three or four characters of the word list reads across the break. */
+function spansLongWord(a: string, b: string): boolean {
+  for (let left = 1; left <= 3; left++) {
+    for (let right = 1; left + right <= 4; right++) {
+      if (left + right >= 3 && left <= a.length && right <= b.length && isLongWord(a.slice(-left) + b.slice(0, right))) return true;
+    }
+  }
+  return false;
+}
+
 /** How well block `next` continues block `prev` in one column: evidence, in nats-like units. */
 function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnType<typeof pageNgrams>): number {
   const a = prev[prev.length - 1].text.replace(/ /g, '');
@@ -156,6 +208,7 @@ function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnT
   let s = Math.log1p(ngrams.pairs.get(pair) ?? 0) + Math.log1p(wordPairFrequency(pair) / 100);
   if (a.length >= 2 && ngrams.triples.has(a.slice(-2) + b[0])) s += 0.7;
   if (b.length >= 2 && ngrams.triples.has(a.slice(-1) + b.slice(0, 2))) s += 0.7;
+  if (spansLongWord(a, b)) s += LONG_WORD;
   const wa = displayWidth(prev[prev.length - 1].text);
   const wb = displayWidth(next[0].text);
   // wider than the measure: not a line of this column
@@ -231,10 +284,8 @@ function chainsFrom(periods: number[], evidence: Array<Array<number | null>>): n
 }
 
 /** The page's lines, each column's lines together, columns in the order they start. */
-export function deinterleaveColumns(text: string): Deinterleaved {
-  const raw = blocksOf(text);
-  const measure = commonMeasure(raw);
-  const blocks = splitRunTogether(joinRunningHead(raw), measure);
+export function deinterleaveColumns(text: string, kind = interleaving(text) ?? 'blocks'): Deinterleaved {
+  const { head, blocks, measure } = unitsOf(text, kind);
   const ngrams = pageNgrams(blocks);
   const evidence = blocks.map((b, j) => {
     const row: Array<number | null> = [null];
@@ -243,9 +294,13 @@ export function deinterleaveColumns(text: string): Deinterleaved {
   });
   const periods = choosePeriods(evidence);
   const chains = chainsFrom(periods, evidence);
-  const lines = chains.flatMap((c) => c.flatMap((k) => blocks[k]));
+  const lines = [...head, ...chains.flatMap((c) => c.flatMap((k) => blocks[k]))];
   const counts = new Map<number, number>();
   for (const d of periods) if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
   const period = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
-  return { lines, text: lines.map((l) => l.text).join('\n') + '\n', columns: chains.filter((c) => c.length > 1).length, period };
+  // a headline stack (blocks no column took) stands between blank lines, as a block of its own
+  const stacked = chains.map((c) => c.length === 1 && looksLikeHeadline(blocks[c[0]], measure));
+  const derived = chains.map((c, i) => (i > 0 && stacked[i] !== stacked[i - 1] ? '\n' : '') + c.flatMap((k) => blocks[k]).map((l) => l.text).join('\n')).join('\n');
+  const top = head.length ? `${head.map((l) => l.text).join(' ')}\n` : '';
+  return { lines, text: `${top}${derived}\n`, columns: chains.filter((c) => c.length > 1).length, period };
 }
