@@ -126,6 +126,14 @@ function spacedWords(text: string): Array<{ start: number; end: number; letter: 
 /** Width in em without the spaces of letter-spacing. */
 const squeezedWidth = (text: string) => displayWidth(text.replace(/ /g, ''));
 
+/** A line pdftotext wrote letter-spaced (`团 组 ， 参 加`): a justified line, spread to the full measure. */
+const LETTER_SPACED = /(?:\S \S ){2}\S/;
+
+/** The width a line is set to: its characters', or the whole measure for a letter-spaced one. */
+function setWidth(text: string, measure: number): number {
+  return LETTER_SPACED.test(text) && spacedWords(text).some((w) => w.letter && w.end - w.start >= 5) ? Math.max(measure, squeezedWidth(text)) : displayWidth(text);
+}
+
 /**
  * The lines of several columns that pdftotext wrote as one, set apart by
  * spaces. A line stays whole unless it is half again as wide as the measure
@@ -184,7 +192,7 @@ function pageNgrams(blocks: Block[]): { pairs: Map<string, number>; triples: Set
 function looksLikeHeadline(block: Block, measure: number): boolean {
   if (block.length > 2) return false;
   return block.every((l) => {
-    const w = displayWidth(l.text);
+    const w = setWidth(l.text, measure);
     return !BODY_PUNCT.test(l.text) && (w < measure - 2.5 || w > measure + 1.6);
   });
 }
@@ -209,15 +217,16 @@ function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnT
   if (a.length >= 2 && ngrams.triples.has(a.slice(-2) + b[0])) s += 0.7;
   if (b.length >= 2 && ngrams.triples.has(a.slice(-1) + b.slice(0, 2))) s += 0.7;
   if (spansLongWord(a, b)) s += LONG_WORD;
-  const wa = displayWidth(prev[prev.length - 1].text);
-  const wb = displayWidth(next[0].text);
+  const wa = setWidth(prev[prev.length - 1].text, measure);
+  const wb = setWidth(next[0].text, measure);
   // wider than the measure: not a line of this column
   if (wb > measure + 1.6) s -= 2;
   // a headline (off the measure, no clause punctuation) is no line of a column
   if (looksLikeHeadline(prev, measure)) s -= HEADLINE_COST;
   if (looksLikeHeadline(next, measure)) s -= HEADLINE_COST;
-  // a clearly short line ends its paragraph (so should end a sentence), and the column's next line starts one (indented)
-  if (wa < measure - 2.5) {
+  // a line clearly short of the measure (more than an indent and a hung quote) ends its paragraph (so should end a
+  // sentence), and the column's next line starts one (indented)
+  if (wa < measure - 3) {
     if (!PARAGRAPH_END.test(a)) s -= 1;
     if (wb >= measure - 0.6) s -= 1.5;
   }
