@@ -99,7 +99,7 @@ export function interleaving(text: string): 'blocks' | 'rows' | null {
   }
   const lines = blocks.flat();
   const measure = rowMeasure(lines);
-  const rows = lines.filter((l) => cellsOf(l, measure).length >= 2).length;
+  const rows = lines.filter((l) => cellsOf(l, measure, true).length >= 2).length;
   return rows >= MIN_ROWS && rows / Math.max(1, lines.length) >= INTERLEAVED_SHARE ? 'rows' : null;
 }
 
@@ -136,13 +136,15 @@ function setWidth(text: string, measure: number): number {
 
 /**
  * The lines of several columns that pdftotext wrote as one, set apart by
- * spaces. A line stays whole unless it is half again as wide as the measure
- * and each piece but the last is a good part of a column's line.
+ * spaces. A line stays whole unless each piece but the last is a good part of
+ * a column's line, and the line is half again as wide as the measure — or,
+ * where the text is written as rows, its first piece is a column's full line.
  */
-function cellsOf(line: DerivedLine, measure: number): DerivedLine[] {
-  if (squeezedWidth(line.text) < 1.5 * measure) return [line];
+function cellsOf(line: DerivedLine, measure: number, rows = false): DerivedLine[] {
   const words = spacedWords(line.text);
-  if (words.length < 2 || words.slice(0, -1).some((w) => squeezedWidth(line.text.slice(w.start, w.end)) < MIN_CELL * measure)) return [line];
+  const width = (w: { start: number; end: number }) => squeezedWidth(line.text.slice(w.start, w.end));
+  if (words.length < 2 || words.slice(0, -1).some((w) => width(w) < MIN_CELL * measure)) return [line];
+  if (squeezedWidth(line.text) < 1.5 * measure && !(rows && width(words[0]) >= measure - 3)) return [line];
   return words.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
 }
 
@@ -159,7 +161,7 @@ function unitsOf(text: string, kind: 'blocks' | 'rows'): { head: Block; blocks: 
     return { head, blocks: rest.flatMap((b) => (b.length === 1 ? cellsOf(b[0], measure).map((c) => [c]) : [b])), measure };
   }
   const measure = rowMeasure(rest.flat());
-  return { head, blocks: rest.flatMap((b) => b.flatMap((l) => cellsOf(l, measure).map((c) => [c]))), measure };
+  return { head, blocks: rest.flatMap((b) => b.flatMap((l) => cellsOf(l, measure, true).map((c) => [c]))), measure };
 }
 
 /**
