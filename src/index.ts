@@ -12,7 +12,7 @@ export { detectMasthead } from './stages/masthead/detect-masthead.js';
 export { segmentArticles } from './stages/segment/segment-articles.js';
 export { linkArticles } from './stages/link/link-articles.js';
 export { parseByline } from './stages/segment/parse-byline.js';
-export { parseMastheadFields } from './stages/masthead/parse-masthead-fields.js';
+export { parseMastheadFields } from './text/parse-masthead-fields.js';
 export { checkMastheadDates, lunarDateOf, weekdayOf } from './stages/masthead/check-masthead-dates.js';
 export { runPipeline, parsePage, parseText, defaultStages, STAGE_NAMES, type StageName } from './pipeline/run-pipeline.js';
 export type { Stage, Transform } from './pipeline/stage.js';

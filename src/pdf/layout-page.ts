@@ -176,7 +176,10 @@ export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLi
   }
   // a byline or lead line in body type set close above the columns, across their gutter
   const top = spanningTop(lines, body);
-  if (top) return [...readingOrder(top, body, captions), ...readingOrder(lines.filter((l) => !top.includes(l)), body, captions)];
+  if (top) {
+    const atTop = new Set(top);
+    return [...readingOrder(top, body, captions), ...readingOrder(lines.filter((l) => !atTop.has(l)), body, captions)];
+  }
   return [bounds([...lines].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0))];
 }
 
@@ -191,7 +194,7 @@ function spanningTop(lines: PdfLine[], body: number): PdfLine[] | null {
   const rows = [...new Set(lines.map((l) => Math.round(l.baseline)))].sort((a, b) => a - b);
   for (const row of rows.slice(0, TOP_ROWS)) {
     const top = lines.filter((l) => l.baseline <= row + body * 0.2);
-    const rest = lines.filter((l) => !top.includes(l));
+    const rest = lines.filter((l) => l.baseline > row + body * 0.2);
     if (rest.length < 2) return null;
     const gutter = gaps(rest, 'x').find((g) => g.width > body * GUTTER);
     if (gutter && top.some((l) => l.x0 < gutter.at && l.x1 > gutter.at)) return top;

@@ -3,7 +3,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { PageFile } from '../../file/page-file.js';
 import { blockText, withSpans } from '../../tree/spans.js';
 import { blocksOf } from '../../tree/visit.js';
-import { emptyMasthead, parseMastheadFields, PAPER_NAME, type FieldHit } from './parse-masthead-fields.js';
+import { emptyMasthead, parseMastheadFields, PAPER_NAME, type FieldHit } from '../../text/parse-masthead-fields.js';
 import { checkMastheadDates } from './check-masthead-dates.js';
 import { DATELINE_START } from '../../text/press-patterns.js';
 

@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { DATELINE_START, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
-import { parseMastheadFields } from '../masthead/parse-masthead-fields.js';
+import { parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
   /** the column width the run was wrapped at, in em; 0 when its lines are not wrapped */

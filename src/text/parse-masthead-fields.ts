@@ -1,4 +1,4 @@
-import type { Masthead } from '../../tree/types.js';
+import type { Masthead } from '../tree/types.js';
 
 /** One field found in a masthead line: which, its value, and where in the line it was printed. */
 export interface FieldHit {
