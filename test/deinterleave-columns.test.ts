@@ -11,11 +11,12 @@ import { ROOT } from './helpers.js';
 const EXAMPLES = join(ROOT, 'examples', 'pages');
 const GENERATED = join(ROOT, '..', 'shared', 'corpus', 'generated');
 
-/** The body text of the example pages, paragraph by paragraph. */
-const paragraphs = readdirSync(EXAMPLES)
+const exampleArticles = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.txt'))
-  .flatMap((f) => parsePage(readFileSync(join(EXAMPLES, f)), f).record.articles.flatMap((a) => a.paragraphs))
-  .filter((p) => p.length >= 40);
+  .flatMap((f) => parsePage(readFileSync(join(EXAMPLES, f)), f).record.articles);
+/** The body text of the example pages, paragraph by paragraph. */
+const paragraphs = exampleArticles.flatMap((a) => a.paragraphs).filter((p) => p.length >= 40);
+const headlines = exampleArticles.flatMap((a) => (a.title ? [a.title] : []));
 
 /** Text set in `k` columns of `measure` characters, `rows` lines deep: each column's lines, in reading order. */
 function setInColumns(text: string, k: number, measure: number, rows: number): string[][] {
@@ -62,6 +63,20 @@ test('the example pages and their kind of text are not taken for interleaved col
   for (const f of readdirSync(EXAMPLES).filter((f) => f.endsWith('.txt'))) {
     assert.equal(looksInterleaved(readFileSync(join(EXAMPLES, f), 'utf8')), false, f);
   }
+});
+
+test('headlines and paragraphs written one per line between blank lines are not taken for interleaved columns', () => {
+  // (a page of six stories, each a headline of about one width over a few long paragraphs, once was)
+  const alike = headlines.filter((h) => h.length >= 10 && h.length <= 13);
+  const story = fc.tuple(fc.constantFrom(...alike), fc.shuffledSubarray(paragraphs, { minLength: 1, maxLength: 3 }));
+  assert.ok(alike.length >= 3);
+  fc.assert(
+    fc.property(fc.array(story, { minLength: 6, maxLength: 12 }), (stories) => {
+      const text = stories.flatMap(([h, ps]) => [`## ${h}`, ...ps]).join('\n\n');
+      assert.equal(interleaving(text), null);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 for (const kind of ['blocks', 'rows'] as const) {

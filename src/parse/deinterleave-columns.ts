@@ -38,6 +38,12 @@ const MAX_COLUMNS = 8;
 const INTERLEAVED_SHARE = 0.3;
 const MIN_BLOCKS = 20;
 const MIN_ROWS = 10;
+/** The widest column measure, in em, that interleaved lines are taken to be set to. */
+const MAX_MEASURE = 30;
+/** Two pieces of a line set apart by a space. */
+const PIECES = /\S{4} +\S{4}/;
+/** Of the lines of one measure, at least this share carry clause punctuation where they are running text. */
+const PUNCTUATED_SHARE = 0.4;
 /** Each piece of a line of several columns (but the last) is at least this share of the measure. */
 const MIN_CELL = 0.4;
 /** What a change of period costs, and what starting (or ending) a column costs, against link evidence. */
@@ -90,17 +96,36 @@ function commonMeasure(blocks: Block[]): number {
  * many lines made of several pieces of about one measure).
  */
 export function interleaving(text: string): 'blocks' | 'rows' | null {
+  if (!mayInterleave(text)) return null;
   const blocks = blocksOf(text);
   const single = blocks.filter((b) => b.length === 1);
   if (blocks.length >= MIN_BLOCKS && single.length > 0) {
     const mode = commonMeasure(single);
-    const near = single.filter((b) => Math.abs(Math.round(displayWidth(b[0].text)) - mode) <= 2).length;
-    if (near / blocks.length >= INTERLEAVED_SHARE) return 'blocks';
+    const near = single.filter((b) => Math.abs(Math.round(displayWidth(b[0].text)) - mode) <= 2);
+    // lines of running text carry clause punctuation; a run of headlines of one width does not
+    const punctuated = near.filter((b) => BODY_PUNCT.test(b[0].text)).length;
+    if (mode <= MAX_MEASURE && near.length >= MIN_BLOCKS / 2 && near.length / blocks.length >= INTERLEAVED_SHARE && punctuated >= near.length * PUNCTUATED_SHARE) return 'blocks';
   }
   const lines = blocks.flat();
+  // (most texts have few lines with a space in them: no need to measure pieces)
+  if (lines.filter((l) => l.text.includes(' ')).length < MIN_ROWS) return null;
   const measure = rowMeasure(lines);
+  if (measure > MAX_MEASURE) return null;
   const rows = lines.filter((l) => cellsOf(l, measure, true).length >= 2).length;
   return rows >= MIN_ROWS && rows / Math.max(1, lines.length) >= INTERLEAVED_SHARE ? 'rows' : null;
+}
+
+/** A cheap first look, for the many texts that are not interleaved: too few short lines, too few lines of pieces. */
+function mayInterleave(text: string): boolean {
+  let short = 0;
+  let spaced = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t.length >= 4 && t.length <= MAX_MEASURE + 2) short++;
+    if (PIECES.test(t)) spaced++;
+    if (short >= MIN_BLOCKS || spaced >= MIN_ROWS) return true;
+  }
+  return false;
 }
 
 export function looksInterleaved(text: string): boolean {
