@@ -134,6 +134,14 @@ test('the same pages as pdftotext writes them by default (columns interleaved li
   assert.ok(mean >= 0.55, `mean ${mean}`);
 });
 
+test('a headline over its story\'s photo (a credit under the photo, then the byline) heads the story; it is not the photo\'s caption', async () => {
+  // g21-007: own generator, seed 21 — `鹿城廉政导师助年轻干部健康成长` over a photo with only `戴睿云 摄` under it
+  const [page] = await parsePdf(pdf('g21-007.pdf'), 'g21-007.pdf');
+  const gold = JSON.parse(readFileSync(join(FIXTURES, 'g21-007.gold.json'), 'utf8')) as { articles: Array<{ title: string | null }> };
+  assert.deepEqual(page.record.articles.map((a) => a.title), gold.articles.map((a) => a.title));
+  assert.deepEqual(page.record.articles.flatMap((a) => a.captions), []);
+});
+
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {
   assert.equal(normalizeGlyphs('⻓江⾔论'), '长江言论');
   assert.equal(normalizeGlyphs('千⼾万灯', true), '千户万灯');

@@ -48,8 +48,9 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     const prev = kinds[i - 1];
     const noSentence = !/[。，]/.test(text);
     // a headline over a credit and a text is a photo story's title (图片新闻), not a caption:
-    // marked as a heading, or a line that is no sentence over a text that opens no article
-    const photoStory = kind === 'headline' && (b.data.heading > 0 ? kinds[i + 2] === 'body' || kinds[i + 2] === 'lead' : kinds[i + 2] === 'body' && noSentence);
+    // marked as a heading (over a text, or the byline of the story under the photo), or a line that is no sentence over
+    // a text that opens no article
+    const photoStory = kind === 'headline' && (b.data.heading > 0 ? ['body', 'lead', 'byline'].includes(kinds[i + 2]) : kinds[i + 2] === 'body' && noSentence);
     // a heading under another headline is the stack's next line (a subtitle over a photo), not the photo's caption:
     // marked as a heading, or no sentence
     const inStack = kind === 'headline' && prev === 'headline' && (b.data.heading > 0 || noSentence);
