@@ -106,6 +106,21 @@ for (const kind of ['blocks', 'rows'] as const) {
   });
 }
 
+test('a column line with spaces of its own (a lead with the byline) stays whole when rows are taken apart', () => {
+  // as poppler 22 writes a story's first row: `本报讯（记者 万笑影 通讯员 谭狄 进淳安，用不同角色、… 全、物业管理等方面…`
+  const columns = setInColumns(paragraphs.join(''), 4, 16, 25);
+  columns[0][0] = '本报讯（记者 万笑影 通讯员 谭狄枫';
+  const out = deinterleaveColumns(writtenRowByRow(columns, 'rows'), 'rows');
+  const texts = out.lines.map((l) => l.text);
+  assert.ok(texts.includes(columns[0][0]), 'the lead line is one line');
+  // and a paragraph's short last line is a piece of its own, not the start of the next column's line
+  const ended = writtenRowByRow([['吴雯雯）党的力量来自组织。基层党组'], ['务。'], ['基层开展服务，从省直机关带头到市']], 'rows');
+  assert.deepEqual(
+    deinterleaveColumns(ended.repeat(12), 'rows').lines.slice(0, 3).map((l) => l.text),
+    ['吴雯雯）党的力量来自组织。基层党组', '务。', '基层开展服务，从省直机关带头到市'],
+  );
+});
+
 test('putting columns back together keeps every character once and says where each line stood', () => {
   const chars = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
   fc.assert(

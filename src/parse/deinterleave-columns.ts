@@ -14,7 +14,7 @@
 // written one after another.
 import { BODY_PUNCT, displayWidth } from '../text/chars.js';
 import { isLongWord, wordPairFrequency } from '../text/word-pairs.js';
-import { isRunningHead } from '../text/press-patterns.js';
+import { DATELINE_START, isRunningHead, startsWithRole } from '../text/press-patterns.js';
 
 /** One line of the derived text and where it stands in the source (1-based line, column). */
 export interface DerivedLine {
@@ -168,9 +168,35 @@ function setWidth(text: string, measure: number): number {
 function cellsOf(line: DerivedLine, measure: number, rows = false): DerivedLine[] {
   const words = spacedWords(line.text);
   const width = (w: { start: number; end: number }) => squeezedWidth(line.text.slice(w.start, w.end));
+  const cut = (pieces: typeof words) => pieces.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
+  // a row holding a column's full line: its other pieces are column lines too, short words packed with their neighbours
+  if (rows && words.some((w) => width(w) >= measure - 3)) {
+    const pieces = packed(line.text, words, measure);
+    return pieces.length >= 2 ? cut(pieces) : [line];
+  }
   if (words.length < 2 || words.slice(0, -1).some((w) => width(w) < MIN_CELL * measure)) return [line];
   if (squeezedWidth(line.text) < 1.5 * measure && !(rows && width(words[0]) >= measure - 3)) return [line];
-  return words.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
+  return cut(words);
+}
+
+const CJK_PUNCT_END = /[。，、；：！？”’）》]$/;
+
+/**
+ * Words packed into column lines: a piece takes the next word while it stays
+ * within the measure and is not yet about a full line — so a column's line
+ * with spaces of its own (`本报讯（记者 万笑影 通讯员 谭狄`) stays one.
+ */
+function packed(text: string, words: Array<{ start: number; end: number; letter: boolean }>, measure: number): Array<{ start: number; end: number; letter: boolean }> {
+  const out: Array<{ start: number; end: number; letter: boolean }> = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    const lastWidth = last ? squeezedWidth(text.slice(last.start, last.end)) : 0;
+    // (no column line has a space after its own full-width punctuation: there, a piece has ended)
+    const ended = last && CJK_PUNCT_END.test(text.slice(last.start, last.end));
+    if (last && !ended && lastWidth < measure - 2.5 && squeezedWidth(text.slice(last.start, w.end)) <= measure + 1.5) last.end = w.end;
+    else out.push({ ...w });
+  }
+  return out;
 }
 
 /** The measure of the pieces that lines written as rows are made of. */
@@ -215,12 +241,16 @@ function pageNgrams(blocks: Block[]): { pairs: Map<string, number>; triples: Set
   return { pairs, triples };
 }
 
-/** A block of a line or two, off the column's measure, with no clause punctuation: set as a headline. */
+/**
+ * A block of a line or two, off the column's measure, with no clause
+ * punctuation: set as a headline. (A line that opens with a dateline or a
+ * byline's role is a column's first line, however short.)
+ */
 function looksLikeHeadline(block: Block, measure: number): boolean {
   if (block.length > 2) return false;
   return block.every((l) => {
     const w = setWidth(l.text, measure);
-    return !BODY_PUNCT.test(l.text) && (w < measure - 2.5 || w > measure + 1.6);
+    return !BODY_PUNCT.test(l.text) && !DATELINE_START.test(l.text) && !startsWithRole(l.text) && (w < measure - 2.5 || w > measure + 1.6);
   });
 }
 
