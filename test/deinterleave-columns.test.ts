@@ -121,6 +121,20 @@ test('a column line with spaces of its own (a lead with the byline) stays whole 
   );
 });
 
+test('the running head comes back on one line: its parts as blocks, or its page label apart from its date and editors', () => {
+  const columns = setInColumns(paragraphs.join(''), 3, 16, 20);
+  const blocks = `第三版 要闻\n\n2023年4月26日 星期三\n\n责任编辑 方晴\n\n${writtenRowByRow(columns)}`;
+  // (as poppler 22 writes g23-001: the label, the headline stack, then the date and editors)
+  const rows = `第三版 要闻\n点燃“红色引擎”\n激发强劲动力\n\n2023年4月26日 星期三 责任编辑 方晴\n\n${writtenRowByRow(columns, 'rows')}`;
+  for (const [text, kind] of [
+    [blocks, 'blocks'],
+    [rows, 'rows'],
+  ] as const) {
+    const out = deinterleaveColumns(text, kind);
+    assert.match(out.text.split('\n')[0], /^第三版 要闻 2023年4月26日 星期三 ?责任编辑 方晴$/, kind);
+  }
+});
+
 test('putting columns back together keeps every character once and says where each line stood', () => {
   const chars = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
   fc.assert(

@@ -14,7 +14,7 @@
 // written one after another.
 import { BODY_PUNCT, displayWidth } from '../text/chars.js';
 import { isLongWord, wordPairFrequency } from '../text/word-pairs.js';
-import { DATELINE_START, isRunningHead, startsWithRole } from '../text/press-patterns.js';
+import { DATELINE_START, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
 
 /** One line of the derived text and where it stands in the source (1-based line, column). */
 export interface DerivedLine {
@@ -40,6 +40,8 @@ const MIN_BLOCKS = 20;
 const MIN_ROWS = 10;
 /** The widest column measure, in em, that interleaved lines are taken to be set to. */
 const MAX_MEASURE = 30;
+/** How many lines after the page label its date and editors may come, written as rows. */
+const HEAD_REACH = 12;
 /** Two pieces of a line set apart by a space. */
 const PIECES = /\S{4} +\S{4}/;
 /** Of the lines of one measure, at least this share carry clause punctuation where they are running text. */
@@ -216,15 +218,22 @@ function unitsOf(text: string, kind: 'blocks' | 'rows'): { head: Block; blocks: 
 }
 
 /**
- * The running head (版次, date, editors), which comes as a block per item:
- * written back on one line, as the page prints it, the stages know it.
+ * The running head (版次, date, editors), which comes as a block per item, or
+ * — written as rows — its page label on the first line and its date and
+ * editors a few lines on: written back on one line, as the page prints it, the
+ * stages know it.
  */
 function runningHeadOf(blocks: Block[]): { head: Block; rest: Block[] } {
   for (let k = 2; k <= Math.min(4, blocks.length); k++) {
     const head = blocks.slice(0, k);
     if (head.every((b) => b.length === 1) && isRunningHead(head.map((b) => b[0].text).join(' '))) return { head: head.flat(), rest: blocks.slice(k) };
   }
-  return { head: [], rest: blocks };
+  const label = blocks[0]?.[0];
+  if (!label || !PAGE_LABEL.test(label.text)) return { head: [], rest: blocks };
+  const dated = blocks.flat().slice(1, 1 + HEAD_REACH).find((l) => isRunningHead(`${label.text} ${l.text}`));
+  if (!dated) return { head: [], rest: blocks };
+  const rest = blocks.map((b) => b.filter((l) => l !== label && l !== dated)).filter((b) => b.length > 0);
+  return { head: [label, dated], rest };
 }
 
 /** Character pairs and triples inside the page's own lines. */

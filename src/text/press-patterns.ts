@@ -105,6 +105,9 @@ export function isRunningHead(text: string): boolean {
   return t.length <= 80 && /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(t) && /责任编辑|责编|本版编辑|版式|校对|美术编辑|美编/.test(t) && !/[。！？]/.test(t);
 }
 
+/** The page's label at the head of its running head: `第三版 要闻`, `07 经济`, `第6版 工会`. */
+export const PAGE_LABEL = /^(?:第\s*[一二三四五六七八九十\d]{1,3}\s*版|\d{1,2})\s*[\u4e00-\u9fff]{2,6}$/;
+
 /** A QR-code prompt printed in a page's service boxes: 扫码关注, 扫一扫 … */
 const QR_PROMPT = /^(?:扫码|扫一扫|扫描二维码)[\u4e00-\u9fff]{0,6}$/;
 
