@@ -1,7 +1,8 @@
 // pdftotext's default mode (no -raw, no -layout) writes a page whose columns
-// stand side by side row by row: one printed line of each column in turn, each
-// as a block of its own between blank lines. This puts each column's lines
-// back together before the stages see the text.
+// stand side by side row by row: one printed line of each column in turn,
+// each as a block of its own between blank lines, or (poppler 22) a row as one
+// line with the columns' lines set apart by spaces. This puts each column's
+// lines back together before the stages see the text.
 //
 // The model: within a band of K columns, the line that continues line i is
 // the one K blocks later. For every block and every distance d ≤ MAX_COLUMNS
@@ -109,7 +110,7 @@ export function interleaving(text: string): 'blocks' | 'rows' | null {
     if (mode <= MAX_MEASURE && near.length >= MIN_BLOCKS / 2 && near.length / blocks.length >= INTERLEAVED_SHARE && punctuated >= near.length * PUNCTUATED_SHARE) return 'blocks';
   }
   const lines = blocks.flat();
-  // (most texts have few lines with a space in them: no need to measure pieces)
+  // (too few lines with a space in them to be rows: no need to measure pieces)
   if (lines.filter((l) => l.text.includes(' ')).length < MIN_ROWS) return null;
   const measure = rowMeasure(lines);
   if (measure > MAX_MEASURE) return null;
@@ -134,9 +135,16 @@ export function looksInterleaved(text: string): boolean {
   return interleaving(text) !== null;
 }
 
-/** The words of a line between spaces, as offsets; a letter-spaced run (one character between spaces) is one word. */
-function spacedWords(text: string): Array<{ start: number; end: number; letter: boolean }> {
-  const words: Array<{ start: number; end: number; letter: boolean }> = [];
+/** A word of a line between spaces, as offsets into it; `letter`: a run of letter-spaced characters. */
+interface Word {
+  start: number;
+  end: number;
+  letter: boolean;
+}
+
+/** The words of a line between spaces; a letter-spaced run (one character between spaces) is one word. */
+function spacedWords(text: string): Word[] {
+  const words: Word[] = [];
   let at = 0;
   for (const token of text.split(' ')) {
     const start = at;
@@ -169,8 +177,8 @@ function setWidth(text: string, measure: number): number {
  */
 function cellsOf(line: DerivedLine, measure: number, rows = false): DerivedLine[] {
   const words = spacedWords(line.text);
-  const width = (w: { start: number; end: number }) => squeezedWidth(line.text.slice(w.start, w.end));
-  const cut = (pieces: typeof words) => pieces.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
+  const width = (w: Word) => squeezedWidth(line.text.slice(w.start, w.end));
+  const cut = (pieces: Word[]) => pieces.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
   // a row holding a column's full line: its other pieces are column lines too, short words packed with their neighbours
   if (rows && words.some((w) => width(w) >= measure - 3)) {
     const pieces = packed(line.text, words, measure);
@@ -188,8 +196,8 @@ const CJK_PUNCT_END = /[。，、；：！？”’）》]$/;
  * within the measure and is not yet about a full line — so a column's line
  * with spaces of its own (`本报讯（记者 万笑影 通讯员 谭狄`) stays one.
  */
-function packed(text: string, words: Array<{ start: number; end: number; letter: boolean }>, measure: number): Array<{ start: number; end: number; letter: boolean }> {
-  const out: Array<{ start: number; end: number; letter: boolean }> = [];
+function packed(text: string, words: Word[], measure: number): Word[] {
+  const out: Word[] = [];
   for (const w of words) {
     const last = out[out.length - 1];
     const lastWidth = last ? squeezedWidth(text.slice(last.start, last.end)) : 0;
