@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { deinterleaveColumns, interleaving, looksInterleaved } from '../src/parse/deinterleave-columns.js';
+import { deinterleaveColumns, interleaving } from '../src/parse/deinterleave-columns.js';
 import { parsePage } from '../src/pipeline/run-pipeline.js';
 import { ROOT } from './helpers.js';
 
@@ -61,7 +61,7 @@ function pairsKept(columns: string[][], lines: string[]): number {
 
 test('the example pages and their kind of text are not taken for interleaved columns', () => {
   for (const f of readdirSync(EXAMPLES).filter((f) => f.endsWith('.txt'))) {
-    assert.equal(looksInterleaved(readFileSync(join(EXAMPLES, f), 'utf8')), false, f);
+    assert.equal(interleaving(readFileSync(join(EXAMPLES, f), 'utf8')), null, f);
   }
 });
 
@@ -152,7 +152,7 @@ test('putting columns back together keeps every character once and says where ea
 });
 
 test('a page of pdftotext default output is parsed from its columns put back together, and says so', { skip: existsSync(GENERATED) ? false : 'needs ../shared (corpus)' }, () => {
-  const name = readdirSync(GENERATED).find((f) => f.endsWith('.default.txt') && looksInterleaved(readFileSync(join(GENERATED, f), 'utf8')));
+  const name = readdirSync(GENERATED).find((f) => f.endsWith('.default.txt') && interleaving(readFileSync(join(GENERATED, f), 'utf8')) !== null);
   assert.ok(name, 'some shared page in default mode looks interleaved');
   const { record, file } = parsePage(readFileSync(join(GENERATED, name)), name);
   assert.ok(file.messages.some((m) => m.code === 'decode/columns-deinterleaved'));

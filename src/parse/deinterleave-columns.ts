@@ -14,6 +14,7 @@
 // links, strongest first, each block used once, make chains — the columns —
 // written one after another.
 import { BODY_PUNCT, displayWidth } from '../text/chars.js';
+import { printedWidth } from './to-lines.js';
 import { isLongWord, wordPairFrequency } from '../text/word-pairs.js';
 import { DATELINE_START, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
 
@@ -131,10 +132,6 @@ function mayInterleave(text: string): boolean {
   return false;
 }
 
-export function looksInterleaved(text: string): boolean {
-  return interleaving(text) !== null;
-}
-
 /** A word of a line between spaces, as offsets into it; `letter`: a run of letter-spaced characters. */
 interface Word {
   start: number;
@@ -158,15 +155,12 @@ function spacedWords(text: string): Word[] {
   return words;
 }
 
-/** Width in em without the spaces of letter-spacing. */
-const squeezedWidth = (text: string) => displayWidth(text.replace(/ /g, ''));
-
 /** A line pdftotext wrote letter-spaced (`团 组 ， 参 加`): a justified line, spread to the full measure. */
 const LETTER_SPACED = /(?:\S \S ){2}\S/;
 
 /** The width a line is set to: its characters', or the whole measure for a letter-spaced one. */
 function setWidth(text: string, measure: number): number {
-  return LETTER_SPACED.test(text) && spacedWords(text).some((w) => w.letter && w.end - w.start >= 5) ? Math.max(measure, squeezedWidth(text)) : displayWidth(text);
+  return LETTER_SPACED.test(text) && spacedWords(text).some((w) => w.letter && w.end - w.start >= 5) ? Math.max(measure, printedWidth(text)) : displayWidth(text);
 }
 
 /**
@@ -177,7 +171,7 @@ function setWidth(text: string, measure: number): number {
  */
 function cellsOf(line: DerivedLine, measure: number, rows = false): DerivedLine[] {
   const words = spacedWords(line.text);
-  const width = (w: Word) => squeezedWidth(line.text.slice(w.start, w.end));
+  const width = (w: Word) => printedWidth(line.text.slice(w.start, w.end));
   const cut = (pieces: Word[]) => pieces.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
   // a row holding a column's full line: its other pieces are column lines too, short words packed with their neighbours
   if (rows && words.some((w) => width(w) >= measure - 3)) {
@@ -185,7 +179,7 @@ function cellsOf(line: DerivedLine, measure: number, rows = false): DerivedLine[
     return pieces.length >= 2 ? cut(pieces) : [line];
   }
   if (words.length < 2 || words.slice(0, -1).some((w) => width(w) < MIN_CELL * measure)) return [line];
-  if (squeezedWidth(line.text) < 1.5 * measure && !(rows && width(words[0]) >= measure - 3)) return [line];
+  if (printedWidth(line.text) < 1.5 * measure && !(rows && width(words[0]) >= measure - 3)) return [line];
   return cut(words);
 }
 
@@ -200,10 +194,10 @@ function packed(text: string, words: Word[], measure: number): Word[] {
   const out: Word[] = [];
   for (const w of words) {
     const last = out[out.length - 1];
-    const lastWidth = last ? squeezedWidth(text.slice(last.start, last.end)) : 0;
+    const lastWidth = last ? printedWidth(text.slice(last.start, last.end)) : 0;
     // (no column line has a space after its own full-width punctuation: there, a piece has ended)
     const ended = last && CJK_PUNCT_END.test(text.slice(last.start, last.end));
-    if (last && !ended && lastWidth < measure - 2.5 && squeezedWidth(text.slice(last.start, w.end)) <= measure + 1.5) last.end = w.end;
+    if (last && !ended && lastWidth < measure - 2.5 && printedWidth(text.slice(last.start, w.end)) <= measure + 1.5) last.end = w.end;
     else out.push({ ...w });
   }
   return out;
@@ -261,9 +255,11 @@ function pageNgrams(blocks: Block[]): { pairs: Map<string, number>; triples: Set
 /**
  * A block of a line or two, off the column's measure, with no clause
  * punctuation: set as a headline. (A line that opens with a dateline or a
- * byline's role is a column's first line, however short.)
+ * byline's role is a column's first line, however short.) Stricter than
+ * press-patterns' looksLikeHeadline, which lets a comma or 、 through: a
+ * narrow column's short line often carries one, and measured worse so.
  */
-function looksLikeHeadline(block: Block, measure: number): boolean {
+function setAsHeadline(block: Block, measure: number): boolean {
   if (block.length > 2) return false;
   return block.every((l) => {
     const w = setWidth(l.text, measure);
@@ -282,7 +278,7 @@ function spansLongWord(a: string, b: string): boolean {
 }
 
 /** How well block `next` continues block `prev` in one column: evidence, in nats-like units. */
-function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnType<typeof pageNgrams>): number {
+function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnType<typeof pageNgrams>, headline: { prev: boolean; next: boolean }): number {
   const a = prev[prev.length - 1].text.replace(/ /g, '');
   const b = next[0].text.replace(/ /g, '');
   if (!a || !b) return -5;
@@ -296,8 +292,8 @@ function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnT
   // wider than the measure: not a line of this column
   if (wb > measure + 1.6) s -= 2;
   // a headline (off the measure, no clause punctuation) is no line of a column
-  if (looksLikeHeadline(prev, measure)) s -= HEADLINE_COST;
-  if (looksLikeHeadline(next, measure)) s -= HEADLINE_COST;
+  if (headline.prev) s -= HEADLINE_COST;
+  if (headline.next) s -= HEADLINE_COST;
   // a line clearly short of the measure (more than an indent and a hung quote) ends its paragraph (so should end a
   // sentence), and the column's next line starts one (indented)
   if (wa < measure - 3) {
@@ -370,9 +366,10 @@ function chainsFrom(periods: number[], evidence: Array<Array<number | null>>): n
 export function deinterleaveColumns(text: string, kind = interleaving(text) ?? 'blocks'): Deinterleaved {
   const { head, blocks, measure } = unitsOf(text, kind);
   const ngrams = pageNgrams(blocks);
+  const headline = blocks.map((b) => setAsHeadline(b, measure));
   const evidence = blocks.map((b, j) => {
     const row: Array<number | null> = [null];
-    for (let d = 1; d <= MAX_COLUMNS; d++) row.push(j - d >= 0 ? linkEvidence(blocks[j - d], b, measure, ngrams) : null);
+    for (let d = 1; d <= MAX_COLUMNS; d++) row.push(j - d >= 0 ? linkEvidence(blocks[j - d], b, measure, ngrams, { prev: headline[j - d], next: headline[j] }) : null);
     return row;
   });
   const periods = choosePeriods(evidence);
@@ -382,7 +379,7 @@ export function deinterleaveColumns(text: string, kind = interleaving(text) ?? '
   for (const d of periods) if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
   const period = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   // a headline stack (blocks no column took) stands between blank lines, as a block of its own
-  const stacked = chains.map((c) => c.length === 1 && looksLikeHeadline(blocks[c[0]], measure));
+  const stacked = chains.map((c) => c.length === 1 && headline[c[0]]);
   const derived = chains.map((c, i) => (i > 0 && stacked[i] !== stacked[i - 1] ? '\n' : '') + c.flatMap((k) => blocks[k]).map((l) => l.text).join('\n')).join('\n');
   const top = head.length ? `${head.map((l) => l.text).join(' ')}\n` : '';
   return { lines, text: `${top}${derived}\n`, columns: chains.filter((c) => c.length > 1).length, period };
