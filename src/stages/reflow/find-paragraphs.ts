@@ -24,6 +24,33 @@ function quoteRunsOn(prev: string, next: string): boolean {
   return open > 0 && !!firstQuote && /[”」』]/.test(firstQuote[0]);
 }
 
+/** Line k ends a sentence, or is a closing quote mark the extractor moved off a line that does (`使命。` + `”`). */
+function endsSentenceAt(texts: string[], k: number): boolean {
+  if (endsSentence(texts[k])) return true;
+  return k > 0 && /^[”’」』）)]+$/.test(texts[k].trim()) && endsSentence(texts[k - 1] + texts[k].trim());
+}
+
+/** Lines i… up to a dateline or byline a few lines on all read as headline lines: a stack over the next story's start. */
+function stackOverDateline(texts: string[], i: number): boolean {
+  for (let k = i; k < Math.min(texts.length, i + 5); k++) {
+    if (k > i && forcesStart(texts[k])) return true;
+    const t = texts[k];
+    if (endsSentence(t) || !looksLikeHeadline(t) || /[，、,]/.test(t)) return false;
+  }
+  return false;
+}
+
+/** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
+function creditWordWrapped(prev: string, text: string): boolean {
+  return /^(?:摄影?|供图)$/.test(text.trim()) && isCreditLine(`${prev.trim()}${text.trim()}`);
+}
+
+/** A quotation or bracket opened and not closed on the line: a paragraph's first line going on below. */
+function opensUnclosed(text: string): boolean {
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return count(/[“「『（(《]/g) > count(/[”」』）)》]/g);
+}
+
 /** A line that opens a unit: byline, dateline, credit, jump. */
 function forcesStart(text: string): boolean {
   return isBylineLine(text) || DATELINE_START.test(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text));
@@ -57,6 +84,17 @@ function titlesPhoto(texts: string[], i: number): boolean {
 }
 
 /**
+ * After a sentence's end, a line that reads as a headline (no clause
+ * punctuation, no sentence end) and is not set to the column's measure: the
+ * next story's first headline line — a paragraph's last line ends a sentence.
+ */
+function headlineAfterParagraph(texts: string[], i: number): boolean {
+  const t = texts[i];
+  // a quotation opened and not closed is a piece of a line broken at its quote mark, or a paragraph's first line
+  return endsSentenceAt(texts, i - 1) && !endsSentence(t) && looksLikeHeadline(t) && !/[，、,]/.test(t) && !opensUnclosed(t);
+}
+
+/**
  * Estimates the column width of a run of non-blank lines and where its
  * paragraphs end. A wrapped line fills the column; a paragraph's last line is
  * short. A run whose lines carry no clause punctuation is a stack of labels
@@ -80,6 +118,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // width of the visual line the current source line belongs to: text extractors
   // split one printed line at quotes into several short lines
   let visual = 0;
+  let visualText = '';
   // a short piece opening with a quote that stops mid-clause while its paragraph goes on below
   // (`“太阳能电池、` over a full line) is no paragraph's first line, which would fill the column:
   // it is the tail of the printed line before it
@@ -91,12 +130,14 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const indented = (i: number) =>
     column > 0 &&
     i + 1 < n &&
-    endsSentence(texts[i - 1]) &&
+    (endsSentence(texts[i - 1]) || setOffColumn(i - 1)) &&
     FULL_WIDTH_ONLY.test(texts[i]) &&
     widths[i] <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - 0.5 &&
     widths[i + 1] >= column - SHORT_BY &&
     widths[i + 1] > column - INDENT + 0.5;
+  // a headline line over the column's text: not set to its measure, not a piece of a sentence
+  const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && looksLikeHeadline(texts[i]) && !/[，、]/.test(texts[i]);
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
@@ -105,8 +146,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       continue;
     }
     visual += widths[prev];
+    visualText += prevText;
     // punctuation that print never sets at the start of a line, or never at its end
-    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i])) continue;
+    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i])) continue;
     // a line much wider than the column is not set in it: a headline across columns
     const outside = column > 0 && (widths[i] > column + WIDER_BY || widths[prev] > column + WIDER_BY);
     // text extractors split a printed line at quotes: a short piece that stops mid-sentence goes on
@@ -116,21 +158,28 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     const fits = column > 0 && visual + widths[i] <= column + SHORT_BY;
     const pieceOfLine =
       OPENS.test(texts[i]) && ((!endsSentence(prevText) && (fits || (shortInColumn && CLAUSE_END.test(prevText)))) || (shortInColumn && tailOfLine(i)));
-    if (pieceOfLine || (short && quoteRunsOn(prevText, texts[i]))) continue;
+    // a short line that opens a quotation and stops mid-sentence goes on below: `“学校里的足球` + `氛围很好，…`
+    const quoteGoesOn = short && opensUnclosed(prevText) && !endsSentence(prevText) && !forcesStart(texts[i]);
+    if (pieceOfLine || quoteGoesOn || (short && quoteRunsOn(prevText, texts[i]))) continue;
     const unwrappedEnd = column === 0 && endsSentence(prevText);
+    // two pieces of one printed line, as an extractor breaks it at a quote mark
+    const brokenAtQuote = /[“”‘’]$/.test(prevText) || /^[“”‘’]/.test(texts[i]);
     const ends =
       outside ||
       hardBreak[prev] ||
       forcesStart(texts[i]) ||
       standsAlone(prevText) ||
+      standsAlone(visualText) ||
       titlesPhoto(texts, i) ||
       indented(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
+      (column > 0 && !(fits && brokenAtQuote) && (Math.abs(widths[i] - column) > SHORT_BY || stackOverDateline(texts, i)) && headlineAfterParagraph(texts, i)) ||
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
     visual = 0;
+    visualText = '';
   }
   return { column, starts };
 }

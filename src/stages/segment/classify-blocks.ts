@@ -47,10 +47,9 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     const next = kinds[i + 1];
     const prev = kinds[i - 1];
     const noSentence = !/[。，]/.test(text);
-    // a headline over a credit and a text is a photo story's title (图片新闻), not a caption:
-    // marked as a heading (over a text, or the byline of the story under the photo), or a line that is no sentence over
-    // a text that opens no article
-    const photoStory = kind === 'headline' && (b.data.heading > 0 ? ['body', 'lead', 'byline'].includes(kinds[i + 2]) : kinds[i + 2] === 'body' && noSentence);
+    // a headline over a credit and a text is a photo story's title (图片新闻), or the title of the story the photo
+    // heads, not a caption: marked as a heading, or no sentence, over a text, a dateline or a byline
+    const photoStory = kind === 'headline' && (b.data.heading > 0 || noSentence) && ['body', 'lead', 'byline'].includes(kinds[i + 2]);
     // a heading under another headline is the stack's next line (a subtitle over a photo), not the photo's caption:
     // marked as a heading, or no sentence
     const inStack = kind === 'headline' && prev === 'headline' && (b.data.heading > 0 || noSentence);
