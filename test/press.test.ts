@@ -229,3 +229,31 @@ test('in unmarked text, a photo story after a quotation closed on a line of its 
   assert.ok(story.paragraphs[0].startsWith('昨日，在第111个'), story.paragraphs[0]);
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('致敬'))));
 });
+
+test('in unmarked text, a caption broken mid-word over its last line with the credit run on is one caption, not a headline line', async () => {
+  // found on the pdftotext -raw text of a generated page (shared p006): the caption's first line went into the
+  // headline stack above it; a subtitle over a whole caption line stays in its stack (shared p009)
+  for (const [first, second] of [
+    ['杭州市委副书记、代市长姚高员(左)与出征企业代', '表交流。 记者张浩呈 摄'],
+    [null, '杭州市委副书记、代市长姚高员(左)与出征企业代表交流。 记者张浩呈 摄'],
+  ] as const) {
+    const { record } = await parseLines([
+      '推动经济运行整体好转',
+      '“希望每家企业都',
+      '拿到大订单”',
+      '126家杭州企业组团迪拜“抢”订单',
+      ...(first ? [first] : []),
+      second,
+      '本报讯 全媒体',
+      '记者 张浩呈 报道',
+      '“千封邮件不如一次',
+      '见面，希望大家能够',
+      '借助此次机会结识新',
+      '朋友，维护老朋友。”',
+    ], 'caption-broken.txt');
+    assert.equal(record.articles.length, 1);
+    const [a] = record.articles;
+    assert.equal([a.kicker, a.title, a.subtitle].join('').replace(/\s/g, ''), '推动经济运行整体好转“希望每家企业都拿到大订单”126家杭州企业组团迪拜“抢”订单');
+    assert.deepEqual(a.captions, ['杭州市委副书记、代市长姚高员(左)与出征企业代表交流。']);
+  }
+});

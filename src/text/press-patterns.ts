@@ -79,6 +79,13 @@ export function isCreditLine(text: string): boolean {
   return t.length <= 40 && !/[。！？]/.test(t) && PHOTO_CREDIT.test(t) && /摄影?$|供图$/.test(t);
 }
 
+/** A caption with its photo credit run on: `…交流。记者张浩呈 摄`. */
+export function endsWithCredit(text: string): boolean {
+  const t = text.trim();
+  const m = PHOTO_CREDIT.exec(t);
+  return !!m && /摄影?$/.test(t) && m.index > 0 && /[。！？”]/.test(t.slice(0, m.index + 1));
+}
+
 /**
  * Headline-like: short, not a sentence. Headlines end without `。` and carry
  * at most `、`, one `，`, `！` `？` `——` `·` and quotes; never `。` `；` `：` inside,

@@ -1,6 +1,6 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
-import { DATELINE_START, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { DATELINE_START, endsWithCredit, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -149,6 +149,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     visualText += prevText;
     // punctuation that print never sets at the start of a line, or never at its end
     if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i])) continue;
+    // a caption's line broken mid-sentence over its shorter last line with the credit run on
+    // (`…与出征企业代` + `表交流。 记者张浩呈 摄`)
+    if (!endsSentenceAt(texts, prev) && !CLAUSE_END.test(prevText) && widths[prev] >= widths[i] && endsWithCredit(texts[i]) && !forcesStart(texts[i])) continue;
     // a line much wider than the column is not set in it: a headline across columns
     const outside = column > 0 && (widths[i] > column + WIDER_BY || widths[prev] > column + WIDER_BY);
     // text extractors split a printed line at quotes: a short piece that stops mid-sentence goes on

@@ -1,7 +1,7 @@
 import type { BlockKind, BlockNode } from '../../tree/types.js';
 import { blockText } from '../../tree/spans.js';
 import { endsSentence } from '../../text/chars.js';
-import { isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, PHOTO_CREDIT, SOURCE_LINE } from '../../text/press-patterns.js';
+import { endsWithCredit, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, SOURCE_LINE } from '../../text/press-patterns.js';
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
@@ -20,13 +20,6 @@ export function kindOf(block: BlockNode, text: string): BlockKind {
   if (endsWithCredit(t)) return 'caption';
   if (looksLikeHeadline(t) && block.data.lines <= 3 && !/[。]$/.test(t)) return 'headline';
   return 'body';
-}
-
-/** A caption with its photo credit run on: `…交流。记者张浩呈 摄`. */
-export function endsWithCredit(text: string): boolean {
-  const t = text.trim();
-  const m = PHOTO_CREDIT.exec(t);
-  return !!m && /摄影?$/.test(t) && m.index > 0 && /[。！？”]/.test(t.slice(0, m.index + 1));
 }
 
 function sentences(text: string): number {

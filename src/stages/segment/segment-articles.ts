@@ -2,9 +2,9 @@ import type { BlockKind, BlockNode, PageRoot, Role } from '../../tree/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { PageFile } from '../../file/page-file.js';
 import { blockText, withSpans, type RoleRange } from '../../tree/spans.js';
-import { kindOf, refineKinds, endsWithCredit } from './classify-blocks.js';
+import { kindOf, refineKinds } from './classify-blocks.js';
 import { jumpAtEnd, splitLead, type Range } from './split-lead.js';
-import { PHOTO_CREDIT } from '../../text/press-patterns.js';
+import { endsWithCredit, PHOTO_CREDIT } from '../../text/press-patterns.js';
 
 export type SegmentOptions = Record<string, never>;
 
