@@ -24,6 +24,11 @@ function quoteRunsOn(prev: string, next: string): boolean {
   return open > 0 && !!firstQuote && /[”」』]/.test(firstQuote[0]);
 }
 
+/** A line that reads as a headline line: headline-like, and no comma or enumeration mark in it. */
+function headlineLine(text: string): boolean {
+  return looksLikeHeadline(text) && !/[，、,]/.test(text);
+}
+
 /** Line k ends a sentence, or is a closing quote mark the extractor moved off a line that does (`使命。` + `”`). */
 function endsSentenceAt(texts: string[], k: number): boolean {
   if (endsSentence(texts[k])) return true;
@@ -35,7 +40,7 @@ function stackOverDateline(texts: string[], i: number): boolean {
   for (let k = i; k < Math.min(texts.length, i + 5); k++) {
     if (k > i && forcesStart(texts[k])) return true;
     const t = texts[k];
-    if (endsSentence(t) || !looksLikeHeadline(t) || /[，、,]/.test(t)) return false;
+    if (endsSentence(t) || !headlineLine(t)) return false;
   }
   return false;
 }
@@ -91,7 +96,7 @@ function titlesPhoto(texts: string[], i: number): boolean {
 function headlineAfterParagraph(texts: string[], i: number): boolean {
   const t = texts[i];
   // a quotation opened and not closed is a piece of a line broken at its quote mark, or a paragraph's first line
-  return endsSentenceAt(texts, i - 1) && !endsSentence(t) && looksLikeHeadline(t) && !/[，、,]/.test(t) && !opensUnclosed(t);
+  return endsSentenceAt(texts, i - 1) && !endsSentence(t) && headlineLine(t) && !opensUnclosed(t);
 }
 
 /**
@@ -137,7 +142,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     widths[i + 1] >= column - SHORT_BY &&
     widths[i + 1] > column - INDENT + 0.5;
   // a headline line over the column's text: not set to its measure, not a piece of a sentence
-  const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && looksLikeHeadline(texts[i]) && !/[，、]/.test(texts[i]);
+  const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && headlineLine(texts[i]);
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
@@ -172,7 +177,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       hardBreak[prev] ||
       forcesStart(texts[i]) ||
       standsAlone(prevText) ||
-      standsAlone(visualText) ||
+      (visualText !== prevText && standsAlone(visualText)) ||
       titlesPhoto(texts, i) ||
       indented(i) ||
       isServiceBoxLine(texts, i) ||
