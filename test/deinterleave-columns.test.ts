@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { deinterleaveColumns, interleaving } from '../src/parse/deinterleave-columns.js';
+import { deinterleaveColumns, deinterleaved, interleaving } from '../src/parse/deinterleave-columns.js';
 import { parsePage } from '../src/pipeline/run-pipeline.js';
 import { ROOT } from './helpers.js';
 
@@ -61,7 +61,9 @@ function pairsKept(columns: string[][], lines: string[]): number {
 
 test('the example pages and their kind of text are not taken for interleaved columns', () => {
   for (const f of readdirSync(EXAMPLES).filter((f) => f.endsWith('.txt'))) {
-    assert.equal(interleaving(readFileSync(join(EXAMPLES, f), 'utf8')), null, f);
+    const text = readFileSync(join(EXAMPLES, f), 'utf8');
+    assert.equal(interleaving(text), null, f);
+    assert.equal(deinterleaved(text), null, f);
   }
 });
 

@@ -58,6 +58,8 @@ const LONG_WORD = 2;
 const PARAGRAPH_END = /[。！？”）…；：]$/;
 
 type Block = DerivedLine[];
+/** How pdftotext wrote a row of side-by-side column lines: a block per line, or one line of pieces. */
+type Kind = 'blocks' | 'rows';
 
 /** Blank-line separated blocks, each a list of its non-blank lines with their places. */
 function blocksOf(text: string): Block[] {
@@ -99,9 +101,11 @@ function commonMeasure(blocks: Block[]): number {
  * versions, as one line with the column lines set apart by spaces (`rows`:
  * many lines made of several pieces of about one measure).
  */
-export function interleaving(text: string): 'blocks' | 'rows' | null {
-  if (!mayInterleave(text)) return null;
-  const blocks = blocksOf(text);
+export function interleaving(text: string): Kind | null {
+  return mayInterleave(text) ? interleavingOf(blocksOf(text)) : null;
+}
+
+function interleavingOf(blocks: Block[]): Kind | null {
   const single = blocks.filter((b) => b.length === 1);
   if (blocks.length >= MIN_BLOCKS && single.length > 0) {
     const mode = commonMeasure(single);
@@ -209,8 +213,8 @@ function rowMeasure(lines: DerivedLine[]): number {
 }
 
 /** The blocks of an interleaved text, each line of several columns taken apart into its columns' lines. */
-function unitsOf(text: string, kind: 'blocks' | 'rows'): { head: Block; blocks: Block[]; measure: number } {
-  const { head, rest } = runningHeadOf(blocksOf(text));
+function unitsOf(blocks: Block[], kind: Kind): { head: Block; blocks: Block[]; measure: number } {
+  const { head, rest } = runningHeadOf(blocks);
   if (kind === 'blocks') {
     const measure = commonMeasure(rest);
     return { head, blocks: rest.flatMap((b) => (b.length === 1 ? cellsOf(b[0], measure).map((c) => [c]) : [b])), measure };
@@ -277,23 +281,44 @@ function spansLongWord(a: string, b: string): boolean {
   return false;
 }
 
+/** What the links of a block look at: its first and last lines without spaces, the widths they are set to, its headline look. */
+interface Ends {
+  first: string;
+  last: string;
+  firstWidth: number;
+  lastWidth: number;
+  headline: boolean;
+}
+
+function endsOf(block: Block, measure: number): Ends {
+  const first = block[0].text;
+  const last = block[block.length - 1].text;
+  return {
+    first: first.replace(/ /g, ''),
+    last: last.replace(/ /g, ''),
+    firstWidth: setWidth(first, measure),
+    lastWidth: setWidth(last, measure),
+    headline: setAsHeadline(block, measure),
+  };
+}
+
 /** How well block `next` continues block `prev` in one column: evidence, in nats-like units. */
-function linkEvidence(prev: Block, next: Block, measure: number, ngrams: ReturnType<typeof pageNgrams>, headline: { prev: boolean; next: boolean }): number {
-  const a = prev[prev.length - 1].text.replace(/ /g, '');
-  const b = next[0].text.replace(/ /g, '');
+function linkEvidence(prev: Ends, next: Ends, measure: number, ngrams: ReturnType<typeof pageNgrams>): number {
+  const a = prev.last;
+  const b = next.first;
   if (!a || !b) return -5;
   const pair = a.slice(-1) + b[0];
   let s = Math.log1p(ngrams.pairs.get(pair) ?? 0) + Math.log1p(wordPairFrequency(pair) / 100);
   if (a.length >= 2 && ngrams.triples.has(a.slice(-2) + b[0])) s += 0.7;
   if (b.length >= 2 && ngrams.triples.has(a.slice(-1) + b.slice(0, 2))) s += 0.7;
   if (spansLongWord(a, b)) s += LONG_WORD;
-  const wa = setWidth(prev[prev.length - 1].text, measure);
-  const wb = setWidth(next[0].text, measure);
+  const wa = prev.lastWidth;
+  const wb = next.firstWidth;
   // wider than the measure: not a line of this column
   if (wb > measure + 1.6) s -= 2;
   // a headline (off the measure, no clause punctuation) is no line of a column
-  if (headline.prev) s -= HEADLINE_COST;
-  if (headline.next) s -= HEADLINE_COST;
+  if (prev.headline) s -= HEADLINE_COST;
+  if (next.headline) s -= HEADLINE_COST;
   // a line clearly short of the measure (more than an indent and a hung quote) ends its paragraph (so should end a
   // sentence), and the column's next line starts one (indented)
   if (wa < measure - 3) {
@@ -362,25 +387,41 @@ function chainsFrom(periods: number[], evidence: Array<Array<number | null>>): n
   return chains;
 }
 
-/** The page's lines, each column's lines together, columns in the order they start. */
-export function deinterleaveColumns(text: string, kind = interleaving(text) ?? 'blocks'): Deinterleaved {
-  const { head, blocks, measure } = unitsOf(text, kind);
+/**
+ * The page's lines, each column's lines together, columns in the order they
+ * start; null when the text does not interleave its columns.
+ */
+export function deinterleaved(text: string): Deinterleaved | null {
+  if (!mayInterleave(text)) return null;
+  const blocks = blocksOf(text);
+  const kind = interleavingOf(blocks);
+  return kind ? fromBlocks(blocks, kind) : null;
+}
+
+/** The columns of a text taken as interleaved in the given form (or the one it shows). */
+export function deinterleaveColumns(text: string, kind?: Kind): Deinterleaved {
+  const blocks = blocksOf(text);
+  return fromBlocks(blocks, kind ?? interleavingOf(blocks) ?? 'blocks');
+}
+
+function fromBlocks(source: Block[], kind: Kind): Deinterleaved {
+  const { head, blocks, measure } = unitsOf(source, kind);
   const ngrams = pageNgrams(blocks);
-  const headline = blocks.map((b) => setAsHeadline(b, measure));
-  const evidence = blocks.map((b, j) => {
+  const ends = blocks.map((b) => endsOf(b, measure));
+  const evidence = blocks.map((_, j) => {
     const row: Array<number | null> = [null];
-    for (let d = 1; d <= MAX_COLUMNS; d++) row.push(j - d >= 0 ? linkEvidence(blocks[j - d], b, measure, ngrams, { prev: headline[j - d], next: headline[j] }) : null);
+    for (let d = 1; d <= MAX_COLUMNS; d++) row.push(j - d >= 0 ? linkEvidence(ends[j - d], ends[j], measure, ngrams) : null);
     return row;
   });
   const periods = choosePeriods(evidence);
   const chains = chainsFrom(periods, evidence);
-  const lines = [...head, ...chains.flatMap((c) => c.flatMap((k) => blocks[k]))];
+  const columns = chains.map((c) => c.flatMap((k) => blocks[k]));
   const counts = new Map<number, number>();
   for (const d of periods) if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
   const period = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   // a headline stack (blocks no column took) stands between blank lines, as a block of its own
-  const stacked = chains.map((c) => c.length === 1 && headline[c[0]]);
-  const derived = chains.map((c, i) => (i > 0 && stacked[i] !== stacked[i - 1] ? '\n' : '') + c.flatMap((k) => blocks[k]).map((l) => l.text).join('\n')).join('\n');
+  const stacked = chains.map((c) => c.length === 1 && ends[c[0]].headline);
+  const derived = columns.map((lines, i) => (i > 0 && stacked[i] !== stacked[i - 1] ? '\n' : '') + lines.map((l) => l.text).join('\n')).join('\n');
   const top = head.length ? `${head.map((l) => l.text).join(' ')}\n` : '';
-  return { lines, text: `${top}${derived}\n`, columns: chains.filter((c) => c.length > 1).length, period };
+  return { lines: [...head, ...columns.flat()], text: `${top}${derived}\n`, columns: chains.filter((c) => c.length > 1).length, period };
 }

@@ -5,6 +5,7 @@
 // blocks. `origins` maps every output character back to its PDF item.
 import type { PdfPage } from './pdf-items.js';
 import { HEADLINE, pageRegions, type PdfLine } from './layout-page.js';
+import { CREDIT_WORD } from '../text/press-patterns.js';
 
 export interface PdfText {
   text: string;
@@ -98,9 +99,6 @@ function wordsApart(before: string, after: PdfLine['items']): boolean {
   return /^[\u4e00-\u9fff]{2,}/.test(next);
 }
 
-/** The word that ends a photo credit, on a line of its own when the credit wrapped. */
-const CREDIT_WORD = /^(?:摄影?|供图)$/;
-
 export function pdfPageToText(page: PdfPage): PdfText {
   const { regions, body, notes, captions, head } = pageRegions(page);
   const w = new Writer();
@@ -136,14 +134,15 @@ export function pdfPageToText(page: PdfPage): PdfText {
     }
     w.put('\n');
   };
-  // lines written where they stand (not a headline stack's, not the page's furniture)
-  const written = (x: PdfLine) => ['small', 'body'].includes(kindOf(x, body, head, captions));
   for (const region of regions) {
+    const kinds = region.lines.map((l) => kindOf(l, body, head, captions));
+    // lines written where they stand (not a headline stack's, not the page's furniture)
+    const written = (k: number) => kinds[k] === 'small' || kinds[k] === 'body';
     region.lines.forEach((l, k) => {
-      const kind = kindOf(l, body, head, captions);
+      const kind = kinds[k];
       // a photo credit that a narrow box wrapped (`记者胡江丰、巫慧英` / `摄影`) is one line, whatever its type
       const above = region.lines[k - 1];
-      if (written(l) && above && written(above) && CREDIT_WORD.test(l.text.trim()) && l.y0 > above.y0 && l.y0 - above.y1 < above.size * 0.8) {
+      if (above && CREDIT_WORD.test(l.text.trim()) && written(k) && written(k - 1) && l.y0 > above.y0 && l.y0 - above.y1 < above.size * 0.8) {
         const tail = /\s*$/.exec(w.text)![0];
         if (w.unput(tail)) {
           w.put(' ');
@@ -190,7 +189,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
       if (short && /[。！？”」]$/.test(l.text)) inParagraph = false;
     });
     // a region that is not body text (a caption, a masthead block) ends the paragraph
-    if (region.lines.every((l) => kindOf(l, body, head, captions) !== 'body')) inParagraph = false;
+    if (kinds.every((k) => k !== 'body')) inParagraph = false;
   }
   flushStack();
   w.put('\n');

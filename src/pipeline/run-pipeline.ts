@@ -2,7 +2,7 @@ import type { PageRoot } from '../tree/types.js';
 import { PageFile } from '../file/page-file.js';
 import { toLines } from '../parse/to-lines.js';
 import { decode } from '../parse/decode.js';
-import { deinterleaveColumns, interleaving } from '../parse/deinterleave-columns.js';
+import { deinterleaved } from '../parse/deinterleave-columns.js';
 import type { Transform } from './stage.js';
 import { reflow } from '../stages/reflow/reflow.js';
 import { detectMasthead } from '../stages/masthead/detect-masthead.js';
@@ -39,8 +39,7 @@ export function parsePage(bytes: Uint8Array, path: string, pageName = path): { t
   const decoded = decode(bytes, path);
   // pdftotext's default mode interleaves side-by-side columns line by line: the stages read them put back together
   // (the page's source is then that derived text, as a PDF's is its laid-out text)
-  const kind = interleaving(decoded.text);
-  const columns = kind ? deinterleaveColumns(decoded.text, kind) : null;
+  const columns = deinterleaved(decoded.text);
   const file = new PageFile(path, columns ? columns.text : decoded.text, decoded.encoding);
   if (decoded.guessed) file.message('decode/guessed-encoding', 'info', { params: { encoding: decoded.encoding } });
   if (columns) file.message('decode/columns-deinterleaved', 'info', { params: { lines: columns.lines.length, columns: columns.columns, period: columns.period } });

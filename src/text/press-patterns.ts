@@ -79,6 +79,9 @@ export function isCreditLine(text: string): boolean {
   return t.length <= 40 && !/[。！？]/.test(t) && PHOTO_CREDIT.test(t) && /摄影?$|供图$/.test(t);
 }
 
+/** The word that ends a photo credit, alone on a line when the credit wrapped (`记者胡江丰、巫慧英` / `摄影`). */
+export const CREDIT_WORD = /^(?:摄影?|供图)$/;
+
 /** A caption with its photo credit run on: `…交流。记者张浩呈 摄`. */
 export function endsWithCredit(text: string): boolean {
   const t = text.trim();

@@ -1,6 +1,6 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
-import { DATELINE_START, endsWithCredit, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { CREDIT_WORD, DATELINE_START, endsWithCredit, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -47,7 +47,7 @@ function stackOverDateline(texts: string[], i: number): boolean {
 
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
 function creditWordWrapped(prev: string, text: string): boolean {
-  return /^(?:摄影?|供图)$/.test(text.trim()) && isCreditLine(`${prev.trim()}${text.trim()}`);
+  return CREDIT_WORD.test(text.trim()) && isCreditLine(`${prev.trim()}${text.trim()}`);
 }
 
 /** A quotation or bracket opened and not closed on the line: a paragraph's first line going on below. */
@@ -129,7 +129,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // it is the tail of the printed line before it
   const tailOfLine = (i: number) =>
     column > 0 && i + 1 < n && widths[i] < column - SHORT_BY - 2 && CLAUSE_END.test(texts[i]) && widths[i + 1] >= column - SHORT_BY && !forcesStart(texts[i + 1]);
-  // after a sentence's end, a line of full-width characters only, the indent short of the column,
+  // a headline line over the column's text: not set to its measure, not a piece of a sentence
+  const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && headlineLine(texts[i]);
+  // after a sentence's end (or a headline line), a line of full-width characters only, the indent short of the column,
   // over a line that is not, is a paragraph's first line whose indent the extractor dropped: such a line
   // fills its column exactly unless it ends a paragraph or begins one
   const indented = (i: number) =>
@@ -141,8 +143,6 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     widths[i] >= column - INDENT - 0.5 &&
     widths[i + 1] >= column - SHORT_BY &&
     widths[i + 1] > column - INDENT + 0.5;
-  // a headline line over the column's text: not set to its measure, not a piece of a sentence
-  const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && headlineLine(texts[i]);
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
@@ -182,7 +182,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       indented(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
-      (column > 0 && !(fits && brokenAtQuote) && (Math.abs(widths[i] - column) > SHORT_BY || stackOverDateline(texts, i)) && headlineAfterParagraph(texts, i)) ||
+      (column > 0 && !(fits && brokenAtQuote) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, i))) ||
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
