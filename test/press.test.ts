@@ -257,3 +257,46 @@ test('in unmarked text, a caption broken mid-word over its last line with the cr
     assert.deepEqual(a.captions, ['杭州市委副书记、代市长姚高员(左)与出征企业代表交流。']);
   }
 });
+
+test('in unmarked text written in content-stream order, a masthead between two stories is found, and the headline above it stays a headline', async () => {
+  // found on the pdftotext -raw text of a shuffled-stream generated front page (shared p005-scrambled): the masthead's
+  // lines came after a story's headline and before the next story, where only the top of a page was looked at
+  const { record } = await parseLines([
+    '总体要求和任务目标。',
+    '大会选举产生衢州市总工会第八',
+    '届委员会委员40名，第八届经费审查',
+    '委员会委员9名。衢州市人大常委会',
+    '副主任毛胜田当选为衢州市总工会第',
+    '八届委员会主席，郑小龙、揭政东、',
+    '宁晓明、刘新辉、杨川丹、潘翔远、',
+    '江红军、刘佳文当选为衢州市总工会',
+    '第八届委员会副主席，江国庆当选为',
+    '衢州市总工会第八届经费审查委员会',
+    '主任。',
+    '衢州市工会第八次代表大会召开',
+    '毛胜田当选衢州市总工会主席',
+    '农历壬寅年十一月廿三',
+    '2022年12月16日 星期五',
+    '电子版:www.zjgrrb.com',
+    '电子邮箱：zjgrxb@163.com',
+    '国内统一刊号：CN33-0016',
+    '邮发代号:31-2 总第12285号',
+    '浙江工人日报',
+    '倾情关注劳动群体 全心服务工会组织',
+    '浙工之家 掌上娘家',
+    '浙江省总工会官方微信公众号',
+    '社址：杭州市学院路117号 邮编:310012',
+    '本报讯（全媒体记者 胡翀）从',
+    '“卡端”到“指端”的迭代升级，让',
+    '居住证从原先的小本本变为现在数据',
+    '库中一组数据，让广大群众享受到了',
+  ], 'masthead-down-the-page.txt');
+  assert.equal(record.masthead?.paper, '浙江工人日报');
+  assert.equal(record.masthead?.date, '2022-12-16');
+  assert.equal(record.masthead?.cn, 'CN33-0016');
+  assert.equal(record.masthead?.issueNumber, 12285);
+  const text = JSON.stringify(record.articles);
+  for (const field of ['CN33-0016', 'zjgrrb', '壬寅', '社址', '公众号']) assert.ok(!text.includes(field), `${field} is in no article`);
+  assert.ok(record.articles.some((a) => a.title === '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席'), JSON.stringify(record.articles.map((a) => a.title)));
+  assert.ok(record.articles.some((a) => a.paragraphs[0]?.startsWith('从“卡端”到“指端”')), JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+});

@@ -29,6 +29,9 @@ function hit(field: keyof Masthead, m: RegExpExecArray | null, value: (m: RegExp
   return { field, value: value(m), start, end: start + text.length };
 }
 
+/** The fields that name the paper or its issue; a masthead has one of them. */
+export const IDENTIFYING_FIELDS: Array<keyof Masthead> = ['paper', 'cn', 'issueNumber', 'postalCode'];
+
 /** The masthead fields printed in one line of text. */
 export function parseMastheadFields(line: string): FieldHit[] {
   const hits: Array<FieldHit | null> = [];

@@ -3,7 +3,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { PageFile } from '../../file/page-file.js';
 import { blockText, withSpans } from '../../tree/spans.js';
 import { blocksOf } from '../../tree/visit.js';
-import { emptyMasthead, parseMastheadFields, PAPER_NAME, type FieldHit } from '../../text/parse-masthead-fields.js';
+import { emptyMasthead, IDENTIFYING_FIELDS, parseMastheadFields, PAPER_NAME, type FieldHit } from '../../text/parse-masthead-fields.js';
 import { checkMastheadDates } from './check-masthead-dates.js';
 import { DATELINE_START } from '../../text/press-patterns.js';
 
@@ -14,8 +14,6 @@ export interface MastheadOptions {
   minFields?: number;
 }
 
-const IDENTIFYING: Array<keyof Masthead> = ['paper', 'cn', 'issueNumber', 'postalCode'];
-
 /**
  * Finds the front-page masthead (报头): paper name, dates, 总第N号, CN number,
  * 邮发代号, website, email, address. Values are kept as printed, OCR errors and
@@ -24,32 +22,20 @@ const IDENTIFYING: Array<keyof Masthead> = ['paper', 'cn', 'issueNumber', 'posta
 export const detectMasthead: Stage<MastheadOptions> = (options = {}) => (tree: PageRoot, file: PageFile): PageRoot => {
   const window = options.window ?? 30;
   const minFields = options.minFields ?? 4;
-  const blocks = blocksOf(tree).slice(0, window);
-  const found: Array<{ block: BlockNode; hits: FieldHit[] }> = [];
-  let paper = false;
-  for (const block of blocks) {
-    const { text } = blockText(block);
-    if (isBodyText(text, block)) break;
-    const hits = parseMastheadFields(text);
-    // the paper's name set as the page's biggest type; once named, a short headline after it is a headline
-    if (!paper && block.data.heading === 1 && hits.length === 0 && /^[\u4e00-\u9fff]{2,12}$/.test(text.trim())) {
-      hits.push({ field: 'paper', value: text.trim(), start: 0, end: text.length });
-    }
-    paper ||= hits.some((h) => h.field === 'paper');
-    found.push({ block, hits });
-  }
-  const fields = emptyMasthead();
-  let last = -1;
-  found.forEach(({ hits }, i) => {
-    for (const h of hits) {
-      if (fields[h.field] === null) (fields as unknown as Record<string, unknown>)[h.field] = h.value;
-    }
-    if (hits.length) last = i;
+  const blocks = blocksOf(tree);
+  // at the top of the page, and anywhere down it: text in content-stream order, or columns put back together,
+  // puts the masthead (or pieces of it) where its blocks were written
+  const runs = [mastheadRun(blocks, 0, window, true), ...laterRuns(blocks, window)].filter((run) => qualifies(run, minFields));
+  if (!runs.length) return tree;
+  const fields = fieldsOf(runs.flatMap((r) => r.found));
+  const region = runs.flatMap(({ found, top }) => {
+    const withHits = found.flatMap((f, i) => (f.hits.length > 0 ? [i] : []));
+    // at the top, what stands above the masthead's last field is the masthead's; down the page, from its first
+    // field and the one-line labels right above it (the masthead's slogans, a QR code's line)
+    let from = top ? 0 : withHits[0];
+    while (from > 0 && isLabel(found[from - 1].block)) from--;
+    return found.slice(from, withHits[withHits.length - 1] + 1);
   });
-  const distinct = Object.values(fields).filter((v) => v !== null).length;
-  if (distinct < minFields || !IDENTIFYING.some((k) => fields[k] !== null)) return tree;
-
-  const region = found.slice(0, last + 1);
   const roleOf = new Map<string, BlockNode>();
   const spans: string[] = [];
   for (const { block, hits } of region) {
@@ -70,6 +56,60 @@ export const detectMasthead: Stage<MastheadOptions> = (options = {}) => (tree: P
     data: { ...tree.data, masthead: { spans, fields } },
   };
 };
+
+interface Run {
+  found: Array<{ block: BlockNode; hits: FieldHit[] }>;
+  /** the run opens the page */
+  top: boolean;
+}
+
+/** The blocks from `start` up to the first body text (at most `window`), with the masthead fields each carries. */
+function mastheadRun(blocks: BlockNode[], start: number, window: number, top: boolean): Run {
+  const found: Run['found'] = [];
+  let paper = false;
+  for (const block of blocks.slice(start, start + window)) {
+    const { text } = blockText(block);
+    if (isBodyText(text, block)) break;
+    const hits = parseMastheadFields(text);
+    // the paper's name set as the page's biggest type; once named, a short headline after it is a headline
+    if (top && !paper && block.data.heading === 1 && hits.length === 0 && /^[\u4e00-\u9fff]{2,12}$/.test(text.trim())) {
+      hits.push({ field: 'paper', value: text.trim(), start: 0, end: text.length });
+    }
+    paper ||= hits.some((h) => h.field === 'paper');
+    found.push({ block, hits });
+  }
+  return { found, top };
+}
+
+/** The runs that start after a block of body text, further down the page. */
+function laterRuns(blocks: BlockNode[], window: number): Run[] {
+  const runs: Run[] = [];
+  const body = blocks.map((b) => isBodyText(blockText(b).text, b));
+  for (let i = 1; i < blocks.length; i++) if (body[i - 1] && !body[i]) runs.push(mastheadRun(blocks, i, window, false));
+  return runs;
+}
+
+/** Each field's first value in the run. */
+function fieldsOf(found: Run['found']): Masthead {
+  const fields = emptyMasthead();
+  for (const { hits } of found) {
+    for (const h of hits) {
+      if (fields[h.field] === null) (fields as unknown as Record<string, unknown>)[h.field] = h.value;
+    }
+  }
+  return fields;
+}
+
+/** Enough distinct fields, one of them naming the paper or its issue. */
+function qualifies(run: Run, minFields: number): boolean {
+  const fields = fieldsOf(run.found);
+  return Object.values(fields).filter((v) => v !== null).length >= minFields && IDENTIFYING_FIELDS.some((k) => fields[k] !== null);
+}
+
+/** A line by itself with no clause or sentence punctuation. */
+function isLabel(block: BlockNode): boolean {
+  return block.data.lines === 1 && !/[，。；！？,;!?]/.test(blockText(block).text);
+}
 
 function isBodyText(text: string, block: BlockNode): boolean {
   if (DATELINE_START.test(text)) return true;

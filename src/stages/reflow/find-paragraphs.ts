@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { CREDIT_WORD, DATELINE_START, endsWithCredit, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
-import { parseMastheadFields } from '../../text/parse-masthead-fields.js';
+import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
   /** the column width the run was wrapped at, in em; 0 when its lines are not wrapped */
@@ -67,14 +67,38 @@ function standsAlone(text: string): boolean {
 }
 
 /**
- * How many lines open the run as a masthead run together with what follows
- * (text without blank lines): the lines before the first one with clause
- * punctuation or a dateline or byline, when two or more of them carry masthead fields. Each is a line of its own.
+ * The lines of a run that are masthead lines, each a line of its own: in a
+ * stretch of lines with no clause punctuation, dateline or byline, where two
+ * or more carry masthead fields. At the run's top the whole stretch is the
+ * masthead's; further down (text in content-stream order puts the masthead
+ * anywhere) the lines from the first field to the last, so that a headline
+ * just above stays with its story. The line after the last starts a unit.
  */
-function mastheadLines(texts: string[]): number {
-  const lead = texts.findIndex((t) => /[，。；！？]/.test(t) || forcesStart(t));
-  const top = lead < 0 ? texts : texts.slice(0, lead);
-  return top.filter((t) => parseMastheadFields(t).length > 0).length >= 2 ? top.length : 0;
+/** Distinct fields that make a masthead (as the masthead stage counts them). */
+const MASTHEAD_FIELDS = 4;
+
+function mastheadLines(texts: string[]): Set<number> {
+  const out = new Set<number>();
+  for (let start = 0; start < texts.length; ) {
+    let end = start;
+    while (end < texts.length && !/[，。；！？]/.test(texts[end]) && !forcesStart(texts[end])) end++;
+    const hits: number[] = [];
+    const fields = new Set<string>();
+    for (let k = start; k < end; k++) {
+      const found = parseMastheadFields(texts[k]);
+      if (found.length) hits.push(k);
+      for (const h of found) fields.add(h.field);
+    }
+    // down the run, a masthead names itself (paper, CN number, issue number, postal code) among several fields
+    const named = fields.size >= MASTHEAD_FIELDS && IDENTIFYING_FIELDS.some((f) => fields.has(f));
+    if (hits.length >= 2 && (start === 0 || named)) {
+      const from = start === 0 ? 0 : hits[0];
+      const to = start === 0 ? end - 1 : hits[hits.length - 1];
+      for (let k = from; k <= to + 1 && k < texts.length; k++) out.add(k);
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 /** After a sentence's end, a headline-like line or two over a photo credit are a photo's title, not more of the paragraph. */
@@ -146,7 +170,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
-    if (i <= masthead) {
+    if (masthead.has(i)) {
       starts.push(i);
       continue;
     }
