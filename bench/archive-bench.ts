@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore, fieldTexts, pageInputOf, ingestSources } from '../dist/index.js';
+import { openStore, fieldTexts, pageInputOf, ingestSources, poolSize } from '../dist/index.js';
 import { benchQueries, loadMaterial, pct, scanText, scanTimes as scanLatencies, searchTimes as searchLatencies, syntheticPages } from './synthetic.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string' }, keep: { type: 'boolean' }, 'search-only': { type: 'boolean' } } });
@@ -35,11 +35,13 @@ const sources = function* () {
     yield { path: p.path, read: () => encoder.encode(p.text) };
   }
 };
-await ingestSources(store, sources());
+// as `banmian ingest` does for many files: parsed on worker threads while this one writes
+const workers = poolSize();
+await ingestSources(store, sources(), { workers });
 const ingestSeconds = (performance.now() - t) / 1000;
 const ingestRate = pages / ingestSeconds;
 console.log(`parse     ${parseRate.toFixed(0).padStart(8)} pages/s`);
-console.log(`ingest    ${ingestRate.toFixed(0).padStart(8)} pages/s  (${pages.toLocaleString()} pages in ${ingestSeconds.toFixed(0)}s; ${(statSync(dbPath).size / 2 ** 30).toFixed(2)} GiB)`);
+console.log(`ingest    ${ingestRate.toFixed(0).padStart(8)} pages/s  (${pages.toLocaleString()} pages in ${ingestSeconds.toFixed(0)}s, parsed on ${workers} worker thread${workers === 1 ? '' : 's'}; ${(statSync(dbPath).size / 2 ** 30).toFixed(2)} GiB)`);
 console.log(`ingest/parse ratio: ${(ingestRate / parseRate).toFixed(2)} (target ≥ 0.5)`);
 
 // the same articles' folded field texts, in memory, for the scan

@@ -24,4 +24,5 @@ export { fold, foldText } from './search/fold.js';
 export { tokenize } from './search/tokenize.js';
 export { parseQuery, QueryError, type Query } from './search/query.js';
 export { pageInputOf, ingestPaths, ingestSources, type IngestSummary, type PageSource } from './archive/ingest.js';
+export { poolSize } from './archive/parse-pool.js';
 export { resolveIdentity, identityFromPath, readManifest } from './archive/identity.js';

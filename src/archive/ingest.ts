@@ -10,6 +10,7 @@ import { DecodeError } from '../parse/decode.js';
 import { readPage } from '../parse/read-page.js';
 import { resolveIdentity, type IdentityHints } from './identity.js';
 import { IMAGE_FILE, parsePdf, parseScan, type ScanOptions } from '../pdf/parse-pdf.js';
+import { ParsePool, poolSize, type ParseJob, type Parsed } from './parse-pool.js';
 
 export interface IngestEvent {
   path: string;
@@ -38,6 +39,8 @@ export interface IngestOptions {
   onEvent?: (e: IngestEvent, done: number, total: number) => void;
   /** read scans (images, PDFs without a text layer) with tesseract */
   ocr?: boolean;
+  /** parse on this many worker threads while the store writes (0: in this thread) */
+  workers?: number;
 }
 
 const PAGE_FILE = /\.(txt|pdf|jsonl)$/i;
@@ -207,6 +210,21 @@ export async function pageInputsOfFile(path: string, bytes: Uint8Array, hints: I
 
 /** Pages parsed and waiting to be stored together; each is still its own all-or-nothing unit. */
 const BATCH = 64;
+/** From this many files on, `ingestPaths` parses on worker threads. */
+const POOL_FILES = 64;
+/** Files handed to the parse workers ahead of the one being stored. */
+const LOOKAHEAD = 2 * BATCH;
+
+/** A file's pages, or why it is no page (a DecodeError); any other error is a fault and is thrown. */
+async function parsedOf(parse: () => Promise<PageInput[] | Parsed>): Promise<Parsed> {
+  try {
+    const r = await parse();
+    return Array.isArray(r) ? { pages: r } : r;
+  } catch (e) {
+    if (e instanceof DecodeError) return { problem: e.problem };
+    throw e;
+  }
+}
 
 /** A page file to ingest: where it is, and how to read it (or why it cannot be). */
 export interface PageSource {
@@ -220,14 +238,16 @@ export async function ingestPaths(store: Store, args: string[], opts: IngestOpti
   return ingestSources(
     store,
     inputs.map((i) => ({ ...i, read: () => readPage(i.path) })),
-    { ...opts, total: inputs.length },
+    // a worker costs its start (the parser loads its word lists); a few files parse sooner here
+    { ...opts, total: inputs.length, workers: opts.workers ?? (inputs.length >= POOL_FILES ? poolSize() : 0) },
   );
 }
 
 /**
  * Parses page files and stores their pages, in the order given: 64 pages per
  * commit, each page all or nothing. A file that is no page is reported and
- * skipped; the rest go on.
+ * skipped; the rest go on. With `workers`, files are parsed on that many
+ * threads, up to LOOKAHEAD ahead of the store; reports keep the order given.
  */
 export async function ingestSources(store: Store, sources: Iterable<PageSource>, opts: IngestOptions & { total?: number } = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { pages: 0, added: 0, replaced: 0, unchanged: 0, articles: 0, warnings: 0, failures: [] };
@@ -255,23 +275,44 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
     });
     batch = [];
   };
-  for (const source of sources) {
-    if (!opts.total) total++;
-    if (source.problem) {
-      report({ path: source.path, status: 'failed', articles: 0, warnings: 0, problem: source.problem });
-      continue;
-    }
-    try {
-      const hints = { ...(opts.manifest?.get(resolve(source.path)) ?? {}), ...(opts.hints ?? {}) };
-      const pages = await pageInputsOfFile(source.path, source.read(), hints, { ocr: opts.ocr });
-      total += pages.length - 1;
+  const inline = (job: ParseJob) => parsedOf(() => pageInputsOfFile(job.path, job.bytes, job.hints, job.options));
+  const workers = opts.workers ?? 0;
+  const pool = workers > 0 ? new ParsePool(workers, inline) : null;
+  // files parse ahead (on the pool) of the one whose pages are next in line; results are taken in the order given
+  const ahead: Array<{ path: string; parsed: Promise<Parsed> }> = [];
+  const takeUntil = async (left: number) => {
+    while (ahead.length > left) {
+      const { path, parsed } = ahead.shift()!;
+      const result = await parsed;
+      if ('problem' in result) {
+        report({ path, status: 'failed', articles: 0, warnings: 0, problem: result.problem });
+        continue;
+      }
+      total += result.pages.length - 1;
       // named in reports as the file, the PDF page (file#2) or the imported page (file#key)
-      for (const page of pages) batch.push({ path: page.sourcePath ?? `${source.path}#${page.key}`, page });
-    } catch (e) {
-      if (!(e instanceof DecodeError)) throw e;
-      report({ path: source.path, status: 'failed', articles: 0, warnings: 0, problem: e.problem });
+      for (const page of result.pages) batch.push({ path: page.sourcePath ?? `${path}#${page.key}`, page });
+      if (batch.length >= BATCH) await flush();
     }
-    if (batch.length >= BATCH) await flush();
+  };
+  try {
+    for (const source of sources) {
+      if (!opts.total) total++;
+      if (source.problem) {
+        ahead.push({ path: source.path, parsed: Promise.resolve({ problem: source.problem }) });
+      } else {
+        const hints = { ...(opts.manifest?.get(resolve(source.path)) ?? {}), ...(opts.hints ?? {}) };
+        const options = { ocr: opts.ocr };
+        const parsed = parsedOf(async () => {
+          const bytes = source.read();
+          return pool ? pool.parse(source.path, bytes, hints, options) : pageInputsOfFile(source.path, bytes, hints, options);
+        });
+        ahead.push({ path: source.path, parsed });
+      }
+      await takeUntil(pool ? LOOKAHEAD : 0);
+    }
+    await takeUntil(0);
+  } finally {
+    await pool?.close();
   }
   await flush();
   return summary;

@@ -1,0 +1,90 @@
+// Parsing on worker threads while the main thread writes: an ingest of many
+// files keeps the store busy instead of waiting for each page to be parsed.
+// A worker that dies hands its files back to be parsed here, so none is lost.
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { PageInput } from '../store/store.js';
+import type { IdentityHints } from './identity.js';
+import type { ScanOptions } from '../pdf/parse-pdf.js';
+
+export interface ParseJob {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+  hints: IdentityHints;
+  options: ScanOptions;
+}
+
+export type ParseReply = { id: number; pages: PageInput[] } | { id: number; problem: string } | { id: number; error: string };
+
+/** What a job comes back as: its pages, or why the file is no page. */
+export type Parsed = { pages: PageInput[] } | { problem: string };
+
+type Fallback = (job: ParseJob) => Promise<Parsed>;
+
+interface Pending {
+  job: ParseJob;
+  resolve: (p: Parsed) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Workers for a machine: one per core, at most four (the writer is one thread;
+ * beyond that it is the bound), none on a single core. On two cores two parse
+ * PDFs faster than one, and text about as fast.
+ */
+export function poolSize(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, 4);
+}
+
+export class ParsePool {
+  private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending> }> = [];
+  private next = 0;
+  private ids = 0;
+
+  /** `fallback` parses a job in this thread, for the jobs of a worker that died. */
+  constructor(
+    size: number,
+    private readonly fallback: Fallback,
+  ) {
+    // under tsx (the tests) this module is TypeScript, and so is its worker
+    const url = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
+    for (let k = 0; k < size; k++) {
+      const worker = new Worker(url);
+      const pending = new Map<number, Pending>();
+      const slot = { worker, pending };
+      worker.on('message', (r: ParseReply) => {
+        const p = pending.get(r.id);
+        if (!p) return;
+        pending.delete(r.id);
+        if ('error' in r) p.reject(new Error(r.error));
+        else p.resolve(r);
+      });
+      const orphan = () => {
+        const at = this.workers.indexOf(slot);
+        if (at >= 0) this.workers.splice(at, 1);
+        for (const p of pending.values()) this.fallback(p.job).then(p.resolve, p.reject);
+        pending.clear();
+      };
+      worker.on('error', orphan);
+      worker.on('exit', () => pending.size && orphan());
+      this.workers.push(slot);
+    }
+  }
+
+  parse(path: string, bytes: Uint8Array, hints: IdentityHints, options: ScanOptions): Promise<Parsed> {
+    const job: ParseJob = { id: ++this.ids, path, bytes, hints, options };
+    if (!this.workers.length) return this.fallback(job);
+    const slot = this.workers[this.next++ % this.workers.length];
+    return new Promise((resolve, reject) => {
+      slot.pending.set(job.id, { job, resolve, reject });
+      slot.worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    const all = this.workers.splice(0);
+    await Promise.all(all.map((w) => w.worker.terminate()));
+  }
+}

@@ -1,0 +1,64 @@
+// Ingest parsing on worker threads: the same archive as parsing in one thread, and no file lost when a worker dies.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore } from '../src/store/store.js';
+import { ingestSources, pageInputsOfFile, type PageSource } from '../src/archive/ingest.js';
+import { ParsePool } from '../src/archive/parse-pool.js';
+import { PAGES_DIR, tempDir } from './helpers.js';
+
+const texts = readdirSync(PAGES_DIR).map((slug) => readFileSync(join(PAGES_DIR, slug, 'source.txt')));
+
+/** Each test page under a few papers and dates (so each is stored), a file that is no text, a file that is missing. */
+function sources(): PageSource[] {
+  const out: PageSource[] = [];
+  for (let day = 10; day < 16; day++) {
+    texts.forEach((bytes, k) => out.push({ path: `测试报/2023-03-${day}/0${k + 1}.txt`, read: () => new Uint8Array(bytes) }));
+  }
+  out.splice(7, 0, { path: 'broken.txt', read: () => new Uint8Array([0xff, 0, 0, 0, 0x13, 0x37, 0, 0, 0, 0, 0x89, 0]) });
+  out.splice(12, 0, { path: 'missing.txt', problem: 'no such file', read: () => new Uint8Array() });
+  return out;
+}
+
+async function archive(workers: number) {
+  const store = await openStore(`sqlite:${join(tempDir('pool'), 'a.db')}`);
+  const events: string[] = [];
+  const summary = await ingestSources(store, sources(), { workers, onEvent: (e) => events.push(`${e.path} ${e.status} ${e.articles}`) });
+  const articles = [];
+  for await (const a of store.articles()) articles.push(a);
+  await store.close();
+  return { summary, events, articles };
+}
+
+test('parsing on worker threads stores the same archive, reported in the order given, as parsing in one thread', async () => {
+  const one = await archive(0);
+  const pooled = await archive(2);
+  assert.equal(one.summary.pages, texts.length * 6);
+  assert.ok(one.summary.articles > 0);
+  assert.deepEqual(one.summary.failures.map((f) => f.path), ['broken.txt', 'missing.txt']);
+  assert.deepEqual(pooled.summary, one.summary);
+  assert.deepEqual(pooled.events, one.events);
+  assert.deepEqual(pooled.articles, one.articles);
+});
+
+test('the files of a parse worker that dies are parsed in the calling thread, none lost', async () => {
+  let fallbacks = 0;
+  const pool = new ParsePool(1, async (job) => {
+    fallbacks++;
+    return { pages: await pageInputsOfFile(job.path, job.bytes, job.hints, job.options) };
+  });
+  const jobs = texts.map((bytes, k) => pool.parse(`测试报/2023-04-01/0${k + 1}.txt`, new Uint8Array(bytes), {}, {}));
+  // the worker is killed with the jobs in its hands
+  await (pool as unknown as { workers: Array<{ worker: { terminate(): Promise<number> } }> }).workers[0].worker.terminate();
+  const parsed = await Promise.all(jobs);
+  await pool.close();
+  assert.ok(fallbacks > 0, 'some jobs came back to this thread');
+  assert.equal(parsed.length, texts.length);
+  for (const [k, p] of parsed.entries()) {
+    assert.ok('pages' in p && p.pages.length === 1, `file ${k} parsed`);
+    assert.equal(p.pages[0].identity.page, k + 1);
+  }
+  // and a pool with no worker left parses here
+  assert.ok('pages' in (await pool.parse('测试报/2023-04-02/01.txt', new Uint8Array(texts[0]), {}, {})));
+});
