@@ -306,6 +306,8 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
           const bytes = source.read();
           return pool ? pool.parse(source.path, bytes, hints, options) : pageInputsOfFile(source.path, bytes, hints, options);
         });
+        // (a fault comes out where its file's turn is awaited, not as an unhandled rejection while it waits)
+        parsed.catch(() => {});
         ahead.push({ path: source.path, parsed });
       }
       await takeUntil(pool ? LOOKAHEAD : 0);

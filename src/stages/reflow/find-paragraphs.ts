@@ -66,6 +66,9 @@ function standsAlone(text: string): boolean {
   return isBylineLine(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text) && text.length < 16);
 }
 
+/** Distinct fields that make a masthead (as the masthead stage counts them). */
+const MASTHEAD_FIELDS = 4;
+
 /**
  * The lines of a run that are masthead lines, each a line of its own: in a
  * stretch of lines with no clause punctuation, dateline or byline, where two
@@ -74,9 +77,6 @@ function standsAlone(text: string): boolean {
  * anywhere) the lines from the first field to the last, so that a headline
  * just above stays with its story. The line after the last starts a unit.
  */
-/** Distinct fields that make a masthead (as the masthead stage counts them). */
-const MASTHEAD_FIELDS = 4;
-
 function mastheadLines(texts: string[]): Set<number> {
   const out = new Set<number>();
   for (let start = 0; start < texts.length; ) {
