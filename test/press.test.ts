@@ -300,3 +300,38 @@ test('in unmarked text written in content-stream order, a masthead between two s
   assert.ok(record.articles.some((a) => a.title === '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席'), JSON.stringify(record.articles.map((a) => a.title)));
   assert.ok(record.articles.some((a) => a.paragraphs[0]?.startsWith('从“卡端”到“指端”')), JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
 });
+
+test('in unmarked text, the page label written apart from the rest of its running head is no headline', async () => {
+  // found on the pdftotext -raw text of a shuffled-stream generated page (shared p000-scrambled): `第七版 时事` came
+  // under the date and editors, over the next story's headline, and was read as its title
+  const { record } = await parseLines([
+    '记者胡江丰、巫慧英 摄',
+    '昨日，在第111个“512”国际护',
+    '士节到来前夕，衢州市衢江区后溪镇卫',
+    '生院的6名护士、2名医生，前往后溪镇',
+    '中心小学做核酸检测，守护师生的健',
+    '康。孩子们给医护人员精心准备了自制',
+    '卡片、儿童画、鲜花等礼物，感谢他们',
+    '的辛勤付出。图为少先队员向医护人员',
+    '敬队礼，致敬护士节。',
+    '致敬！可爱的“白衣',
+    '天使”们',
+    '2023年3月8日 星期三 责编 许文博 美术编辑 沈一帆',
+    '第七版 时事',
+    '精神之光点亮奋进之路',
+    '“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行',
+    '本报讯（记者 阮向民）小讲台有大磁',
+    '场，微课堂有大能量。昨日下午，由省总',
+    '工会、省思想政治工作研究会主办的“守',
+    '好红色根脉·班前十分钟活动”全省职工',
+    '思想政治工作优秀案例展评在杭举行，选',
+    '手们依次登台，展示各地各单位推进新时',
+    '代职工思想政治工作的创新探索，鲜活实',
+    '践，激励广大职工以精神之光点亮奋进之',
+  ], 'page-label-apart.txt');
+  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('小讲台有大磁场'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  assert.equal([story.kicker, story.title].join(''), '精神之光点亮奋进之路');
+  assert.equal(story.subtitle, '“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
+  assert.ok(record.other.some((o) => o.replace(/\s/g, '') === '第七版时事'), JSON.stringify(record.other));
+});
