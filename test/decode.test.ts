@@ -48,6 +48,8 @@ test('a legacy-encoded page parses like its UTF-8 original', () => {
 
 test('bytes that are no text are an error that names the file, never silent replacement', () => {
   assert.throws(() => decode(read('binary.bin'), 'scan.bin'), (e: unknown) => e instanceof DecodeError && e.path === 'scan.bin' && /not a text file/.test(e.problem));
+  // NUL bytes that happen to be valid UTF-8 (a file of zeros, text in UTF-16 without its byte-order mark) are no page either
+  assert.throws(() => decode(new Uint8Array([0x50, 0, 0x4b, 0, 3, 4]), 'zip.txt'), (e: unknown) => e instanceof DecodeError && /not a text file/.test(e.problem));
   assert.throws(() => decode(read('bad-utf16.txt'), 'bad.txt'), (e: unknown) => e instanceof DecodeError && /UTF-16/.test(e.problem));
   const latin = Buffer.from([0x41, 0xe9, 0x20, 0x80, 0xff, 0xfe, 0x41]);
   assert.throws(() => decode(latin, 'latin.txt'), (e: unknown) => e instanceof DecodeError && /latin\.txt/.test(e.message));

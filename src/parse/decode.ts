@@ -64,9 +64,10 @@ export function decode(bytes: Uint8Array, path = '<input>'): Decoded {
     if (text === null) throw new DecodeError(path, 'has a UTF-16BE byte-order mark but bytes that are not valid UTF-16');
     return { text, encoding: 'utf-16be', guessed: false };
   }
+  // (NUL bytes can be valid UTF-8, but no page of text holds them)
+  if (looksBinary(bytes)) throw new DecodeError(path, 'is not a text file (it holds NUL bytes); give a page text or a PDF');
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', guessed: false };
-  if (looksBinary(bytes)) throw new DecodeError(path, 'is not a text file (it holds NUL bytes); give a page text or a PDF');
 
   const candidates: Array<{ encoding: 'gb18030' | 'big5'; text: string; score: number }> = [];
   for (const encoding of ['gb18030', 'big5'] as const) {
