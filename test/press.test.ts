@@ -335,3 +335,47 @@ test('in unmarked text, the page label written apart from the rest of its runnin
   assert.equal(story.subtitle, '“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
   assert.ok(record.other.some((o) => o.replace(/\s/g, '') === '第七版时事'), JSON.stringify(record.other));
 });
+
+test('in unmarked text, a photo story\'s title written under its credit and over its text heads the photo story', async () => {
+  // found on the pdftotext -raw text of a shuffled-stream generated page (shared p004-scrambled): the title came after
+  // the credit, as the stream wrote them, and ran into the photo's text
+  const { record } = await parseLines([
+    '《水之灵》穿越前世今生，一网打尽湖中鱼',
+    '鲜、林间山珍……此外，还结合乡村振兴、',
+    '亚运共富的主题，安排当地特色手工小吃体',
+    '验，亚运人文体验点——梅城古镇的游览。',
+    '“很高兴作为首发团成员参加这次疗休',
+    '养。感谢工会，让我们有机会到千岛湖放松',
+    '身心。',
+    '”杭州利安环境工程有限公司职工谢晓',
+    '霞说。行程有特色，安排很合理，让参加疗',
+    '休养的职工们感受到工会“娘家人”的贴',
+    '心。大家纷纷表示，回到岗位后将以更加充',
+    '沛的精力、更加积极向上的心态投入到工作',
+    '中去，爱岗敬业、勤奋工作，在各自的岗位',
+    '上再创佳绩。',
+    '（下转第七版）',
+    '享两地风光获共富礼包',
+    '2022年杭州市 一线职工免费疗',
+    '休养活动启动',
+    '胡江丰、巫慧英 摄',
+    '致敬！可爱的“白衣天使”们',
+    '昨日，在第111个“512”国际护士节到',
+    '来前夕，衢州市衢江区后溪镇卫生院的6名护',
+    '士、2名医生，前往后溪镇中心小学做核酸检',
+    '测，守护师生的健康。孩子们给医护人员精',
+    '心准备了自制卡片、儿童画、鲜花等礼物，',
+    '感谢他们的辛勤付出。图为少先队员向医护',
+    '人员敬队礼，致敬护士节。',
+    '衢州市工会第八次代表大会召开',
+    '毛胜田当选衢州市总工会主席',
+    '本报讯（通讯员 毛朝阳、姚磊）12月14',
+    '日~15日，衢州市工会第八次代表大会在市工',
+    '人文化宫召开，315名工会代表汇聚一堂，共',
+    '话衢州工运事业新篇章。',
+  ], 'photo-title-under-credit.txt');
+  const story = record.articles.find((a) => a.title === '致敬！可爱的“白衣天使”们');
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
+  assert.ok(story.paragraphs[0].startsWith('昨日，在第111个'), story.paragraphs[0]);
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('致敬！'))));
+});

@@ -113,6 +113,16 @@ function titlesPhoto(texts: string[], i: number): boolean {
 }
 
 /**
+ * Under a photo credit, a headline-like line short of the column over text
+ * (`胡江丰、巫慧英 摄` / `致敬！可爱的“白衣天使”们` / `昨日，在第111个…`): the
+ * photo story's title, which a content stream may write after the credit.
+ */
+function titleUnderCredit(texts: string[], widths: number[], column: number, i: number): boolean {
+  const title = texts[i - 1];
+  return i >= 2 && column > 0 && isCreditLine(texts[i - 2]) && headlineLine(title) && !endsSentence(title) && widths[i - 1] < column - SHORT_BY;
+}
+
+/**
  * After a sentence's end, a line that reads as a headline (no clause
  * punctuation, no sentence end) and is not set to the column's measure: the
  * next story's first headline line — a paragraph's last line ends a sentence.
@@ -203,6 +213,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       standsAlone(prevText) ||
       (visualText !== prevText && standsAlone(visualText)) ||
       titlesPhoto(texts, i) ||
+      titleUnderCredit(texts, widths, column, i) ||
       indented(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
