@@ -379,3 +379,75 @@ test('in unmarked text, a photo story\'s title written under its credit and over
   assert.ok(story.paragraphs[0].startsWith('昨日，在第111个'), story.paragraphs[0]);
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('致敬！'))));
 });
+
+test('in unmarked text, a masthead at the top is read line by line up to its last field, and the first paragraph under the headline stays whole', async () => {
+  // found on the pdftotext -raw text of a generated front page (shared p009): the first paragraph's first lines, in a
+  // narrow column, carry no punctuation and were read as more masthead lines, then as headline lines
+  const { record } = await parseLines([
+    '农历壬寅年十一月廿三',
+    '2022年12月16日 星期五',
+    '浙江工人日报',
+    '倾情关注劳动群体 全心服务工会组织',
+    '浙工之家 掌上娘家',
+    '浙江省总工会官方微信公众号',
+    '网址:www.zjgrrb.com',
+    '电子邮箱：zjgrxb@163.com',
+    '国内统一连续出版物号:CN33-0016',
+    '邮发代号:31-2 总第12285号',
+    '社址：杭州市学院路117号 邮编:310012',
+    '中共浙江省委决定在全省广泛开',
+    '展向钱海军同志学习活动',
+    '中共浙江省委 关于开展向钱海军同志学习活动的决定',
+    '为深入学习贯彻习',
+    '近平总书记关于劳模精',
+    '神、劳动精神和工匠精',
+    '神的重要论述，大力弘',
+    '扬“奋斗之美”',
+    '“奉献之',
+    '美”',
+    '“向善之美”',
+    '“诚信',
+    '之美”精神品质，树立',
+    '新时代劳动者的良好形',
+    '象，进一步打造新时代',
+    '“最美浙江人”品牌，',
+    '引领激励广大党员干部',
+    '牢记宗旨、矢志拼搏、',
+    '团结奋进，凝聚争创社',
+    '会主义现代化先行省、',
+    '高质量发展建设共同富',
+    '裕示范区的磅礴力量，',
+    '省委决定，在全省广泛',
+    '开展向钱海军同志学习',
+    '活动。',
+    '（下转第三版）',
+    '推动经济运行整体好转',
+    '“希望每家企业都拿到大订单”',
+    '126家杭州企业组团迪拜“抢”订单',
+    '杭州市委副书记、代市长姚高员(左)与出征企业代表交流。 记者张浩呈 摄影',
+    '本报讯 全媒体记者',
+    '张浩呈报道 “千封邮件',
+    '不如一次见面，希望大',
+    '家能够借助此次机会结',
+    '识 新 朋 友 ， 维 护 老 朋',
+    '友，每家企业都能拿到',
+    '大订单。',
+    '”在昨日举行的',
+    '杭州“双百双千外贸拓',
+    '市场”实施行动启动暨',
+    '包 机 迪 拜 站 出 行 仪 式',
+    '上，杭州市委副书记、',
+    '代市长姚高员为企业代',
+    '表团送行，并为企业加',
+    '油鼓劲。为抢抓“后疫',
+    '情”有利时期，发挥数',
+    '贸会后续效应，杭州市',
+    '人民政府组织了126家企',
+    '业参加“海外杭州”系',
+  ], 'masthead-then-narrow-column.txt');
+  assert.equal(record.masthead?.paper, '浙江工人日报');
+  const [a] = record.articles;
+  assert.equal(a.title, '中共浙江省委决定在全省广泛开展向钱海军同志学习活动');
+  assert.equal(a.subtitle?.replace(/\s/g, ''), '中共浙江省委关于开展向钱海军同志学习活动的决定');
+  assert.ok(a.paragraphs[0].startsWith('为深入学习贯彻习近平总书记关于劳模精神'), a.paragraphs[0]);
+});

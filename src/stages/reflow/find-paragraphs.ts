@@ -72,10 +72,12 @@ const MASTHEAD_FIELDS = 4;
 /**
  * The lines of a run that are masthead lines, each a line of its own: in a
  * stretch of lines with no clause punctuation, dateline or byline, where two
- * or more carry masthead fields. At the run's top the whole stretch is the
- * masthead's; further down (text in content-stream order puts the masthead
- * anywhere) the lines from the first field to the last, so that a headline
- * just above stays with its story. The line after the last starts a unit.
+ * or more carry masthead fields: at the run's top, its lines up to the last
+ * field; further down (text in content-stream order puts the masthead
+ * anywhere), when its fields name the paper, from the first field to the last,
+ * so that a headline just above stays with its story. The line after the last
+ * starts a unit; what follows (a headline, a first paragraph whose first lines
+ * happen to have no punctuation) is read as any other text.
  */
 function mastheadLines(texts: string[]): Set<number> {
   const out = new Set<number>();
@@ -93,7 +95,7 @@ function mastheadLines(texts: string[]): Set<number> {
     const named = fields.size >= MASTHEAD_FIELDS && IDENTIFYING_FIELDS.some((f) => fields.has(f));
     if (hits.length >= 2 && (start === 0 || named)) {
       const from = start === 0 ? 0 : hits[0];
-      const to = start === 0 ? end - 1 : hits[hits.length - 1];
+      const to = hits[hits.length - 1];
       for (let k = from; k <= to + 1 && k < texts.length; k++) out.add(k);
     }
     start = end + 1;
