@@ -451,3 +451,60 @@ test('in unmarked text, a masthead at the top is read line by line up to its las
   assert.equal(a.subtitle?.replace(/\s/g, ''), '中共浙江省委关于开展向钱海军同志学习活动的决定');
   assert.ok(a.paragraphs[0].startsWith('为深入学习贯彻习近平总书记关于劳模精神'), a.paragraphs[0]);
 });
+
+test('in unmarked text, a headline stack set in a narrow column, four lines or more with no punctuation, is a headline', async () => {
+  // found on the pdftotext -raw text of a generated page (shared p002): `衢州市工会第八` / `次代表大会召开` /
+  // `毛胜田当选衢州` / `市总工会主席` over the byline was read as a paragraph of the photo story above
+  const { record } = await parseLines([
+    '讼 办 案 ； 加 强 协 同 共',
+    '治，凝聚职工劳动权益',
+    '保 护 公 益 诉 讼 工 作 合',
+    '力，在全社会构建共建',
+    '共享共治的工作格局，',
+    '为实现好、维护好、发',
+    '展好劳动者合法权益作',
+    '出积极贡献。',
+    '（下转第四版）',
+    '新闻热线',
+    '88512023',
+    '致敬！可爱的',
+    '“白衣天使”',
+    '们',
+    '记者胡江丰、巫慧英',
+    '摄影',
+    '昨日，在第111',
+    '个“512”国际护士',
+    '节到来前夕，衢州市',
+    '衢江区后溪镇卫生院',
+    '的6名护士、2名医',
+    '生，前往后溪镇中心',
+    '小学做核酸检测，守',
+    '护师生的健康。孩子',
+    '们给医护人员精心准',
+    '备了自制卡片、儿童',
+    '画、鲜花等礼物，感',
+    '谢他们的辛勤付出。',
+    '图为少先队员向医护',
+    '人员敬队礼，致敬护',
+    '士节。',
+    '衢州市工会第八',
+    '次代表大会召开',
+    '毛胜田当选衢州',
+    '市总工会主席',
+    '通讯员 毛朝阳、姚磊',
+    '本报讯 12月14日',
+    '~15日，衢州市工会第',
+    '八次代表大会在市工人',
+    '文化宫召开，315名工',
+    '会代表汇聚一堂，共话',
+    '衢州工运事业新篇章。',
+    '省 总 工 会 党 组 书',
+    '记、副主席吕志良，衢',
+    '州市委副书记、市长徐',
+    '张 艳 出 席 开 幕 式 并 讲',
+  ], 'narrow-headline-stack.txt');
+  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('12月14日~15日'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  assert.equal([story.kicker, story.title, story.subtitle].join(''), '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席');
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('第八次代表大会召开毛胜田'))));
+});

@@ -18,7 +18,8 @@ export function kindOf(block: BlockNode, text: string): BlockKind {
   if (isBylineLine(t)) return 'byline';
   if (splitLead(t)) return 'lead';
   if (endsWithCredit(t)) return 'caption';
-  if (looksLikeHeadline(t) && block.data.lines <= 3 && !/[。]$/.test(t)) return 'headline';
+  // (a headline set in a narrow column wraps to four lines or more; it has no punctuation at all)
+  if (looksLikeHeadline(t) && (block.data.lines <= 3 || !/[，、。；！？,;!?]/.test(t)) && !/[。]$/.test(t)) return 'headline';
   return 'body';
 }
 
