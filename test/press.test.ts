@@ -508,3 +508,60 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
   assert.equal([story.kicker, story.title, story.subtitle].join(''), '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('第八次代表大会召开毛胜田'))));
 });
+
+test('in unmarked text, a line set to the column under a stack of short headline lines begins the text, not more of the stack', async () => {
+  // found on the pdftotext -raw text of a generated page (shared p007): `追寻光 成为光` / `“时代楷模”钱` / … /
+  // `会的“主角”` ran on into the photo's caption under it, and the whole went into the photo story above
+  const { record } = await parseLines([
+    '微光成炬，与职工群众',
+    '一起向光而行，是一份',
+    '担当，更是一种使命。',
+    '”',
+    '致敬！可爱的',
+    '“白衣天使”',
+    '们',
+    '本报记者 胡江丰、巫慧英',
+    '摄影',
+    '昨 日 ， 在 第 111 个',
+    '“512”国际护士节到',
+    '来前夕，衢州市衢江区',
+    '后溪镇卫生院的6名护',
+    '士、2名医生，前往后',
+    '溪镇中心小学做核酸检',
+    '测，守护师生的健康。',
+    '孩子们给医护人员精心',
+    '准备了自制卡片、儿童',
+    '画、鲜花等礼物，感谢',
+    '他们的辛勤付出。图为',
+    '少先队员向医护人员敬',
+    '队礼，致敬护士节。',
+    '追寻光 成为光',
+    '“时代楷模”钱',
+    '海军 成了这场早',
+    '会的“主角”',
+    '宁波江北快递小哥正学习',
+    '“时代楷模”钱海军事迹。',
+    '本报讯（记者 张浩',
+    '呈 通讯员 周永卫）近',
+    '日上午，趁着一天忙碌',
+    '还未开始，宁波市江北',
+    '区文教街道德邦快递站',
+    '站长韩福山把站内的十',
+    '多名快递小哥召集在一',
+    '起，召开了一场特别的',
+    '“早会”——“守好红',
+    '色根脉·班前十分钟活',
+    '动”微宣讲。',
+    '刚刚获评“时代楷',
+    '模”的钱海军成为这场',
+    '早会的“主角”，“我',
+    '之前在街道举办的一场',
+    '宣讲活动中，聆听了钱',
+    '海 军 的 事 迹 ， 深 受 感',
+    '动，所以我觉得一定要',
+  ], 'stack-then-caption.txt');
+  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('近日上午'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '追寻光成为光“时代楷模”钱海军成了这场早会的“主角”');
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('追寻光'))));
+});
