@@ -179,13 +179,17 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     widths[i] >= column - INDENT - 0.5 &&
     widths[i + 1] >= column - SHORT_BY &&
     widths[i + 1] > column - INDENT + 0.5;
-  // a stack of headline lines after a sentence's end, the first set off the column, each short of it: a line set to
-  // the column's measure under it is text beginning (a caption, a lead), not more of the stack
+  // a stack of headline lines after a sentence's end, the first set off the column, each short of it and no two of
+  // them pieces of one printed line: a line set to the column's measure under it is text beginning (a caption, a
+  // lead), not more of the stack
   const textUnderStack = (i: number) => {
     const from = starts[starts.length - 1];
-    if (column === 0 || i - from < 2 || (from > 0 && !endsSentenceAt(texts, from - 1)) || !setOffColumn(from)) return false;
+    if (column === 0 || from === 0 || i - from < 2 || !endsSentenceAt(texts, from - 1) || !setOffColumn(from)) return false;
     if (widths[i] < column - 1 || widths[i] > column + SHORT_BY) return false;
-    for (let k = from; k < i; k++) if (!headlineLine(texts[k]) || endsSentence(texts[k]) || widths[k] >= column - 1) return false;
+    for (let k = from; k < i; k++) {
+      if (!headlineLine(texts[k]) || endsSentence(texts[k]) || widths[k] >= column - 1) return false;
+      if (k > from && widths[k - 1] + widths[k] <= column + SHORT_BY) return false;
+    }
     return true;
   };
   for (let i = 1; i < n; i++) {
