@@ -19,11 +19,16 @@ const encoder = new TextEncoder();
 
 console.log(`banmian archive bench: ${articles.toLocaleString()} synthetic articles, node ${process.version}, store ${dbPath}`);
 
-// parse alone, on the first pages
+// parse alone, on the first pages: once to warm up, then timed twice, the faster pass kept (one cold pass moved
+// by a third between runs)
 const sample = [...syntheticPages(Math.min(articles, 12_000), material)];
-let t = performance.now();
-for (const p of sample) pageInputOf(p.path, encoder.encode(p.text));
-const parseRate = sample.length / ((performance.now() - t) / 1000);
+let t = 0;
+let parseRate = 0;
+for (let pass = 0; pass < 3; pass++) {
+  t = performance.now();
+  for (const p of sample) pageInputOf(p.path, encoder.encode(p.text));
+  if (pass > 0) parseRate = Math.max(parseRate, sample.length / ((performance.now() - t) / 1000));
+}
 
 // ingest: parse and store every page as `banmian ingest` does (each page all or nothing, 64 committed together)
 const store = await openStore(`sqlite:${dbPath}`);
