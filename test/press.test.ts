@@ -565,3 +565,60 @@ test('in unmarked text, a line set to the column under a stack of short headline
   assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '追寻光成为光“时代楷模”钱海军成了这场早会的“主角”');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('追寻光'))));
 });
+
+test('in unmarked text, a quoted question opened on the line where the one before it closed goes on in its paragraph, not as a headline', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 21, page 1): the printed line `一步了？”“是否能如期竣`
+  // came as two pieces, and `“是否能如期竣` / `工？”` stood alone and was read as the story's title
+  const { record } = await parseLines([
+    '册业余足球俱乐部球队达',
+    '43支，注册球员3000余',
+    '名，每年举办赛事2000余',
+    '场，承办高水平足球赛事',
+    '的经验日趋成熟。经过11',
+    '年的发展，义乌校园足球',
+    '布点学校从最初的17所发',
+    '展到现在的71所，有6万多',
+    '名学生参与校园足球，实',
+    '现了足球特色学校遍及城',
+    '乡、足球联赛席卷城乡的',
+    '“满天星”格局。',
+    '市领导督查重点项目建设情况',
+    '记者谭祉潇',
+    '本报讯6月17日下午，',
+    '市长叶帮锐带领相关部门',
+    '负责人，督查重点项目建',
+    '设情况。他强调，要切实',
+    '增强抓项目建设的责任感',
+    '和紧迫感，开足马力、倒',
+    '排工期、压茬推进，全力',
+    '保质量、保进度、保安',
+    '全，以高质量项目建设推',
+    '进经济社会高质量发展。',
+    '“现在项目推进到哪',
+    '一步了？”',
+    '“是否能如期竣',
+    '工？”',
+    '“建设过程中有什么',
+    '困难？”带着这些问题，',
+    '叶帮锐一行先后前往诚信',
+    '大道延伸（拥军路——西',
+    '城路）工程、G235义乌龙',
+    '回至祥贝段改建工程、北',
+    '苑菜市场改造提升工程、',
+    '城市有机更新胜利二区回',
+    '迁房地块工程等重点项目',
+    '现场。每到一处，他都与',
+    '相关部门、设计单位、承',
+    '建单位等负责人深入交',
+    '流，详细询问项目规划、',
+    '工程进度、推进难题等情',
+    '况，并现场“把脉问诊”',
+    '，',
+    '提出解决难题的方案。',
+    '叶帮锐强调，抓项目',
+  ], 'quoted-questions.txt');
+  const story = record.articles.find((a) => a.title === '市领导督查重点项目建设情况');
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
+  assert.ok(story.paragraphs.some((p) => p.includes('一步了？”“是否能如期竣工？”')), JSON.stringify(story.paragraphs.map((p) => p.slice(-30))));
+  assert.ok(record.articles.every((a) => !a.title?.includes('竣工')));
+});

@@ -213,8 +213,12 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     const short = column === 0 || visual < column - SHORT_BY;
     const shortInColumn = column > 0 && short;
     const fits = column > 0 && visual + widths[i] <= column + SHORT_BY;
+    // (a quotation closed at a sentence's end and the next one opened on the same printed line, as in a run of quoted
+    // questions `…一步了？”“是否能如期竣`, comes as two short pieces that fit the line together)
+    const nextQuotation = /[。！？][”’]$/.test(prevText) && fits && widths[i] < column - SHORT_BY && !endsSentence(texts[i]);
     const pieceOfLine =
-      OPENS.test(texts[i]) && ((!endsSentence(prevText) && (fits || (shortInColumn && CLAUSE_END.test(prevText)))) || (shortInColumn && tailOfLine(i)));
+      OPENS.test(texts[i]) &&
+      ((!endsSentence(prevText) && (fits || (shortInColumn && CLAUSE_END.test(prevText)))) || (shortInColumn && tailOfLine(i)) || nextQuotation);
     // a short line that opens a quotation and stops mid-sentence goes on below: `“学校里的足球` + `氛围很好，…`
     const quoteGoesOn = short && opensUnclosed(prevText) && !endsSentence(prevText) && !forcesStart(texts[i]);
     if (pieceOfLine || quoteGoesOn || (short && quoteRunsOn(prevText, texts[i]))) continue;
