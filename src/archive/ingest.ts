@@ -216,10 +216,9 @@ const POOL_FILES = 64;
 const LOOKAHEAD = 2 * BATCH;
 
 /** A file's pages, or why it is no page (a DecodeError); any other error is a fault and is thrown. */
-async function parsedOf(parse: () => Promise<PageInput[] | Parsed>): Promise<Parsed> {
+async function parsedOf(parse: () => Promise<Parsed>): Promise<Parsed> {
   try {
-    const r = await parse();
-    return Array.isArray(r) ? { pages: r } : r;
+    return await parse();
   } catch (e) {
     if (e instanceof DecodeError) return { problem: e.problem };
     throw e;
@@ -275,7 +274,7 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
     });
     batch = [];
   };
-  const inline = (job: ParseJob) => parsedOf(() => pageInputsOfFile(job.path, job.bytes, job.hints, job.options));
+  const inline = (job: ParseJob) => parsedOf(async () => ({ pages: await pageInputsOfFile(job.path, job.bytes, job.hints, job.options) }));
   const workers = opts.workers ?? 0;
   const pool = workers > 0 ? new ParsePool(workers, inline) : null;
   // files parse ahead (on the pool) of the one whose pages are next in line; results are taken in the order given
@@ -302,9 +301,10 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
       } else {
         const hints = { ...(opts.manifest?.get(resolve(source.path)) ?? {}), ...(opts.hints ?? {}) };
         const options = { ocr: opts.ocr };
+        // (reading the file may fail as a DecodeError too: a missing or unreadable file)
         const parsed = parsedOf(async () => {
           const bytes = source.read();
-          return pool ? pool.parse(source.path, bytes, hints, options) : pageInputsOfFile(source.path, bytes, hints, options);
+          return pool ? pool.parse(source.path, bytes, hints, options) : { pages: await pageInputsOfFile(source.path, bytes, hints, options) };
         });
         // (a fault comes out where its file's turn is awaited, not as an unhandled rejection while it waits)
         parsed.catch(() => {});

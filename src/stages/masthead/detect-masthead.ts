@@ -23,9 +23,12 @@ export const detectMasthead: Stage<MastheadOptions> = (options = {}) => (tree: P
   const window = options.window ?? 30;
   const minFields = options.minFields ?? 4;
   const blocks = blocksOf(tree);
+  // each block's text and whether it is body text, read once for the runs at the top and down the page
+  const texts = blocks.map((b) => blockText(b).text);
+  const page: Page = { blocks, texts, body: blocks.map((b, i) => isBodyText(texts[i], b)) };
   // at the top of the page, and anywhere down it: text in content-stream order, or columns put back together,
   // puts the masthead (or pieces of it) where its blocks were written
-  const runs = [mastheadRun(blocks, 0, window, true), ...laterRuns(blocks, window)].filter((run) => qualifies(run, minFields));
+  const runs = [mastheadRun(page, 0, window, true), ...laterRuns(page, window)].filter((run) => qualifies(run, minFields));
   if (!runs.length) return tree;
   const fields = fieldsOf(runs.flatMap((r) => r.found));
   const region = runs.flatMap(({ found, top }) => {
@@ -33,7 +36,7 @@ export const detectMasthead: Stage<MastheadOptions> = (options = {}) => (tree: P
     // at the top, what stands above the masthead's last field is the masthead's; down the page, from its first
     // field and the one-line labels right above it (the masthead's slogans, a QR code's line)
     let from = top ? 0 : withHits[0];
-    while (from > 0 && isLabel(found[from - 1].block)) from--;
+    while (from > 0 && isLabel(found[from - 1])) from--;
     return found.slice(from, withHits[withHits.length - 1] + 1);
   });
   const roleOf = new Map<string, BlockNode>();
@@ -57,35 +60,40 @@ export const detectMasthead: Stage<MastheadOptions> = (options = {}) => (tree: P
   };
 };
 
+interface Page {
+  blocks: BlockNode[];
+  texts: string[];
+  body: boolean[];
+}
+
 interface Run {
-  found: Array<{ block: BlockNode; hits: FieldHit[] }>;
+  found: Array<{ block: BlockNode; text: string; hits: FieldHit[] }>;
   /** the run opens the page */
   top: boolean;
 }
 
 /** The blocks from `start` up to the first body text (at most `window`), with the masthead fields each carries. */
-function mastheadRun(blocks: BlockNode[], start: number, window: number, top: boolean): Run {
+function mastheadRun({ blocks, texts, body }: Page, start: number, window: number, top: boolean): Run {
   const found: Run['found'] = [];
   let paper = false;
-  for (const block of blocks.slice(start, start + window)) {
-    const { text } = blockText(block);
-    if (isBodyText(text, block)) break;
+  for (let i = start; i < Math.min(blocks.length, start + window) && !body[i]; i++) {
+    const block = blocks[i];
+    const text = texts[i];
     const hits = parseMastheadFields(text);
     // the paper's name set as the page's biggest type; once named, a short headline after it is a headline
     if (top && !paper && block.data.heading === 1 && hits.length === 0 && /^[\u4e00-\u9fff]{2,12}$/.test(text.trim())) {
       hits.push({ field: 'paper', value: text.trim(), start: 0, end: text.length });
     }
     paper ||= hits.some((h) => h.field === 'paper');
-    found.push({ block, hits });
+    found.push({ block, text, hits });
   }
   return { found, top };
 }
 
 /** The runs that start after a block of body text, further down the page. */
-function laterRuns(blocks: BlockNode[], window: number): Run[] {
+function laterRuns(page: Page, window: number): Run[] {
   const runs: Run[] = [];
-  const body = blocks.map((b) => isBodyText(blockText(b).text, b));
-  for (let i = 1; i < blocks.length; i++) if (body[i - 1] && !body[i]) runs.push(mastheadRun(blocks, i, window, false));
+  for (let i = 1; i < page.blocks.length; i++) if (page.body[i - 1] && !page.body[i]) runs.push(mastheadRun(page, i, window, false));
   return runs;
 }
 
@@ -107,8 +115,8 @@ function qualifies(run: Run, minFields: number): boolean {
 }
 
 /** A line by itself with no clause or sentence punctuation. */
-function isLabel(block: BlockNode): boolean {
-  return block.data.lines === 1 && !/[，。；！？,;!?]/.test(blockText(block).text);
+function isLabel({ block, text }: Run['found'][number]): boolean {
+  return block.data.lines === 1 && !/[，。；！？,;!?]/.test(text);
 }
 
 function isBodyText(text: string, block: BlockNode): boolean {
