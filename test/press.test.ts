@@ -4,6 +4,15 @@ import assert from 'node:assert/strict';
 import { parseByline, parseMastheadFields, checkMastheadDates, lunarDateOf, weekdayOf } from '../src/index.js';
 import { splitLead } from '../src/stages/segment/split-lead.js';
 import { isBylineLine, looksLikeHeadline } from '../src/text/press-patterns.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEST_DIR } from './helpers.js';
+
+/** An excerpt of a real page's extracted text (`test/fixtures/raw/NAME`), parsed as text. */
+async function parseExcerpt(name: string) {
+  const { parseText } = await import('../src/pipeline/run-pipeline.js');
+  return parseText(readFileSync(join(TEST_DIR, 'fixtures', 'raw', name), 'utf8'), name);
+}
 
 /** A page given as its lines, parsed as text. */
 async function parseLines(lines: string[], name: string) {
@@ -196,32 +205,7 @@ test('in unmarked text, a headline over a photo credit and the story’s datelin
 test('in unmarked text, a photo story after a quotation closed on a line of its own keeps its title, and a credit’s last word wrapped stays in the credit', async () => {
   // found on the pdftotext -raw text of a generated page (shared p007): the closing quote mark alone on its line hid the
   // paragraph's end, so the photo story's title ran into it; `摄影` wrapped under the names was taken for a headline
-  const { record } = await parseLines([
-    '精神之光点亮奋进之路',
-    '记者 阮向民',
-    '参加展评的嘉兴市',
-    '总工会工人文化宫文艺',
-    '部主任邱一梅表示，作',
-    '为一名工会宣讲员，面',
-    '向职工开展宣讲，对自',
-    '己来说也是一场培根铸',
-    '魂的精神洗礼。“这是',
-    '一份担当，更是一种使',
-    '命。',
-    '”',
-    '致敬！可爱的',
-    '“白衣天使”',
-    '们',
-    '本报记者 胡江丰、巫慧英',
-    '摄影',
-    '昨日，在第111个',
-    '“512”国际护士节到',
-    '来前夕，衢州市衢江区',
-    '后溪镇卫生院的6名护',
-    '士、2名医生，前往后',
-    '溪镇中心小学做核酸检',
-    '测，守护师生的健康。',
-  ], 'photo-story-after-quote.txt');
+  const { record } = await parseExcerpt('photo-story-after-quote.txt');
   const story = record.articles.find((a) => a.title?.startsWith('致敬'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
   assert.equal([story.kicker, story.title, story.subtitle].join(''), '致敬！可爱的“白衣天使”们');
@@ -261,36 +245,7 @@ test('in unmarked text, a caption broken mid-word over its last line with the cr
 test('in unmarked text written in content-stream order, a masthead between two stories is found, and the headline above it stays a headline', async () => {
   // found on the pdftotext -raw text of a shuffled-stream generated front page (shared p005-scrambled): the masthead's
   // lines came after a story's headline and before the next story, where only the top of a page was looked at
-  const { record } = await parseLines([
-    '总体要求和任务目标。',
-    '大会选举产生衢州市总工会第八',
-    '届委员会委员40名，第八届经费审查',
-    '委员会委员9名。衢州市人大常委会',
-    '副主任毛胜田当选为衢州市总工会第',
-    '八届委员会主席，郑小龙、揭政东、',
-    '宁晓明、刘新辉、杨川丹、潘翔远、',
-    '江红军、刘佳文当选为衢州市总工会',
-    '第八届委员会副主席，江国庆当选为',
-    '衢州市总工会第八届经费审查委员会',
-    '主任。',
-    '衢州市工会第八次代表大会召开',
-    '毛胜田当选衢州市总工会主席',
-    '农历壬寅年十一月廿三',
-    '2022年12月16日 星期五',
-    '电子版:www.zjgrrb.com',
-    '电子邮箱：zjgrxb@163.com',
-    '国内统一刊号：CN33-0016',
-    '邮发代号:31-2 总第12285号',
-    '浙江工人日报',
-    '倾情关注劳动群体 全心服务工会组织',
-    '浙工之家 掌上娘家',
-    '浙江省总工会官方微信公众号',
-    '社址：杭州市学院路117号 邮编:310012',
-    '本报讯（全媒体记者 胡翀）从',
-    '“卡端”到“指端”的迭代升级，让',
-    '居住证从原先的小本本变为现在数据',
-    '库中一组数据，让广大群众享受到了',
-  ], 'masthead-down-the-page.txt');
+  const { record } = await parseExcerpt('masthead-down-the-page.txt');
   assert.equal(record.masthead?.paper, '浙江工人日报');
   assert.equal(record.masthead?.date, '2022-12-16');
   assert.equal(record.masthead?.cn, 'CN33-0016');
@@ -304,31 +259,7 @@ test('in unmarked text written in content-stream order, a masthead between two s
 test('in unmarked text, the page label written apart from the rest of its running head is no headline', async () => {
   // found on the pdftotext -raw text of a shuffled-stream generated page (shared p000-scrambled): `第七版 时事` came
   // under the date and editors, over the next story's headline, and was read as its title
-  const { record } = await parseLines([
-    '记者胡江丰、巫慧英 摄',
-    '昨日，在第111个“512”国际护',
-    '士节到来前夕，衢州市衢江区后溪镇卫',
-    '生院的6名护士、2名医生，前往后溪镇',
-    '中心小学做核酸检测，守护师生的健',
-    '康。孩子们给医护人员精心准备了自制',
-    '卡片、儿童画、鲜花等礼物，感谢他们',
-    '的辛勤付出。图为少先队员向医护人员',
-    '敬队礼，致敬护士节。',
-    '致敬！可爱的“白衣',
-    '天使”们',
-    '2023年3月8日 星期三 责编 许文博 美术编辑 沈一帆',
-    '第七版 时事',
-    '精神之光点亮奋进之路',
-    '“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行',
-    '本报讯（记者 阮向民）小讲台有大磁',
-    '场，微课堂有大能量。昨日下午，由省总',
-    '工会、省思想政治工作研究会主办的“守',
-    '好红色根脉·班前十分钟活动”全省职工',
-    '思想政治工作优秀案例展评在杭举行，选',
-    '手们依次登台，展示各地各单位推进新时',
-    '代职工思想政治工作的创新探索，鲜活实',
-    '践，激励广大职工以精神之光点亮奋进之',
-  ], 'page-label-apart.txt');
+  const { record } = await parseExcerpt('page-label-apart.txt');
   const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('小讲台有大磁场'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
   assert.equal([story.kicker, story.title].join(''), '精神之光点亮奋进之路');
@@ -339,41 +270,7 @@ test('in unmarked text, the page label written apart from the rest of its runnin
 test('in unmarked text, a photo story\'s title written under its credit and over its text heads the photo story', async () => {
   // found on the pdftotext -raw text of a shuffled-stream generated page (shared p004-scrambled): the title came after
   // the credit, as the stream wrote them, and ran into the photo's text
-  const { record } = await parseLines([
-    '《水之灵》穿越前世今生，一网打尽湖中鱼',
-    '鲜、林间山珍……此外，还结合乡村振兴、',
-    '亚运共富的主题，安排当地特色手工小吃体',
-    '验，亚运人文体验点——梅城古镇的游览。',
-    '“很高兴作为首发团成员参加这次疗休',
-    '养。感谢工会，让我们有机会到千岛湖放松',
-    '身心。',
-    '”杭州利安环境工程有限公司职工谢晓',
-    '霞说。行程有特色，安排很合理，让参加疗',
-    '休养的职工们感受到工会“娘家人”的贴',
-    '心。大家纷纷表示，回到岗位后将以更加充',
-    '沛的精力、更加积极向上的心态投入到工作',
-    '中去，爱岗敬业、勤奋工作，在各自的岗位',
-    '上再创佳绩。',
-    '（下转第七版）',
-    '享两地风光获共富礼包',
-    '2022年杭州市 一线职工免费疗',
-    '休养活动启动',
-    '胡江丰、巫慧英 摄',
-    '致敬！可爱的“白衣天使”们',
-    '昨日，在第111个“512”国际护士节到',
-    '来前夕，衢州市衢江区后溪镇卫生院的6名护',
-    '士、2名医生，前往后溪镇中心小学做核酸检',
-    '测，守护师生的健康。孩子们给医护人员精',
-    '心准备了自制卡片、儿童画、鲜花等礼物，',
-    '感谢他们的辛勤付出。图为少先队员向医护',
-    '人员敬队礼，致敬护士节。',
-    '衢州市工会第八次代表大会召开',
-    '毛胜田当选衢州市总工会主席',
-    '本报讯（通讯员 毛朝阳、姚磊）12月14',
-    '日~15日，衢州市工会第八次代表大会在市工',
-    '人文化宫召开，315名工会代表汇聚一堂，共',
-    '话衢州工运事业新篇章。',
-  ], 'photo-title-under-credit.txt');
+  const { record } = await parseExcerpt('photo-title-under-credit.txt');
   const story = record.articles.find((a) => a.title === '致敬！可爱的“白衣天使”们');
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
   assert.ok(story.paragraphs[0].startsWith('昨日，在第111个'), story.paragraphs[0]);
@@ -383,68 +280,7 @@ test('in unmarked text, a photo story\'s title written under its credit and over
 test('in unmarked text, a masthead at the top is read line by line up to its last field, and the first paragraph under the headline stays whole', async () => {
   // found on the pdftotext -raw text of a generated front page (shared p009): the first paragraph's first lines, in a
   // narrow column, carry no punctuation and were read as more masthead lines, then as headline lines
-  const { record } = await parseLines([
-    '农历壬寅年十一月廿三',
-    '2022年12月16日 星期五',
-    '浙江工人日报',
-    '倾情关注劳动群体 全心服务工会组织',
-    '浙工之家 掌上娘家',
-    '浙江省总工会官方微信公众号',
-    '网址:www.zjgrrb.com',
-    '电子邮箱：zjgrxb@163.com',
-    '国内统一连续出版物号:CN33-0016',
-    '邮发代号:31-2 总第12285号',
-    '社址：杭州市学院路117号 邮编:310012',
-    '中共浙江省委决定在全省广泛开',
-    '展向钱海军同志学习活动',
-    '中共浙江省委 关于开展向钱海军同志学习活动的决定',
-    '为深入学习贯彻习',
-    '近平总书记关于劳模精',
-    '神、劳动精神和工匠精',
-    '神的重要论述，大力弘',
-    '扬“奋斗之美”',
-    '“奉献之',
-    '美”',
-    '“向善之美”',
-    '“诚信',
-    '之美”精神品质，树立',
-    '新时代劳动者的良好形',
-    '象，进一步打造新时代',
-    '“最美浙江人”品牌，',
-    '引领激励广大党员干部',
-    '牢记宗旨、矢志拼搏、',
-    '团结奋进，凝聚争创社',
-    '会主义现代化先行省、',
-    '高质量发展建设共同富',
-    '裕示范区的磅礴力量，',
-    '省委决定，在全省广泛',
-    '开展向钱海军同志学习',
-    '活动。',
-    '（下转第三版）',
-    '推动经济运行整体好转',
-    '“希望每家企业都拿到大订单”',
-    '126家杭州企业组团迪拜“抢”订单',
-    '杭州市委副书记、代市长姚高员(左)与出征企业代表交流。 记者张浩呈 摄影',
-    '本报讯 全媒体记者',
-    '张浩呈报道 “千封邮件',
-    '不如一次见面，希望大',
-    '家能够借助此次机会结',
-    '识 新 朋 友 ， 维 护 老 朋',
-    '友，每家企业都能拿到',
-    '大订单。',
-    '”在昨日举行的',
-    '杭州“双百双千外贸拓',
-    '市场”实施行动启动暨',
-    '包 机 迪 拜 站 出 行 仪 式',
-    '上，杭州市委副书记、',
-    '代市长姚高员为企业代',
-    '表团送行，并为企业加',
-    '油鼓劲。为抢抓“后疫',
-    '情”有利时期，发挥数',
-    '贸会后续效应，杭州市',
-    '人民政府组织了126家企',
-    '业参加“海外杭州”系',
-  ], 'masthead-then-narrow-column.txt');
+  const { record } = await parseExcerpt('masthead-then-narrow-column.txt');
   assert.equal(record.masthead?.paper, '浙江工人日报');
   const [a] = record.articles;
   assert.equal(a.title, '中共浙江省委决定在全省广泛开展向钱海军同志学习活动');
@@ -455,54 +291,7 @@ test('in unmarked text, a masthead at the top is read line by line up to its las
 test('in unmarked text, a headline stack set in a narrow column, four lines or more with no punctuation, is a headline', async () => {
   // found on the pdftotext -raw text of a generated page (shared p002): `衢州市工会第八` / `次代表大会召开` /
   // `毛胜田当选衢州` / `市总工会主席` over the byline was read as a paragraph of the photo story above
-  const { record } = await parseLines([
-    '讼 办 案 ； 加 强 协 同 共',
-    '治，凝聚职工劳动权益',
-    '保 护 公 益 诉 讼 工 作 合',
-    '力，在全社会构建共建',
-    '共享共治的工作格局，',
-    '为实现好、维护好、发',
-    '展好劳动者合法权益作',
-    '出积极贡献。',
-    '（下转第四版）',
-    '新闻热线',
-    '88512023',
-    '致敬！可爱的',
-    '“白衣天使”',
-    '们',
-    '记者胡江丰、巫慧英',
-    '摄影',
-    '昨日，在第111',
-    '个“512”国际护士',
-    '节到来前夕，衢州市',
-    '衢江区后溪镇卫生院',
-    '的6名护士、2名医',
-    '生，前往后溪镇中心',
-    '小学做核酸检测，守',
-    '护师生的健康。孩子',
-    '们给医护人员精心准',
-    '备了自制卡片、儿童',
-    '画、鲜花等礼物，感',
-    '谢他们的辛勤付出。',
-    '图为少先队员向医护',
-    '人员敬队礼，致敬护',
-    '士节。',
-    '衢州市工会第八',
-    '次代表大会召开',
-    '毛胜田当选衢州',
-    '市总工会主席',
-    '通讯员 毛朝阳、姚磊',
-    '本报讯 12月14日',
-    '~15日，衢州市工会第',
-    '八次代表大会在市工人',
-    '文化宫召开，315名工',
-    '会代表汇聚一堂，共话',
-    '衢州工运事业新篇章。',
-    '省 总 工 会 党 组 书',
-    '记、副主席吕志良，衢',
-    '州市委副书记、市长徐',
-    '张 艳 出 席 开 幕 式 并 讲',
-  ], 'narrow-headline-stack.txt');
+  const { record } = await parseExcerpt('narrow-headline-stack.txt');
   const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('12月14日~15日'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
   assert.equal([story.kicker, story.title, story.subtitle].join(''), '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席');
@@ -512,54 +301,7 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
 test('in unmarked text, a line set to the column under a stack of short headline lines begins the text, not more of the stack', async () => {
   // found on the pdftotext -raw text of a generated page (shared p007): `追寻光 成为光` / `“时代楷模”钱` / … /
   // `会的“主角”` ran on into the photo's caption under it, and the whole went into the photo story above
-  const { record } = await parseLines([
-    '微光成炬，与职工群众',
-    '一起向光而行，是一份',
-    '担当，更是一种使命。',
-    '”',
-    '致敬！可爱的',
-    '“白衣天使”',
-    '们',
-    '本报记者 胡江丰、巫慧英',
-    '摄影',
-    '昨 日 ， 在 第 111 个',
-    '“512”国际护士节到',
-    '来前夕，衢州市衢江区',
-    '后溪镇卫生院的6名护',
-    '士、2名医生，前往后',
-    '溪镇中心小学做核酸检',
-    '测，守护师生的健康。',
-    '孩子们给医护人员精心',
-    '准备了自制卡片、儿童',
-    '画、鲜花等礼物，感谢',
-    '他们的辛勤付出。图为',
-    '少先队员向医护人员敬',
-    '队礼，致敬护士节。',
-    '追寻光 成为光',
-    '“时代楷模”钱',
-    '海军 成了这场早',
-    '会的“主角”',
-    '宁波江北快递小哥正学习',
-    '“时代楷模”钱海军事迹。',
-    '本报讯（记者 张浩',
-    '呈 通讯员 周永卫）近',
-    '日上午，趁着一天忙碌',
-    '还未开始，宁波市江北',
-    '区文教街道德邦快递站',
-    '站长韩福山把站内的十',
-    '多名快递小哥召集在一',
-    '起，召开了一场特别的',
-    '“早会”——“守好红',
-    '色根脉·班前十分钟活',
-    '动”微宣讲。',
-    '刚刚获评“时代楷',
-    '模”的钱海军成为这场',
-    '早会的“主角”，“我',
-    '之前在街道举办的一场',
-    '宣讲活动中，聆听了钱',
-    '海 军 的 事 迹 ， 深 受 感',
-    '动，所以我觉得一定要',
-  ], 'stack-then-caption.txt');
+  const { record } = await parseExcerpt('stack-then-caption.txt');
   const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('近日上午'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
   assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '追寻光成为光“时代楷模”钱海军成了这场早会的“主角”');
@@ -569,54 +311,7 @@ test('in unmarked text, a line set to the column under a stack of short headline
 test('in unmarked text, a quoted question opened on the line where the one before it closed goes on in its paragraph, not as a headline', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 21, page 1): the printed line `一步了？”“是否能如期竣`
   // came as two pieces, and `“是否能如期竣` / `工？”` stood alone and was read as the story's title
-  const { record } = await parseLines([
-    '册业余足球俱乐部球队达',
-    '43支，注册球员3000余',
-    '名，每年举办赛事2000余',
-    '场，承办高水平足球赛事',
-    '的经验日趋成熟。经过11',
-    '年的发展，义乌校园足球',
-    '布点学校从最初的17所发',
-    '展到现在的71所，有6万多',
-    '名学生参与校园足球，实',
-    '现了足球特色学校遍及城',
-    '乡、足球联赛席卷城乡的',
-    '“满天星”格局。',
-    '市领导督查重点项目建设情况',
-    '记者谭祉潇',
-    '本报讯6月17日下午，',
-    '市长叶帮锐带领相关部门',
-    '负责人，督查重点项目建',
-    '设情况。他强调，要切实',
-    '增强抓项目建设的责任感',
-    '和紧迫感，开足马力、倒',
-    '排工期、压茬推进，全力',
-    '保质量、保进度、保安',
-    '全，以高质量项目建设推',
-    '进经济社会高质量发展。',
-    '“现在项目推进到哪',
-    '一步了？”',
-    '“是否能如期竣',
-    '工？”',
-    '“建设过程中有什么',
-    '困难？”带着这些问题，',
-    '叶帮锐一行先后前往诚信',
-    '大道延伸（拥军路——西',
-    '城路）工程、G235义乌龙',
-    '回至祥贝段改建工程、北',
-    '苑菜市场改造提升工程、',
-    '城市有机更新胜利二区回',
-    '迁房地块工程等重点项目',
-    '现场。每到一处，他都与',
-    '相关部门、设计单位、承',
-    '建单位等负责人深入交',
-    '流，详细询问项目规划、',
-    '工程进度、推进难题等情',
-    '况，并现场“把脉问诊”',
-    '，',
-    '提出解决难题的方案。',
-    '叶帮锐强调，抓项目',
-  ], 'quoted-questions.txt');
+  const { record } = await parseExcerpt('quoted-questions.txt');
   const story = record.articles.find((a) => a.title === '市领导督查重点项目建设情况');
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
   assert.ok(story.paragraphs.some((p) => p.includes('一步了？”“是否能如期竣工？”')), JSON.stringify(story.paragraphs.map((p) => p.slice(-30))));
