@@ -3,7 +3,8 @@ import { QueryError, type Query } from '../../search/query.js';
 import type { SearchField } from '../store.js';
 
 const WEIGHT: Record<SearchField, string> = { title: 'A', byline: 'B', caption: 'C', body: 'D' };
-const FIELDS: SearchField[] = ['title', 'body', 'byline', 'caption'];
+// (the short fields first: they are in the row; the body is read out of line)
+const FIELDS: SearchField[] = ['title', 'byline', 'caption', 'body'];
 
 /**
  * A parsed query → a SQL condition on `a` (articles). Each word is looked up
