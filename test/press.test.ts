@@ -317,3 +317,58 @@ test('in unmarked text, a quoted question opened on the line where the one befor
   assert.ok(story.paragraphs.some((p) => p.includes('一步了？”“是否能如期竣工？”')), JSON.stringify(story.paragraphs.map((p) => p.slice(-30))));
   assert.ok(record.articles.every((a) => !a.title?.includes('竣工')));
 });
+
+test('in unmarked text, a caption set wider than the column under a headline stack is the photo\'s caption, not more of the headline', async () => {
+  // found on the pdftotext -raw text of a generated page (shared p007): the caption `昨日下午，` / `“守好…全省职工思` /
+  // `想政治工作…在杭举行。`, set across two columns and broken at its quote mark, ran into the stack's last line
+  // and was split mid-word where its wide lines were taken for headlines across columns
+  const { record } = await parseExcerpt('wide-caption-under-stack.txt');
+  const story = record.articles.find((a) => a.title?.startsWith('精神之光'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
+  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
+  assert.deepEqual(story.captions, ['昨日下午，“守好红色根脉·班前十分钟活动”全省职工思想政治工作优秀案例展评在杭举行。']);
+});
+
+test('in unmarked text, a headline stack right under a paragraph cut off mid-clause heads the next story, not the cut text\'s end', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 25, page 5): `…我是幸运的,遇上` (the story cut at its
+  // box's end) / `淳安推进蓝领公寓安` / `居工程` / `胡江丰摄` / `本报讯 …` — the stack ran on from the cut sentence
+  // and the whole was read as the photo's caption, leaving the next story without its title
+  const { record } = await parseExcerpt('stack-after-cut.txt');
+  const story = record.articles.find((a) => a.byline.correspondents.includes('全锐'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
+  assert.equal(story.title, '淳安推进蓝领公寓安居工程');
+  const cut = record.articles.find((a) => a.paragraphs.some((p) => p.endsWith('我是幸运的,遇上')));
+  assert.ok(cut, JSON.stringify(record.articles.map((a) => a.paragraphs.map((p) => p.slice(-12)))));
+  assert.ok(record.articles.every((a) => a.captions.every((c) => !c.includes('淳安'))));
+});
+
+test('in unmarked text, a headline across columns whose last character wrapped onto a line of its own keeps it', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 21, page 7): `鹿城廉政导师助年轻干部健康成` / `长` /
+  // `戴睿云摄` — the lone `长` was read as the photo's caption and the title lost its last character
+  const { record } = await parseExcerpt('headline-tail-wrapped.txt');
+  const story = record.articles.find((a) => a.title?.startsWith('鹿城廉政导师'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
+  assert.equal(story.title, '鹿城廉政导师助年轻干部健康成长');
+  assert.deepEqual(story.captions, []);
+});
+
+test('in unmarked text, a headline stack whose last line ends in an exclamation, over a dateline, heads the next story', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 23, page 6): `…千岛湖之旅。` / `浙江省政府给予18人记功奖励`
+  // / `跳桥救人小哥彭清林` / `等，一等功！` / `本报讯（记者 王逸群）` — the stack ran on at the end of the story above
+  const { record } = await parseExcerpt('exclaimed-stack.txt');
+  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('为大力弘扬社会正气'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  assert.equal([story.kicker, story.title, story.subtitle].join(''), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('跳桥救人小哥彭清林等'))));
+});
+
+test('in unmarked text, a headline stack of ten narrow lines after a sentence\'s end heads the story under it', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 21, page 4, shuffled): kicker, title and subtitle
+  // set four to seven characters a line (`推动经济运行整` / `体好转` / `“希望每` / … / `“抢”订单`) over `本报讯`; only
+  // a stack of up to five lines over a dateline was looked for, and the kicker ran on at the end of the story above
+  const { record } = await parseExcerpt('long-narrow-stack.txt');
+  const story = record.articles.find((a) => a.byline.reporters.includes('张浩呈'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
+  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '推动经济运行整体好转“希望每家企业都拿到大订单”126家杭州企业组团迪拜“抢”订单');
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('推动经济运行'))));
+});

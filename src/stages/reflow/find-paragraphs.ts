@@ -35,11 +35,44 @@ function endsSentenceAt(texts: string[], k: number): boolean {
   return k > 0 && /^[”’」』）)]+$/.test(texts[k].trim()) && endsSentence(texts[k - 1] + texts[k].trim());
 }
 
-/** Lines i… up to a dateline or byline a few lines on all read as headline lines: a stack over the next story's start. */
-function stackOverDateline(texts: string[], i: number): boolean {
-  for (let k = i; k < Math.min(texts.length, i + 5); k++) {
+/**
+ * Lines i… up to a dateline or byline up to twelve lines on (kicker, title and subtitle in a narrow column) all read
+ * as headline lines: a stack over the next story's start.
+ * The stack's last line may end in an exclamation or a question (`跳桥救人小哥彭清林` / `等，一等功！`) when a line
+ * above it stops short of the column, as no line of a paragraph but its last does.
+ */
+function stackOverDateline(texts: string[], widths: number[], column: number, i: number): boolean {
+  for (let k = i; k < Math.min(texts.length, i + 12); k++) {
     if (k > i && forcesStart(texts[k])) return true;
     const t = texts[k];
+    const exclaimedEnd =
+      column > 0 &&
+      k > i &&
+      k + 1 < texts.length &&
+      DATELINE_START.test(texts[k + 1]) &&
+      /[！？!?]$/.test(t) &&
+      !/[。；;]/.test(t) &&
+      widths.slice(i, k).some((w) => w < column - SHORT_BY);
+    if (exclaimedEnd) continue;
+    if (endsSentence(t) || !headlineLine(t)) return false;
+  }
+  return false;
+}
+
+/**
+ * A paragraph cut off mid-clause (the rest printed in another box or page) right
+ * over the next story: lines i… read as headline lines up to its dateline or
+ * byline, a photo credit allowed between (`…我是幸运的,遇上` / `淳安推进蓝领公寓安`
+ * / `居工程` / `胡江丰摄` / `本报讯 …`). The stack begins there, not the cut text's end.
+ */
+function stackAfterCut(texts: string[], widths: number[], column: number, i: number): boolean {
+  const prev = texts[i - 1];
+  if (endsSentenceAt(texts, i - 1) || !/[，、；：,;:。！？]/.test(prev) || forcesStart(texts[i])) return false;
+  for (let k = i; k < Math.min(texts.length, i + 8); k++) {
+    const t = texts[k];
+    // (one line set to the column's measure is more likely the cut text's own last line)
+    if (k > i && (DATELINE_START.test(t) || isBylineLine(t))) return k - i > 1 || Math.abs(widths[i] - column) > SHORT_BY;
+    if (k > i && isCreditLine(t)) continue;
     if (endsSentence(t) || !headlineLine(t)) return false;
   }
   return false;
@@ -222,6 +255,32 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // a short line that opens a quotation and stops mid-sentence goes on below: `“学校里的足球` + `氛围很好，…`
     const quoteGoesOn = short && opensUnclosed(prevText) && !endsSentence(prevText) && !forcesStart(texts[i]);
     if (pieceOfLine || quoteGoesOn || (short && quoteRunsOn(prevText, texts[i]))) continue;
+    // a caption or lead set wider than the column, broken mid-word over its shorter last line
+    // (`“守好红色根脉·班前十分钟活动”全省职工思` + `想政治工作优秀案例展评在杭举行。`) is one text, not two headlines
+    const wideTextGoesOn =
+      column > 0 &&
+      Math.min(widths[prev], widths[i]) > column + WIDER_BY &&
+      widths[i] <= widths[prev] &&
+      !endsSentenceAt(texts, prev) &&
+      !CLAUSE_END.test(prevText) &&
+      endsSentence(texts[i]) &&
+      !forcesStart(texts[i]);
+    // a headline across columns whose last character or two wrapped onto a line of their own
+    // (`鹿城廉政导师助年轻干部健康成` + `长`)
+    const headlineTail =
+      column > 0 && widths[prev] > column + WIDER_BY && headlineLine(prevText) && /^[\u4e00-\u9fff]{1,2}$/.test(texts[i].trim());
+    if (wideTextGoesOn || headlineTail) continue;
+    // under a headline line, the first piece of a printed line wider than the column (broken at its quote mark:
+    // `昨日下午，` + `“守好红色根脉·…`) begins other text, a caption or a lead set across columns
+    const wideLineUnderHeadline =
+      column > 0 &&
+      i + 1 < n &&
+      headlineLine(prevText) &&
+      !endsSentence(texts[i]) &&
+      CLAUSE_END.test(texts[i]) &&
+      widths[i] < column - SHORT_BY &&
+      widths[i + 1] > column + WIDER_BY &&
+      OPENS.test(texts[i + 1]);
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     // two pieces of one printed line, as an extractor breaks it at a quote mark
     const brokenAtQuote = /[“”‘’]$/.test(prevText) || /^[“”‘’]/.test(texts[i]);
@@ -234,10 +293,12 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       titlesPhoto(texts, i) ||
       titleUnderCredit(texts, widths, column, i) ||
       textUnderStack(i) ||
+      wideLineUnderHeadline ||
+      (column > 0 && stackAfterCut(texts, widths, column, i)) ||
       indented(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
-      (column > 0 && !(fits && brokenAtQuote) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, i))) ||
+      (column > 0 && !(fits && brokenAtQuote) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
