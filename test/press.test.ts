@@ -372,3 +372,17 @@ test('in unmarked text, a headline stack of ten narrow lines after a sentence\'s
   assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '推动经济运行整体好转“希望每家企业都拿到大订单”126家杭州企业组团迪拜“抢”订单');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('推动经济运行'))));
 });
+
+test('in unmarked text, subheads of two lines, one of them long, stay inside their article as a series', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 25, page 1): `打造高质量发展高地` / `在高质量发展中实现
+  // 共同富裕先行` (read as one line of 24 characters) and `打造数字变革高地` / `在高质量发展中实现省域现代化先行` each split
+  // the story in two; a subhead was taken only up to 18 characters, so the series had one member and counted for nothing
+  const { record } = await parseExcerpt('two-line-subheads.txt');
+  assert.deepEqual(
+    record.articles.map((a) => a.title),
+    ['号角嘹亮使命催征在高质量发展中走好新时代赶考路'],
+  );
+  const paragraphs = record.articles[0].paragraphs;
+  assert.ok(paragraphs.includes('打造数字变革高地'), JSON.stringify(paragraphs.map((p) => p.slice(0, 12))));
+  assert.ok(paragraphs.some((p) => p.startsWith('共同富裕不仅仅是一个口号')));
+});
