@@ -158,3 +158,14 @@ test('a photo credit a narrow box wrapped before its last word (`记者胡江丰
   const story = page.record.articles.find((a) => a.title?.startsWith('致敬'));
   assert.deepEqual(story?.byline.photographers, ['胡江丰', '巫慧英']);
 });
+
+test('a caption in small type over two lines, away from the photo box, is one caption, not a headline', async () => {
+  // shared p006: `杭州市委副书记、代市长姚高员(左)与出征企业代` / `表交流。` each written as a block of its own, and the
+  // first joined to the headline stack above it; own seed 29, page 1, the same with a caption set wider than the column
+  const [page] = await parsePdf(pdf('p006.pdf'), 'p006.pdf');
+  const gold = JSON.parse(readFileSync(join(FIXTURES, 'p006.gold.json'), 'utf8')) as { articles: Array<{ title: string | null; subtitle: string | null; captions: string[] }> };
+  const heads = (as: Array<{ kicker?: string | null; title: string | null; subtitle: string | null }>) => as.map((a) => [a.kicker, a.title, a.subtitle].join('').replace(/\s/g, '')).sort();
+  assert.deepEqual(heads(page.record.articles), heads(gold.articles));
+  const story = page.record.articles.find((a) => a.title === '“希望每家企业都拿到大订单”');
+  assert.deepEqual(story?.captions, ['杭州市委副书记、代市长姚高员(左)与出征企业代表交流。']);
+});

@@ -386,3 +386,13 @@ test('in unmarked text, subheads of two lines, one of them long, stay inside the
   assert.ok(paragraphs.includes('打造数字变革高地'), JSON.stringify(paragraphs.map((p) => p.slice(0, 12))));
   assert.ok(paragraphs.some((p) => p.startsWith('共同富裕不仅仅是一个口号')));
 });
+
+test('in unmarked text, a caption set wider than the column under a photo credit keeps its last line, however short of its first', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 29, page 1): `昨日下午，` / `“守好红色根脉·班前十分钟活动”
+  // 全省职工思想政` / `治工作优秀案例展评在杭举行。` under `阮向民摄`: the last line, within four characters of the column,
+  // was not taken for the rest of the wide text, and the caption's head was read as the story's title
+  const { record } = await parseExcerpt('wide-caption-under-credit.txt');
+  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('小讲台有大磁场'));
+  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
+});

@@ -167,8 +167,15 @@ export function pdfPageToText(page: PdfPage): PdfText {
       if (kind === 'small') {
         // a caption: set apart by a picture's blank lines, as text extractions show it; the
         // lines of one photo's caption (the next right under the last, in the same type) stay one block
+        // (or, away from a photo box, the next small line flush under the last in the same type: a caption set wider
+        // than the column under a credit, `昨日下午，“守好…思想政` / `治工作…在杭举行。`)
         const last = w.lastCaption;
-        if (last && captions.has(l) && captions.has(last) && l.y0 - last.y1 < last.size * 0.8 && l.y0 > last.y0 && w.unput('\n\n\n')) w.put('\n');
+        const sameCaption =
+          last &&
+          l.y0 - last.y1 < last.size * 0.8 &&
+          l.y0 > last.y0 &&
+          ((captions.has(l) && captions.has(last)) || (Math.abs(l.size - last.size) < l.size * 0.05 && Math.abs(l.x0 - last.x0) < l.size * 0.5));
+        if (sameCaption && w.unput('\n\n\n')) w.put('\n');
         else {
           w.blank();
           w.put('\n');

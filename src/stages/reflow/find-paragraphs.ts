@@ -259,7 +259,8 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // (`“守好红色根脉·班前十分钟活动”全省职工思` + `想政治工作优秀案例展评在杭举行。`) is one text, not two headlines
     const wideTextGoesOn =
       column > 0 &&
-      Math.min(widths[prev], widths[i]) > column + WIDER_BY &&
+      widths[prev] > column + WIDER_BY &&
+      widths[i] > column + SHORT_BY &&
       widths[i] <= widths[prev] &&
       !endsSentenceAt(texts, prev) &&
       !CLAUSE_END.test(prevText) &&
