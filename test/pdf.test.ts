@@ -2,7 +2,7 @@
 // layer kept, the same records whatever order the PDF writes its text in.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { normalizeGlyphs, readPdfPages, setInSimplified } from '../src/pdf/pdf-items.js';
@@ -76,6 +76,19 @@ test('parse and ingest take PDFs; search finds their articles', async () => {
   assert.match(ingested.out, /1 page \(1 added/);
   const found = await run(['search', '时代楷模', '--db', db, '--json']);
   assert.ok(JSON.parse(found.out).hits.some((h: { article: { paper: string; date: string } }) => h.article.paper === '浙江工人日报' && h.article.date === '2022-12-16'));
+});
+
+test('inspect takes a PDF: the tree of its laid-out text after a stage; a file that is no PDF is named with its problem', async () => {
+  const r = await run(['inspect', join(FIXTURES, 'p005.pdf'), '--until', 'segment']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /headline[^\n]*\n\s+title [^\n]*追寻光 成为光/);
+  assert.match(r.out, /dateline [^\n]*"本报讯"/);
+  const bad = join(tempDir('pdf-bad'), 'bad.pdf');
+  writeFileSync(bad, '%PDF-1.4 not really');
+  const refused = await run(['inspect', bad]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /bad\.pdf: is not a PDF/);
+  assert.doesNotMatch(refused.err, /\n\s+at /);
 });
 
 test('painted boxes: the photo placeholder is read from the drawing and the caption under it set apart', async () => {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { decode } from '../../parse/decode.js';
+import { decode, DecodeError } from '../../parse/decode.js';
+import { readPdfPages } from '../../pdf/pdf-items.js';
+import { pdfPageToText } from '../../pdf/pdf-to-text.js';
 import { PageFile } from '../../file/page-file.js';
 import { runPipeline, STAGE_NAMES, type StageName } from '../../pipeline/run-pipeline.js';
 import { formatTree } from '../../tree/format-tree.js';
@@ -11,7 +13,8 @@ export const INSPECT_HELP = `banmian inspect <file> [--until lines|reflow|masthe
 
 Prints the page tree after a stage: blocks with their kinds, spans with their
 roles, and with --leaves every leaf (text, joined breaks, dropped gaps and why).
-Messages (the parser's doubts) follow the tree.`;
+Messages (the parser's doubts) follow the tree. A PDF is inspected page by page:
+its laid-out text (reading order, headline stacks marked with #) is the source.`;
 
 export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,13 +35,31 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   const until = values.until as StageName;
   if (!STAGE_NAMES.includes(until)) throw new UsageError(`--until must be one of ${STAGE_NAMES.join(', ')}, not "${values.until}"`);
   const path = positionals[0];
-  const decoded = decode(readPage(path), path);
-  const file = new PageFile(basename(path), decoded.text, decoded.encoding);
-  const tree = runPipeline(file, until);
-  if (values.json) io.out(JSON.stringify({ tree, messages: file.messages }, null, 1));
+  const bytes = readPage(path);
+  const sources = /\.pdf$/i.test(path) ? await laidOutPages(bytes, path) : [{ name: basename(path), ...decodedText(bytes, path) }];
+  const inspected = sources.map(({ name, text, encoding }) => {
+    const file = new PageFile(name, text, encoding);
+    return { name, tree: runPipeline(file, until), messages: file.messages };
+  });
+  if (values.json) io.out(JSON.stringify(sources.length === 1 ? { tree: inspected[0].tree, messages: inspected[0].messages } : { pages: inspected }, null, 1));
   else {
-    io.out(formatTree(tree, { leaves: values.leaves }));
-    for (const m of file.messages) io.out(`${m.severity} ${m.code}${m.place ? ` ${m.place.start.line}:${m.place.start.column}` : ''}: ${m.text}`);
+    for (const { name, tree, messages } of inspected) {
+      if (sources.length > 1) io.out(`== ${name}`);
+      io.out(formatTree(tree, { leaves: values.leaves }));
+      for (const m of messages) io.out(`${m.severity} ${m.code}${m.place ? ` ${m.place.start.line}:${m.place.start.column}` : ''}: ${m.text}`);
+    }
   }
   return 0;
+}
+
+function decodedText(bytes: Uint8Array, path: string): { text: string; encoding: string } {
+  const decoded = decode(bytes, path);
+  return { text: decoded.text, encoding: decoded.encoding };
+}
+
+/** A PDF's pages as the text the stages read: laid out from the page itself. */
+async function laidOutPages(bytes: Uint8Array, path: string): Promise<Array<{ name: string; text: string; encoding: string }>> {
+  const pages = await readPdfPages(bytes, path);
+  if (pages.every((p) => p.items.length === 0)) throw new DecodeError(path, 'is a PDF without a text layer (a scan): it has no text to inspect');
+  return pages.map((page) => ({ name: pages.length > 1 ? `${basename(path)}#${page.number}` : basename(path), text: pdfPageToText(page).text, encoding: 'pdf' }));
 }
