@@ -246,8 +246,8 @@ function markSections(layout: Layout, texts: Texts, minSimilarity: number, roles
     const lines = run.flatMap((a) => a.units);
     if (lines.some((u) => u.text.length > 24 || u.block.data.heading > 0)) continue;
     const sim = texts.idf.cosine(segmentGrams(after, texts), segmentGrams(before, texts));
-    // a subhead is short and printed close to its text; a headline often has a picture under it
-    const subheadShape = lines.every((u) => u.text.length <= 24) && lines[lines.length - 1].block.data.blankAfter <= 1;
+    // a subhead is short (as above) and printed close to its text; a headline often has a picture under it
+    const subheadShape = lines[lines.length - 1].block.data.blankAfter <= 1;
     if (sim >= minSimilarity) candidates.push({ run, before, after, strong: true });
     else if (subheadShape && sim > 0.01) candidates.push({ run, before, after, strong: false });
   }
