@@ -396,3 +396,14 @@ test('in unmarked text, a caption set wider than the column under a photo credit
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
   assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
 });
+
+test('in unmarked text, a quotation opened on the printed line where a sentence ended goes on in its paragraph', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 27, page 8): the printed line `了6000多人的就业。“以前是
+  // 华侨带着` came as two pieces, and the quotation was read as a paragraph of its own
+  const { record } = await parseExcerpt('quote-after-sentence.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(
+    paragraphs.some((p) => p.includes('带动了6000多人的就业。“以前是华侨带着侨乡百姓致富')),
+    JSON.stringify(paragraphs.map((p) => p.slice(-16))),
+  );
+});

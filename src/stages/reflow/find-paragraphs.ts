@@ -249,9 +249,13 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // (a quotation closed at a sentence's end and the next one opened on the same printed line, as in a run of quoted
     // questions `…一步了？”“是否能如期竣`, comes as two short pieces that fit the line together)
     const nextQuotation = /[。！？][”’]$/.test(prevText) && fits && widths[i] < column - SHORT_BY && !endsSentence(texts[i]);
+    // (a quotation opened on the printed line where a sentence ended, `了6000多人的就业。` + `“以前是华侨带着`, comes as two
+    // pieces that together fill the line; a paragraph opening with a quote would fill its own first line)
+    const quoteAfterSentence =
+      endsSentence(prevText) && fits && visual + widths[i] >= column - SHORT_BY && widths[i] < column - INDENT - 0.5 && !endsSentence(texts[i]);
     const pieceOfLine =
       OPENS.test(texts[i]) &&
-      ((!endsSentence(prevText) && (fits || (shortInColumn && CLAUSE_END.test(prevText)))) || (shortInColumn && tailOfLine(i)) || nextQuotation);
+      ((!endsSentence(prevText) && (fits || (shortInColumn && CLAUSE_END.test(prevText)))) || (shortInColumn && tailOfLine(i)) || nextQuotation || quoteAfterSentence);
     // a short line that opens a quotation and stops mid-sentence goes on below: `“学校里的足球` + `氛围很好，…`
     const quoteGoesOn = short && opensUnclosed(prevText) && !endsSentence(prevText) && !forcesStart(texts[i]);
     if (pieceOfLine || quoteGoesOn || (short && quoteRunsOn(prevText, texts[i]))) continue;
