@@ -168,6 +168,17 @@ function headlineAfterParagraph(texts: string[], i: number): boolean {
   return endsSentenceAt(texts, i - 1) && !endsSentence(t) && headlineLine(t) && !opensUnclosed(t);
 }
 
+/** A few lines with no clause punctuation: masthead lines, headline lines, one paragraph each. */
+function isLabelStack(texts: string[]): boolean {
+  return texts.length <= 6 && texts.every((t) => !/[，。；、,;？！?!]/.test(t));
+}
+
+/** The column a run of lines was wrapped at, as `findParagraphs` reads it from the run alone (0: not wrapped). */
+export function columnOfRun(lines: LineNode[]): number {
+  if (lines.length === 1 || isLabelStack(lines.map(textOfLine))) return 0;
+  return estimateColumn(lines.map((l) => l.data.width));
+}
+
 /**
  * Estimates the column width of a run of non-blank lines and where its
  * paragraphs end. A wrapped line fills the column; a paragraph's last line is
@@ -180,8 +191,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const texts = lines.map(textOfLine);
   const hardBreak = lines.map((l) => /[ \t]{2,}\r?\n?$/.test(rawTail(l)));
 
-  const labelStack = n <= 6 && texts.every((t) => !/[，。；、,;？！?!]/.test(t));
-  if (labelStack) return { column: 0, starts: lines.map((_, i) => i) };
+  if (isLabelStack(texts)) return { column: 0, starts: lines.map((_, i) => i) };
 
   const masthead = mastheadLines(texts);
   const widths = lines.map((l) => l.data.width);

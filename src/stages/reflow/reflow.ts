@@ -2,7 +2,7 @@ import { isRunningHead } from '../../text/press-patterns.js';
 import type { BlockNode, Leaf, LineNode, PageChild, PageRoot } from '../../tree/types.js';
 import type { PageFile } from '../../file/page-file.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { findParagraphs, SHORT_BY } from './find-paragraphs.js';
+import { columnOfRun, findParagraphs, SHORT_BY } from './find-paragraphs.js';
 import { markJustifySpaces } from './mark-justify-spaces.js';
 import { continuesAcross, continuesAfterCaption, type ProtoBlock } from './join-across-blanks.js';
 import { textOfLine } from './line-text.js';
@@ -32,7 +32,7 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
   const leading: LineNode[] = [];
   const protos: Proto[] = [];
   const runs = splitRuns(lines, leading);
-  const ownColumns = runs.map((r) => (r.lines.length >= 3 ? findParagraphs(r.lines).column : 0));
+  const ownColumns = runs.map((r) => (r.lines.length >= 3 ? columnOfRun(r.lines) : 0));
   const neighbours = nearestColumns(ownColumns);
   runs.forEach((run, r) => {
     const neighbour = neighbours[r];
