@@ -216,7 +216,7 @@ const POOL_FILES = 64;
 const LOOKAHEAD = 2 * BATCH;
 
 /** A file's pages, or why it is no page (a DecodeError); any other error is a fault and is thrown. */
-async function parsedOf(parse: () => Promise<Parsed>): Promise<Parsed> {
+export async function parsedOf(parse: () => Promise<Parsed>): Promise<Parsed> {
   try {
     return await parse();
   } catch (e) {
