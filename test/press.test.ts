@@ -20,6 +20,9 @@ async function parseLines(lines: string[], name: string) {
   return parseText([...lines, ''].join('\n'), name);
 }
 
+/** An article's whole headline: kicker, title and subtitle, as the scorer's `titles` joins them. */
+const headline = (a: { kicker: string | null; title: string | null; subtitle: string | null }) => [a.kicker, a.title, a.subtitle].join('');
+
 const byline = (s: string) => {
   const b = parseByline(s);
   return [b.reporters, b.correspondents, b.photographers];
@@ -208,7 +211,7 @@ test('in unmarked text, a photo story after a quotation closed on a line of its 
   const { record } = await parseExcerpt('photo-story-after-quote.txt');
   const story = record.articles.find((a) => a.title?.startsWith('致敬'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
-  assert.equal([story.kicker, story.title, story.subtitle].join(''), '致敬！可爱的“白衣天使”们');
+  assert.equal(headline(story), '致敬！可爱的“白衣天使”们');
   assert.deepEqual(story.byline.photographers, ['胡江丰', '巫慧英']);
   assert.ok(story.paragraphs[0].startsWith('昨日，在第111个'), story.paragraphs[0]);
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('致敬'))));
@@ -294,7 +297,7 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
   const { record } = await parseExcerpt('narrow-headline-stack.txt');
   const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('12月14日~15日'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
-  assert.equal([story.kicker, story.title, story.subtitle].join(''), '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席');
+  assert.equal(headline(story), '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('第八次代表大会召开毛胜田'))));
 });
 
@@ -304,7 +307,7 @@ test('in unmarked text, a line set to the column under a stack of short headline
   const { record } = await parseExcerpt('stack-then-caption.txt');
   const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('近日上午'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
-  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '追寻光成为光“时代楷模”钱海军成了这场早会的“主角”');
+  assert.equal(headline(story).replace(/\s/g, ''), '追寻光成为光“时代楷模”钱海军成了这场早会的“主角”');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('追寻光'))));
 });
 
@@ -325,7 +328,7 @@ test('in unmarked text, a caption set wider than the column under a headline sta
   const { record } = await parseExcerpt('wide-caption-under-stack.txt');
   const story = record.articles.find((a) => a.title?.startsWith('精神之光'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
-  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
+  assert.equal(headline(story).replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
   assert.deepEqual(story.captions, ['昨日下午，“守好红色根脉·班前十分钟活动”全省职工思想政治工作优秀案例展评在杭举行。']);
 });
 
@@ -358,7 +361,7 @@ test('in unmarked text, a headline stack whose last line ends in an exclamation,
   const { record } = await parseExcerpt('exclaimed-stack.txt');
   const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('为大力弘扬社会正气'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
-  assert.equal([story.kicker, story.title, story.subtitle].join(''), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
+  assert.equal(headline(story), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('跳桥救人小哥彭清林等'))));
 });
 
@@ -369,7 +372,7 @@ test('in unmarked text, a headline stack of ten narrow lines after a sentence\'s
   const { record } = await parseExcerpt('long-narrow-stack.txt');
   const story = record.articles.find((a) => a.byline.reporters.includes('张浩呈'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.title)));
-  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '推动经济运行整体好转“希望每家企业都拿到大订单”126家杭州企业组团迪拜“抢”订单');
+  assert.equal(headline(story).replace(/\s/g, ''), '推动经济运行整体好转“希望每家企业都拿到大订单”126家杭州企业组团迪拜“抢”订单');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('推动经济运行'))));
 });
 
@@ -394,7 +397,7 @@ test('in unmarked text, a caption set wider than the column under a photo credit
   const { record } = await parseExcerpt('wide-caption-under-credit.txt');
   const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('小讲台有大磁场'));
   assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
-  assert.equal([story.kicker, story.title, story.subtitle].join('').replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
+  assert.equal(headline(story).replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
 });
 
 test('in unmarked text, a quotation opened on the printed line where a sentence ended goes on in its paragraph', async () => {
