@@ -348,42 +348,29 @@ class PostgresStore implements Store {
       // unpack every article's term vector, a cost the planner does not see
       await db.query(`SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
       await db.query('SET LOCAL enable_seqscan = off');
-      // every match once, from the index and the narrow article rows: total, facets and the newest RANK_WINDOW ids
-      const counts = await this.rows<{ k: string; v: string | null; n: number }>(
-        `WITH m AS MATERIALIZED (SELECT a.id, a.paper, a.date, a.reporters FROM articles a WHERE ${where})
-         SELECT 'total' AS k, NULL AS v, COUNT(*)::int AS n FROM m
-         UNION ALL (SELECT 'paper', paper, COUNT(*)::int FROM m WHERE paper IS NOT NULL GROUP BY paper ORDER BY COUNT(*) DESC, paper COLLATE "C" LIMIT 30)
-         UNION ALL (SELECT 'month', substr(date, 1, 7), COUNT(*)::int FROM m WHERE date IS NOT NULL GROUP BY 2 ORDER BY COUNT(*) DESC, substr(date, 1, 7) COLLATE "C" LIMIT 30)
-         UNION ALL (SELECT 'reporter', r, COUNT(*)::int FROM m, unnest(m.reporters) AS r GROUP BY r ORDER BY COUNT(*) DESC, r COLLATE "C" LIMIT 30)
-         UNION ALL (SELECT 'window', (SELECT string_agg(id::text, ',') FROM (SELECT id FROM m ORDER BY id DESC LIMIT ${RANK_WINDOW}) w), 0)`,
-        args,
+      // every match once, from the index and the narrow article rows, in one statement: total, facets and the
+      // page of hits — the newest RANK_WINDOW matches ranked by where each word stands (headline first, then
+      // byline or caption, then body), older ones after them newest first
+      const at = args.length;
+      const counts = await this.rows<{ k: string; v: string | null; n: number; s: number | null }>(
+        `WITH m AS MATERIALIZED (SELECT a.id, a.paper, a.date, a.reporters, (${placeScore(terms.length, at + 1)})::float8 AS score FROM articles a WHERE ${where}),
+         w AS (SELECT COALESCE((SELECT id FROM m ORDER BY id DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1), 0) AS low)
+         SELECT 'total' AS k, NULL AS v, COUNT(*)::int AS n, NULL::float8 AS s FROM m
+         UNION ALL (SELECT 'paper', paper, COUNT(*)::int, NULL FROM m WHERE paper IS NOT NULL GROUP BY paper ORDER BY COUNT(*) DESC, paper COLLATE "C" LIMIT 30)
+         UNION ALL (SELECT 'month', substr(date, 1, 7), COUNT(*)::int, NULL FROM m WHERE date IS NOT NULL GROUP BY 2 ORDER BY COUNT(*) DESC, substr(date, 1, 7) COLLATE "C" LIMIT 30)
+         UNION ALL (SELECT 'reporter', r, COUNT(*)::int, NULL FROM m, unnest(m.reporters) AS r GROUP BY r ORDER BY COUNT(*) DESC, r COLLATE "C" LIMIT 30)
+         UNION ALL SELECT 'hit', id::text, (row_number() OVER ())::int, s FROM (SELECT m.id, CASE WHEN m.id >= w.low THEN m.score ELSE 0 END AS s FROM m, w
+           ORDER BY m.id >= w.low DESC, CASE WHEN m.id >= w.low THEN m.score END DESC, CASE WHEN m.id >= w.low THEN m.id END, m.id DESC
+           LIMIT $${at + 2} OFFSET $${at + 3}) h`,
+        [...args, terms, limit, offset],
         db,
       );
       const total = counts.find((c) => c.k === 'total')?.n ?? 0;
-      const window = (counts.find((c) => c.k === 'window')?.v ?? '').split(',').filter(Boolean);
       const facet = (k: string) => counts.filter((c) => c.k === k).map((c) => ({ value: c.v!, count: c.n }));
-      // the page of hits: within the newest RANK_WINDOW matches, ranked by where each word stands (headline
-      // first, then byline or caption, then body), older ones newest first
-      const page: Array<{ id: string; score: number }> = [];
-      if (offset < window.length) {
-        page.push(
-          ...(await this.rows<{ id: string; score: number }>(
-            `SELECT id, (${placeScore(terms.length, 4)})::float8 AS score FROM articles WHERE id = ANY($1::bigint[])
-             ORDER BY score DESC, id LIMIT $2 OFFSET $3`,
-            [window, limit, offset, terms],
-            db,
-          )),
-        );
-      }
-      if (page.length < limit && total > window.length) {
-        const n = args.length;
-        const older = await this.rows<{ id: string }>(
-          `SELECT a.id FROM articles a WHERE ${where} AND a.id < $${n + 1} ORDER BY a.id DESC LIMIT $${n + 2} OFFSET $${n + 3}`,
-          [...args, window[window.length - 1], limit - page.length, Math.max(0, offset - window.length)],
-          db,
-        );
-        page.push(...older.map((r) => ({ id: r.id, score: 0 })));
-      }
+      const page = counts
+        .filter((c) => c.k === 'hit')
+        .sort((x, y) => x.n - y.n)
+        .map((c) => ({ id: c.v!, score: c.s ?? 0 }));
       const rows = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ANY($1::bigint[])`, [page.map((h) => h.id)], db);
       const byId = new Map(rows.map((r) => [String(r.id), r]));
       const hits = [];
