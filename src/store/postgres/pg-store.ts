@@ -354,11 +354,12 @@ class PostgresStore implements Store {
       const at = args.length;
       const counts = await this.rows<{ k: string; v: string | null; n: number; s: number | null }>(
         `WITH m AS MATERIALIZED (SELECT a.id, a.paper, a.date, a.reporters, (${placeScore(terms.length, at + 1)})::float8 AS score FROM articles a WHERE ${where}),
-         w AS (SELECT COALESCE((SELECT id FROM m ORDER BY id DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1), 0) AS low)
+         w AS MATERIALIZED (SELECT COALESCE((SELECT id FROM m ORDER BY id DESC OFFSET ${RANK_WINDOW - 1} LIMIT 1), 0) AS low)
          SELECT 'total' AS k, NULL AS v, COUNT(*)::int AS n, NULL::float8 AS s FROM m
          UNION ALL (SELECT 'paper', paper, COUNT(*)::int, NULL FROM m WHERE paper IS NOT NULL GROUP BY paper ORDER BY COUNT(*) DESC, paper COLLATE "C" LIMIT 30)
          UNION ALL (SELECT 'month', substr(date, 1, 7), COUNT(*)::int, NULL FROM m WHERE date IS NOT NULL GROUP BY 2 ORDER BY COUNT(*) DESC, substr(date, 1, 7) COLLATE "C" LIMIT 30)
-         UNION ALL (SELECT 'reporter', r, COUNT(*)::int, NULL FROM m, unnest(m.reporters) AS r GROUP BY r ORDER BY COUNT(*) DESC, r COLLATE "C" LIMIT 30)
+         UNION ALL (SELECT 'reporter', r, SUM(n)::int, NULL FROM (SELECT reporters, COUNT(*) AS n FROM m GROUP BY reporters) g, unnest(g.reporters) AS r
+           GROUP BY r ORDER BY SUM(n) DESC, r COLLATE "C" LIMIT 30)
          UNION ALL SELECT 'hit', id::text, (row_number() OVER ())::int, s FROM (SELECT m.id, CASE WHEN m.id >= w.low THEN m.score ELSE 0 END AS s FROM m, w
            ORDER BY m.id >= w.low DESC, CASE WHEN m.id >= w.low THEN m.score END DESC, CASE WHEN m.id >= w.low THEN m.id END, m.id DESC
            LIMIT $${at + 2} OFFSET $${at + 3}) h`,
