@@ -344,11 +344,11 @@ class PostgresStore implements Store {
     const where = `${match}${this.filterSql(params, args, 'a')}`;
     const terms = positiveTerms(params.query);
     return this.transaction(async (db) => {
-      // matches come from the index as an exact bitmap of narrow rows; a sequential scan would
+      // matches come from the index as an exact bitmap of rows; a sequential scan would
       // unpack every article's term vector, a cost the planner does not see
       await db.query(`SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
       await db.query('SET LOCAL enable_seqscan = off');
-      // every match once, from the index and the narrow article rows, in one statement: total, facets and the
+      // every match once, from the index and its article row (what search reads is kept in it), in one statement: total, facets and the
       // page of hits — the newest RANK_WINDOW matches ranked by where each word stands (headline first, then
       // byline or caption, then body), older ones after them newest first
       const at = args.length;
