@@ -410,3 +410,21 @@ test('in unmarked text, a quotation opened on the printed line where a sentence 
     JSON.stringify(paragraphs.map((p) => p.slice(-16))),
   );
 });
+
+test('in unmarked text, a paragraph whose first line is one em short of its indent, by a comma set half-width, begins where it does', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 29, page 9): `75.4亿元，增长250.0%。` over `从贸易国别看，对欧`
+  // (nine characters in a column of twelve, its comma compressed) ran on as one paragraph
+  const { record } = await parseExcerpt('indent-short-by-a-comma.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.some((p) => p.endsWith('保税物流进出口75.4亿元，增长250.0%。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
+  assert.ok(paragraphs.some((p) => p.startsWith('从贸易国别看，对欧盟、东盟及美国贸易')), JSON.stringify(paragraphs.map((p) => p.slice(0, 12))));
+});
+
+test('in unmarked text, an indented first line over a printed line the extractor broke at its quotes begins a paragraph', async () => {
+  // same page: `经济社会高质量发展。` / `“现在项目推进到哪一` / `步了？”` / `“是否能如期竣` — the line under the indented one
+  // is `步了？”“是否能如期竣`, full, but came as two pieces; the questions had run on into the paragraph before
+  const { record } = await parseExcerpt('indent-over-quote-pieces.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.some((p) => p.endsWith('以高质量项目建设推进经济社会高质量发展。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
+  assert.ok(paragraphs.some((p) => p.startsWith('“现在项目推进到哪一步了？”“是否能如期竣工？”')), JSON.stringify(paragraphs.map((p) => p.slice(0, 16))));
+});

@@ -210,8 +210,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     column > 0 && i + 1 < n && widths[i] < column - SHORT_BY - 2 && CLAUSE_END.test(texts[i]) && widths[i + 1] >= column - SHORT_BY && !forcesStart(texts[i + 1]);
   // a headline line over the column's text: not set to its measure, not a piece of a sentence
   const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && headlineLine(texts[i]);
-  // after a sentence's end (or a headline line), a line of full-width characters only, the indent short of the column,
-  // over a line that is not, is a paragraph's first line whose indent the extractor dropped: such a line
+  // after a sentence's end (or a headline line), a line of full-width characters only, the indent short of the column
+  // (half an em more where a comma or 、 in it may have been set half-width), over a line that is not, is a
+  // paragraph's first line whose indent the extractor dropped: such a line
   // fills its column exactly unless it ends a paragraph or begins one
   const indented = (i: number) =>
     column > 0 &&
@@ -219,9 +220,13 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     (endsSentence(texts[i - 1]) || setOffColumn(i - 1)) &&
     FULL_WIDTH_ONLY.test(texts[i]) &&
     widths[i] <= column - INDENT + 0.5 &&
-    widths[i] >= column - INDENT - 0.5 &&
-    widths[i + 1] >= column - SHORT_BY &&
-    widths[i + 1] > column - INDENT + 0.5;
+    widths[i] >= column - INDENT - (/[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
+    printedWidth(i + 1) >= column - SHORT_BY &&
+    printedWidth(i + 1) > column - INDENT + 0.5;
+  // the width of the printed line that line i begins: with the piece after it when the extractor broke it between a
+  // closing and an opening quote (`步了？”` + `“是否能如期竣`) and the two fit the column together
+  const printedWidth = (i: number) =>
+    i + 1 < n && /[”’]$/.test(texts[i]) && /^[“‘]/.test(texts[i + 1]) && widths[i] + widths[i + 1] <= column + SHORT_BY ? widths[i] + widths[i + 1] : widths[i];
   // a stack of headline lines after a sentence's end, the first set off the column, each short of it and no two of
   // them pieces of one printed line: a line set to the column's measure under it is text beginning (a caption, a
   // lead), not more of the stack
