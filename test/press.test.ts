@@ -428,3 +428,14 @@ test('in unmarked text, an indented first line over a printed line the extractor
   assert.ok(paragraphs.some((p) => p.endsWith('以高质量项目建设推进经济社会高质量发展。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
   assert.ok(paragraphs.some((p) => p.startsWith('“现在项目推进到哪一步了？”“是否能如期竣工？”')), JSON.stringify(paragraphs.map((p) => p.slice(0, 16))));
 });
+
+test('in unmarked text, an indented first line with figures in it begins a paragraph after a sentence’s end', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 31, page 6, scored once before): `出口2637.7亿元，增长
+  // 9.5%。` over `从出口市场来看，1~4月，` — the indent short of the column, but with figures, whose width is less sure
+  const { record } = await parseExcerpt('indent-with-figures.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  for (const start of ['从出口市场来看，1~4月，浙江对前三大', '除了“量”上的突破，前4月，我省的外贸']) {
+    assert.ok(paragraphs.some((p) => p.startsWith(start)), `${start}: ${JSON.stringify(paragraphs.map((p) => p.slice(0, 12)))}`);
+  }
+  assert.ok(paragraphs.some((p) => p.endsWith('出口2637.7亿元，增长9.5%。')), JSON.stringify(paragraphs.map((p) => p.slice(-12))));
+});

@@ -210,17 +210,20 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     column > 0 && i + 1 < n && widths[i] < column - SHORT_BY - 2 && CLAUSE_END.test(texts[i]) && widths[i + 1] >= column - SHORT_BY && !forcesStart(texts[i + 1]);
   // a headline line over the column's text: not set to its measure, not a piece of a sentence
   const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && headlineLine(texts[i]);
-  // after a sentence's end (or a headline line), a line of full-width characters only, the indent short of the column
-  // (half an em more where a comma or 、 in it may have been set half-width), over a line that is not, is a
-  // paragraph's first line whose indent the extractor dropped: such a line
+  // after a sentence's end (or a headline line), a line of full-width characters only (or with figures, after a
+  // sentence's end), the indent short of the column (half an em more where a comma or 、 in it may have been set
+  // half-width, in a run that shows indents), over a line that is not, is a paragraph's first line whose indent the extractor dropped: such a line
   // fills its column exactly unless it ends a paragraph or begins one
+  // the run shows paragraphs indented (a line after a sentence's end exactly the indent short of the column): only then
+  // is a line one em shorter still taken for an indented one — in text set without indents, it ends a paragraph
+  const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(t) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
   const indented = (i: number) =>
     column > 0 &&
     i + 1 < n &&
     (endsSentence(texts[i - 1]) || setOffColumn(i - 1)) &&
-    FULL_WIDTH_ONLY.test(texts[i]) &&
+    (FULL_WIDTH_ONLY.test(texts[i]) || (endsSentence(texts[i - 1]) && WITH_FIGURES.test(texts[i]))) &&
     widths[i] <= column - INDENT + 0.5 &&
-    widths[i] >= column - INDENT - (/[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
+    widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
     printedWidth(i + 1) >= column - SHORT_BY &&
     printedWidth(i + 1) > column - INDENT + 0.5;
   // the width of the printed line that line i begins: with the piece after it when the extractor broke it between a
@@ -339,6 +342,8 @@ export const SHORT_BY = 2;
 const INDENT = 2;
 
 const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+$/;
+/** Full-width characters and figures (`1~4月`, `9.5%`): measured less surely, digits being narrower or wider than half an em. */
+const WITH_FIGURES = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·0-9.%~]+$/;
 
 /** How much wider than the column a line must be to be taken for one set across columns. */
 const WIDER_BY = 4;
