@@ -439,3 +439,12 @@ test('in unmarked text, an indented first line with figures in it begins a parag
   }
   assert.ok(paragraphs.some((p) => p.endsWith('出口2637.7亿元，增长9.5%。')), JSON.stringify(paragraphs.map((p) => p.slice(-12))));
 });
+
+test('in unmarked text, an indented first line over a printed line broken before its closing quote begins a paragraph', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 31, page 7): `部属企事业先进操作法。` / `“大会报告让我备受鼓` /
+  // `舞。` / `”作为代表在现场聆听的` — the line under the indented one is `舞。”作为代表在现场聆听的`, full, in two pieces
+  const { record } = await parseExcerpt('indent-over-closing-quote.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.some((p) => p.endsWith('命名为我省第三批省部属企事业先进操作法。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
+  assert.ok(paragraphs.some((p) => p.startsWith('“大会报告让我备受鼓舞。”作为代表')), JSON.stringify(paragraphs.map((p) => p.slice(0, 16))));
+});

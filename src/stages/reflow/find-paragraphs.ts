@@ -226,10 +226,10 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
     printedWidth(i + 1) >= column - SHORT_BY &&
     printedWidth(i + 1) > column - INDENT + 0.5;
-  // the width of the printed line that line i begins: with the piece after it when the extractor broke it between a
-  // closing and an opening quote (`步了？”` + `“是否能如期竣`) and the two fit the column together
+  // the width of the printed line that line i begins: with the piece after it when the extractor broke it at a quote
+  // mark (`步了？”` + `“是否能如期竣`, `舞。` + `”作为代表在现场聆听的`) and the two fit the column together
   const printedWidth = (i: number) =>
-    i + 1 < n && /[”’]$/.test(texts[i]) && /^[“‘]/.test(texts[i + 1]) && widths[i] + widths[i + 1] <= column + SHORT_BY ? widths[i] + widths[i + 1] : widths[i];
+    i + 1 < n && (/[“”‘’]$/.test(texts[i]) || /^[“”‘’]/.test(texts[i + 1])) && widths[i] + widths[i + 1] <= column + SHORT_BY ? widths[i] + widths[i + 1] : widths[i];
   // a stack of headline lines after a sentence's end, the first set off the column, each short of it and no two of
   // them pieces of one printed line: a line set to the column's measure under it is text beginning (a caption, a
   // lead), not more of the stack
