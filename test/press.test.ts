@@ -448,3 +448,12 @@ test('in unmarked text, an indented first line over a printed line broken before
   assert.ok(paragraphs.some((p) => p.endsWith('命名为我省第三批省部属企事业先进操作法。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
   assert.ok(paragraphs.some((p) => p.startsWith('“大会报告让我备受鼓舞。”作为代表')), JSON.stringify(paragraphs.map((p) => p.slice(0, 16))));
 });
+
+test('in unmarked text, a line justified print spread by letter-spacing fills its column: no headline, no paragraph end', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 31, page 4): `据 悉 ， 7 月 26` — a paragraph's first
+  // line of five characters spread to the column — was read as the headline of a story of its own
+  const { record } = await parseExcerpt('letter-spaced-first-line.txt');
+  assert.ok(!record.articles.some((a) => a.title?.startsWith('据悉')), JSON.stringify(record.articles.map(headline)));
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.some((p) => p.startsWith('据悉，7月26日，省运会足球比赛（女子丙组）将在梅湖体育中心开赛')), JSON.stringify(paragraphs.map((p) => p.slice(0, 12))));
+});

@@ -14,7 +14,7 @@
 // links, strongest first, each block used once, make chains — the columns —
 // written one after another.
 import { BODY_PUNCT, displayWidth } from '../text/chars.js';
-import { printedWidth } from './to-lines.js';
+import { printedWidth, spreadByLetterSpacing } from './to-lines.js';
 import { isLongWord, wordPairFrequency } from '../text/word-pairs.js';
 import { DATELINE_START, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
 
@@ -159,12 +159,9 @@ function spacedWords(text: string): Word[] {
   return words;
 }
 
-/** A line pdftotext wrote letter-spaced (`团 组 ， 参 加`): a justified line, spread to the full measure. */
-const LETTER_SPACED = /(?:\S \S ){2}\S/;
-
-/** The width a line is set to: its characters', or the whole measure for a letter-spaced one. */
+/** The width a line is set to: its characters', or the whole measure for one pdftotext wrote letter-spaced (`团 组 ， 参 加`). */
 function setWidth(text: string, measure: number): number {
-  return LETTER_SPACED.test(text) && spacedWords(text).some((w) => w.letter && w.end - w.start >= 5) ? Math.max(measure, printedWidth(text)) : displayWidth(text);
+  return spreadByLetterSpacing(text) ? Math.max(measure, printedWidth(text)) : displayWidth(text);
 }
 
 /**

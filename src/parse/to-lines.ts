@@ -49,7 +49,7 @@ function lineNode(source: SourceText, id: string, start: number, contentEnd: num
     type: 'line',
     id,
     children: leaves,
-    data: { heading, width: printedWidth(body), blank: j <= i },
+    data: { heading, width: printedWidth(body), blank: j <= i, spread: spreadByLetterSpacing(body) },
     position: source.position(start, end),
   };
 }
@@ -60,4 +60,9 @@ function lineNode(source: SourceText, id: string, start: number, contentEnd: num
  */
 export function printedWidth(text: string): number {
   return displayWidth(text.replace(/ +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +/g, ''));
+}
+
+/** A line that justified print spread to its measure by letter-spacing: three characters or more, each set apart by a single space (`据 悉 ， 7 月 26`). */
+export function spreadByLetterSpacing(text: string): boolean {
+  return /(?:^| )\S(?: \S){2,}(?= |$)/.test(text);
 }

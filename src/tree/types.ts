@@ -56,6 +56,8 @@ export interface LineData {
   width: number;
   /** the line holds no text */
   blank: boolean;
+  /** justified print spread the line to its measure by letter-spacing (`据 悉 ， 7 月 26`): it fills its column, however few its characters */
+  spread: boolean;
 }
 
 export interface LineNode {

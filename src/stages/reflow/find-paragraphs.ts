@@ -176,7 +176,7 @@ function isLabelStack(texts: string[]): boolean {
 /** The column a run of lines was wrapped at, as `findParagraphs` reads it from the run alone (0: not wrapped). */
 export function columnOfRun(lines: LineNode[]): number {
   if (lines.length === 1 || isLabelStack(lines.map(textOfLine))) return 0;
-  return estimateColumn(lines.map((l) => l.data.width));
+  return estimateColumn(lines.map((l) => l.data.width), lines.map(textOfLine));
 }
 
 /**
@@ -196,8 +196,17 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const masthead = mastheadLines(texts);
   const widths = lines.map((l) => l.data.width);
   // two lines say little about the column they were set in: a neighbour run says more
-  const own = estimateColumn(widths);
+  const own = estimateColumn(widths, texts);
   const column = n <= 2 && neighbourColumn > 0 ? Math.max(neighbourColumn, own) : own;
+  // a line spread by letter-spacing fills its column, or its column less an indent if it begins a paragraph — where few
+  // lines are (text whose every line is spaced out, from OCR or some extractors, says nothing by it), and unless it is
+  // a piece of a printed line broken at a quote mark
+  const atQuote = (i: number) => i > 0 && i < n && (/[“”‘’]$/.test(texts[i - 1]) || /^[“”‘’]/.test(texts[i]));
+  if (lines.filter((l) => l.data.spread).length <= n * SPREAD_SHARE) {
+    lines.forEach((l, i) => {
+      if (l.data.spread && !atQuote(i) && !atQuote(i + 1)) widths[i] = Math.max(widths[i], column - INDENT);
+    });
+  }
   const starts = [0];
   // width of the visual line the current source line belongs to: text extractors
   // split one printed line at quotes into several short lines
@@ -221,7 +230,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     column > 0 &&
     i + 1 < n &&
     (endsSentence(texts[i - 1]) || setOffColumn(i - 1)) &&
-    (FULL_WIDTH_ONLY.test(texts[i]) || (endsSentence(texts[i - 1]) && WITH_FIGURES.test(texts[i]))) &&
+    (FULL_WIDTH_ONLY.test(unspaced(texts[i])) || (endsSentence(texts[i - 1]) && WITH_FIGURES.test(unspaced(texts[i])))) &&
+    // (a line whose printed line goes on in the next source line, `…。“的的的` + `”。`, is that line's head, not short)
+    !NO_LINE_START.test(texts[i + 1]) &&
     widths[i] <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
     printedWidth(i + 1) >= column - SHORT_BY &&
@@ -345,6 +356,9 @@ const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’�
 /** Full-width characters and figures (`1~4月`, `9.5%`): measured less surely, digits being narrower or wider than half an em. */
 const WITH_FIGURES = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·0-9.%~]+$/;
 
+/** At most this share of a run's lines spread by letter-spacing, for spacing to say a line fills its column. */
+const SPREAD_SHARE = 0.25;
+
 /** How much wider than the column a line must be to be taken for one set across columns. */
 const WIDER_BY = 4;
 
@@ -353,7 +367,26 @@ const WIDER_BY = 4;
  * (their median). 0 when the widths scatter: lines that are paragraphs of their
  * own, not wraps of a column.
  */
-export function estimateColumn(widths: number[]): number {
+export function estimateColumn(widths: number[], texts?: string[]): number {
+  const column = columnOfWidths(widths);
+  return texts && column > 0 ? withoutHanging(column, widths, texts) : column;
+}
+
+/** Closing punctuation that print may hang past the column's edge. */
+const HANGS = /[，。、；：！？”’]$/;
+
+/**
+ * Print that hangs a line's closing punctuation past the column (a full line and its comma, one character wider)
+ * makes the widest lines end in it, every one: then the column is one narrower, where some line is that wide.
+ */
+function withoutHanging(column: number, widths: number[], texts: string[]): number {
+  const body = widths.slice(0, -1).map((w, i) => ({ w, t: texts[i] }));
+  const widest = body.filter((l) => Math.abs(l.w - column) <= 0.5);
+  if (widest.length < 3 || !widest.every((l) => HANGS.test(l.t))) return column;
+  return body.some((l) => Math.abs(l.w - (column - 1)) <= 0.5) ? column - 1 : column;
+}
+
+function columnOfWidths(widths: number[]): number {
   const body = widths.slice(0, -1).sort((a, b) => a - b);
   if (body.length === 0) return 0;
   const median = body[Math.floor(body.length / 2)];
@@ -385,4 +418,9 @@ function rawTail(line: LineNode): string {
   for (const leaf of line.children) if (leaf.type === 'gap' && leaf.reason === 'indent') tail = leaf.value;
   const last = line.children[line.children.length - 1];
   return last && last.type === 'break' ? tail + last.value : tail;
+}
+
+/** A line's characters without the spaces of justified print. */
+function unspaced(text: string): string {
+  return text.replace(/ +/g, '');
 }
