@@ -457,3 +457,13 @@ test('in unmarked text, a line justified print spread by letter-spacing fills it
   const paragraphs = record.articles.flatMap((a) => a.paragraphs);
   assert.ok(paragraphs.some((p) => p.startsWith('据悉，7月26日，省运会足球比赛（女子丙组）将在梅湖体育中心开赛')), JSON.stringify(paragraphs.map((p) => p.slice(0, 12))));
 });
+
+test('in unmarked text, a headline stack ending in an exclamation, under a paragraph cut off mid-clause, is the next story’s', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 31, page 1): `…自2012年成立以来,` / `浙江省政府给予18人记功奖励`
+  // / `跳桥救人小哥彭清林等，一等功！` / `本报讯 记者王逸群报` — the stack had run into the cut paragraph
+  const { record } = await parseExcerpt('exclaimed-stack-after-cut.txt');
+  const story = record.articles.find((a) => a.paragraphs.some((p) => p.includes('为大力弘扬社会正气')));
+  assert.ok(story, 'the story is found');
+  assert.equal(headline(story), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
+  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('“潘超宇技能大师工作室”自2012年成立以来,'))));
+});

@@ -45,14 +45,7 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
   for (let k = i; k < Math.min(texts.length, i + 12); k++) {
     if (k > i && forcesStart(texts[k])) return true;
     const t = texts[k];
-    const exclaimedEnd =
-      column > 0 &&
-      k > i &&
-      k + 1 < texts.length &&
-      DATELINE_START.test(texts[k + 1]) &&
-      /[！？!?]$/.test(t) &&
-      !/[。；;]/.test(t) &&
-      widths.slice(i, k).some((w) => w < column - SHORT_BY);
+    const exclaimedEnd = column > 0 && k > i && k + 1 < texts.length && DATELINE_START.test(texts[k + 1]) && exclaimedTitle(t) && widths.slice(i, k).some((w) => w < column - SHORT_BY);
     if (exclaimedEnd) continue;
     if (endsSentence(t) || !headlineLine(t)) return false;
   }
@@ -73,9 +66,18 @@ function stackAfterCut(texts: string[], widths: number[], column: number, i: num
     // (one line set to the column's measure is more likely the cut text's own last line)
     if (k > i && (DATELINE_START.test(t) || isBylineLine(t))) return k - i > 1 || Math.abs(widths[i] - column) > SHORT_BY;
     if (k > i && isCreditLine(t)) continue;
+    // (a title may end in an exclamation right over the dateline, set off the column: `跳桥救人小哥彭清林等，一等功！`)
+    const exclaimedEnd =
+      k > i && k + 1 < texts.length && (DATELINE_START.test(texts[k + 1]) || isBylineLine(texts[k + 1])) && exclaimedTitle(t) && Math.abs(widths[k] - column) > SHORT_BY;
+    if (exclaimedEnd) continue;
     if (endsSentence(t) || !headlineLine(t)) return false;
   }
   return false;
+}
+
+/** A title's last line that ends in an exclamation or a question, with no full stop or semicolon in it. */
+function exclaimedTitle(text: string): boolean {
+  return /[！？!?]$/.test(text) && !/[。；;]/.test(text);
 }
 
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
