@@ -203,7 +203,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // a line spread by letter-spacing fills its column, or its column less an indent if it begins a paragraph — where few
   // lines are (text whose every line is spaced out, from OCR or some extractors, says nothing by it), and unless it is
   // a piece of a printed line broken at a quote mark
-  const atQuote = (i: number) => i > 0 && i < n && (/[“”‘’]$/.test(texts[i - 1]) || /^[“”‘’]/.test(texts[i]));
+  const atQuote = (i: number) => i > 0 && i < n && brokenAtQuote(texts[i - 1], texts[i]);
   if (lines.filter((l) => l.data.spread).length <= n * SPREAD_SHARE) {
     lines.forEach((l, i) => {
       if (l.data.spread && !atQuote(i) && !atQuote(i + 1)) widths[i] = Math.max(widths[i], column - INDENT);
@@ -221,13 +221,13 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     column > 0 && i + 1 < n && widths[i] < column - SHORT_BY - 2 && CLAUSE_END.test(texts[i]) && widths[i + 1] >= column - SHORT_BY && !forcesStart(texts[i + 1]);
   // a headline line over the column's text: not set to its measure, not a piece of a sentence
   const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && headlineLine(texts[i]);
+  // the run shows paragraphs indented (a line after a sentence's end exactly the indent short of the column): only then
+  // is a line half an em shorter still taken for an indented one — in text set without indents, it ends a paragraph
+  const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(t) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
   // after a sentence's end (or a headline line), a line of full-width characters only (or with figures, after a
   // sentence's end), the indent short of the column (half an em more where a comma or 、 in it may have been set
-  // half-width, in a run that shows indents), over a line that is not, is a paragraph's first line whose indent the extractor dropped: such a line
-  // fills its column exactly unless it ends a paragraph or begins one
-  // the run shows paragraphs indented (a line after a sentence's end exactly the indent short of the column): only then
-  // is a line one em shorter still taken for an indented one — in text set without indents, it ends a paragraph
-  const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(t) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
+  // half-width, in a run that shows indents), over a line that is not, is a paragraph's first line whose indent the
+  // extractor dropped: such a line fills its column exactly unless it ends a paragraph or begins one
   const indented = (i: number) =>
     column > 0 &&
     i + 1 < n &&
@@ -237,12 +237,12 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     !NO_LINE_START.test(texts[i + 1]) &&
     widths[i] <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
-    printedWidth(i + 1) >= column - SHORT_BY &&
-    printedWidth(i + 1) > column - INDENT + 0.5;
+    printedLineWidth(i + 1) >= column - SHORT_BY &&
+    printedLineWidth(i + 1) > column - INDENT + 0.5;
   // the width of the printed line that line i begins: with the piece after it when the extractor broke it at a quote
   // mark (`步了？”` + `“是否能如期竣`, `舞。` + `”作为代表在现场聆听的`) and the two fit the column together
-  const printedWidth = (i: number) =>
-    i + 1 < n && (/[“”‘’]$/.test(texts[i]) || /^[“”‘’]/.test(texts[i + 1])) && widths[i] + widths[i + 1] <= column + SHORT_BY ? widths[i] + widths[i + 1] : widths[i];
+  const printedLineWidth = (i: number) =>
+    i + 1 < n && brokenAtQuote(texts[i], texts[i + 1]) && widths[i] + widths[i + 1] <= column + SHORT_BY ? widths[i] + widths[i + 1] : widths[i];
   // a stack of headline lines after a sentence's end, the first set off the column, each short of it and no two of
   // them pieces of one printed line: a line set to the column's measure under it is text beginning (a caption, a
   // lead), not more of the stack
@@ -318,8 +318,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       widths[i + 1] > column + WIDER_BY &&
       OPENS.test(texts[i + 1]);
     const unwrappedEnd = column === 0 && endsSentence(prevText);
-    // two pieces of one printed line, as an extractor breaks it at a quote mark
-    const brokenAtQuote = /[“”‘’]$/.test(prevText) || /^[“”‘’]/.test(texts[i]);
+    const atQuoteMark = brokenAtQuote(prevText, texts[i]);
     const ends =
       outside ||
       hardBreak[prev] ||
@@ -334,7 +333,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       indented(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
-      (column > 0 && !(fits && brokenAtQuote) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
+      (column > 0 && !(fits && atQuoteMark) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
@@ -420,6 +419,11 @@ function rawTail(line: LineNode): string {
   for (const leaf of line.children) if (leaf.type === 'gap' && leaf.reason === 'indent') tail = leaf.value;
   const last = line.children[line.children.length - 1];
   return last && last.type === 'break' ? tail + last.value : tail;
+}
+
+/** Two source lines that may be pieces of one printed line, as an extractor breaks it at a quote mark. */
+function brokenAtQuote(prev: string, next: string): boolean {
+  return /[“”‘’]$/.test(prev) || /^[“”‘’]/.test(next);
 }
 
 /** A line's characters without the spaces of justified print. */
