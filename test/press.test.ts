@@ -467,3 +467,14 @@ test('in unmarked text, a headline stack ending in an exclamation, under a parag
   assert.equal(headline(story), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
   assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('“潘超宇技能大师工作室”自2012年成立以来,'))));
 });
+
+test('in unmarked text, a byline wrapped mid-name over its dateline is one byline', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 31, page 2): `本报记者曾晨路通讯员张晓` / `燕方俊勇` /
+  // `本报讯 浅夏胜春烟，…` — the names' tail had stood as a story of its own, and 张晓 for a name
+  const { record } = await parseExcerpt('byline-wrapped-mid-name.txt');
+  const story = record.articles.find((a) => a.paragraphs.some((p) => p.startsWith('浅夏胜春烟')));
+  assert.ok(story, 'the story is found');
+  assert.deepEqual(story.byline.reporters, ['曾晨路']);
+  assert.deepEqual(story.byline.correspondents, ['张晓燕', '方俊勇']);
+  assert.ok(!record.articles.some((a) => a.paragraphs.length === 0 && a.byline.reporters.length > 0), 'no story of a byline alone');
+});

@@ -80,6 +80,15 @@ function exclaimedTitle(text: string): boolean {
   return /[！？!?]$/.test(text) && !/[。；;]/.test(text);
 }
 
+/**
+ * A byline wrapped mid-name over its dateline: `本报记者曾晨路通讯员张晓` + `燕方俊勇` + `本报讯 …` — a few characters
+ * of names only, the two lines still one byline, the story's dateline next.
+ */
+function bylineWrapped(texts: string[], i: number): boolean {
+  const t = texts[i].trim();
+  return /^[\u4e00-\u9fff]{1,8}$/.test(t) && i + 1 < texts.length && DATELINE_START.test(texts[i + 1]) && isBylineLine(texts[i - 1]) && isBylineLine(`${texts[i - 1].trim()}${t}`);
+}
+
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
 function creditWordWrapped(prev: string, text: string): boolean {
   return CREDIT_WORD.test(text.trim()) && isCreditLine(`${prev.trim()}${text.trim()}`);
@@ -266,7 +275,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     visual += widths[prev];
     visualText += prevText;
     // punctuation that print never sets at the start of a line, or never at its end
-    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i])) continue;
+    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i)) continue;
     // a caption's line broken mid-sentence over its shorter last line with the credit run on
     // (`…与出征企业代` + `表交流。 记者张浩呈 摄`)
     if (!endsSentenceAt(texts, prev) && !CLAUSE_END.test(prevText) && widths[prev] >= widths[i] && endsWithCredit(texts[i]) && !forcesStart(texts[i])) continue;
