@@ -478,3 +478,11 @@ test('in unmarked text, a byline wrapped mid-name over its dateline is one bylin
   assert.deepEqual(story.byline.correspondents, ['张晓燕', '方俊勇']);
   assert.ok(!record.articles.some((a) => a.paragraphs.length === 0 && a.byline.reporters.length > 0), 'no story of a byline alone');
 });
+
+test('in unmarked text, a paragraph of two lines, its first indented, its second short, stands apart', async () => {
+  // found on the pdftotext -raw text of a generated page (own seed 31, page 2): `宁波市道德模范”等荣誉。` / `他们中，有直面山火的`
+  // / `“逆行者”。` — the indent rule wanted a full line under the indented one, and the short paragraph ran into the one before
+  const { record } = await parseExcerpt('two-line-paragraph.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.includes('他们中，有直面山火的“逆行者”。'), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
+});

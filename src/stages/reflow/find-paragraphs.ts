@@ -235,8 +235,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(t) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
   // after a sentence's end (or a headline line), a line of full-width characters only (or with figures, after a
   // sentence's end), the indent short of the column (half an em more where a comma or 、 in it may have been set
-  // half-width, in a run that shows indents), over a line that is not, is a paragraph's first line whose indent the
-  // extractor dropped: such a line fills its column exactly unless it ends a paragraph or begins one
+  // half-width, in a run that shows indents), over a line that is not (or over a short last line: a paragraph of two,
+  // `他们中，有直面山火的` / `“逆行者”。`), is a paragraph's first line whose indent the extractor dropped: such a line
+  // fills its column exactly unless it ends a paragraph or begins one
   const indented = (i: number) =>
     column > 0 &&
     i + 1 < n &&
@@ -246,8 +247,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     !NO_LINE_START.test(texts[i + 1]) &&
     widths[i] <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
-    printedLineWidth(i + 1) >= column - SHORT_BY &&
-    printedLineWidth(i + 1) > column - INDENT + 0.5;
+    ((printedLineWidth(i + 1) >= column - SHORT_BY && printedLineWidth(i + 1) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
   // the width of the printed line that line i begins: with the piece after it when the extractor broke it at a quote
   // mark (`步了？”` + `“是否能如期竣`, `舞。` + `”作为代表在现场聆听的`) and the two fit the column together
   const printedLineWidth = (i: number) =>
