@@ -486,3 +486,13 @@ test('in unmarked text, a paragraph of two lines, its first indented, its second
   const paragraphs = record.articles.flatMap((a) => a.paragraphs);
   assert.ok(paragraphs.includes('他们中，有直面山火的“逆行者”。'), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
 });
+
+test('in unmarked text, a sentence set between a byline and its dateline is the photo’s caption, not a story', async () => {
+  // found on the pdftotext -raw text of a shared generated page (p008): `见习记者阮向民` / `昨日下午，` / `“守好红色根脉·班前十分钟
+  // 活动”全省职工思想政治工作优秀案例展评在杭举行。` / `本报讯 小讲台有大磁场…` — it had come out as a story without a headline
+  const { record } = await parseExcerpt('caption-over-dateline.txt');
+  assert.ok(!record.articles.some((a) => a.paragraphs.some((p) => p.startsWith('昨日下午，“守好红色根脉'))), JSON.stringify(record.articles.map((a) => a.paragraphs[0]?.slice(0, 12))));
+  const story = record.articles.find((a) => a.paragraphs.some((p) => p.startsWith('小讲台有大磁场')));
+  assert.ok(story, 'the story is found');
+  assert.deepEqual(story.captions, ['昨日下午，“守好红色根脉·班前十分钟活动”全省职工思想政治工作优秀案例展评在杭举行。']);
+});

@@ -30,7 +30,7 @@ function sentences(text: string): number {
 /**
  * Captions by their surroundings: the text above a credit line; a sentence or
  * two set apart by a picture's blank lines; a sentence between a headline and
- * the next article.
+ * the next article, or between a byline and its dateline.
  */
 export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: string[] = blocks.map((b) => blockText(b).text.trim())): BlockKind[] {
   return kinds.map((kind, i) => {
@@ -54,6 +54,8 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
     const pictureGap = b.data.blankBefore >= 2 || (b.data.blankAfter >= 2 && prev !== 'lead' && prev !== 'body');
     const betweenArticles = prev === 'headline' && (next === 'lead' || next === 'byline' || next === 'headline');
-    return pictureGap || betweenArticles ? 'caption' : kind;
+    // (a story's text begins at its dateline: a sentence or two set between its byline and that is a photo's caption)
+    const overDateline = prev === 'byline' && next === 'lead';
+    return pictureGap || betweenArticles || overDateline ? 'caption' : kind;
   });
 }
