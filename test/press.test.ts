@@ -23,6 +23,13 @@ async function parseLines(lines: string[], name: string) {
 /** An article's whole headline: kicker, title and subtitle, as the scorer's `titles` joins them. */
 const headline = (a: { kicker: string | null; title: string | null; subtitle: string | null }) => [a.kicker, a.title, a.subtitle].join('');
 
+/** The story whose text begins so; asserts there is one, listing every story's beginning when not. */
+function storyBeginning<A extends { paragraphs: string[] }>(record: { articles: A[] }, start: string): A {
+  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith(start));
+  assert.ok(story, `${start}: ${JSON.stringify(record.articles.map((a) => a.paragraphs[0]))}`);
+  return story;
+}
+
 const byline = (s: string) => {
   const b = parseByline(s);
   return [b.reporters, b.correspondents, b.photographers];
@@ -263,8 +270,7 @@ test('in unmarked text, the page label written apart from the rest of its runnin
   // found on the pdftotext -raw text of a shuffled-stream generated page (shared p000-scrambled): `第七版 时事` came
   // under the date and editors, over the next story's headline, and was read as its title
   const { record } = await parseExcerpt('page-label-apart.txt');
-  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('小讲台有大磁场'));
-  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  const story = storyBeginning(record, '小讲台有大磁场');
   assert.equal([story.kicker, story.title].join(''), '精神之光点亮奋进之路');
   assert.equal(story.subtitle, '“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
   assert.ok(record.other.some((o) => o.replace(/\s/g, '') === '第七版时事'), JSON.stringify(record.other));
@@ -295,8 +301,7 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
   // found on the pdftotext -raw text of a generated page (shared p002): `衢州市工会第八` / `次代表大会召开` /
   // `毛胜田当选衢州` / `市总工会主席` over the byline was read as a paragraph of the photo story above
   const { record } = await parseExcerpt('narrow-headline-stack.txt');
-  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('12月14日~15日'));
-  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  const story = storyBeginning(record, '12月14日~15日');
   assert.equal(headline(story), '衢州市工会第八次代表大会召开毛胜田当选衢州市总工会主席');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('第八次代表大会召开毛胜田'))));
 });
@@ -305,8 +310,7 @@ test('in unmarked text, a line set to the column under a stack of short headline
   // found on the pdftotext -raw text of a generated page (shared p007): `追寻光 成为光` / `“时代楷模”钱` / … /
   // `会的“主角”` ran on into the photo's caption under it, and the whole went into the photo story above
   const { record } = await parseExcerpt('stack-then-caption.txt');
-  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('近日上午'));
-  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  const story = storyBeginning(record, '近日上午');
   assert.equal(headline(story).replace(/\s/g, ''), '追寻光成为光“时代楷模”钱海军成了这场早会的“主角”');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('追寻光'))));
 });
@@ -359,8 +363,7 @@ test('in unmarked text, a headline stack whose last line ends in an exclamation,
   // found on the pdftotext -raw text of a generated page (own seed 23, page 6): `…千岛湖之旅。` / `浙江省政府给予18人记功奖励`
   // / `跳桥救人小哥彭清林` / `等，一等功！` / `本报讯（记者 王逸群）` — the stack ran on at the end of the story above
   const { record } = await parseExcerpt('exclaimed-stack.txt');
-  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('为大力弘扬社会正气'));
-  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  const story = storyBeginning(record, '为大力弘扬社会正气');
   assert.equal(headline(story), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('跳桥救人小哥彭清林等'))));
 });
@@ -395,8 +398,7 @@ test('in unmarked text, a caption set wider than the column under a photo credit
   // 全省职工思想政` / `治工作优秀案例展评在杭举行。` under `阮向民摄`: the last line, within four characters of the column,
   // was not taken for the rest of the wide text, and the caption's head was read as the story's title
   const { record } = await parseExcerpt('wide-caption-under-credit.txt');
-  const story = record.articles.find((a) => a.paragraphs[0]?.startsWith('小讲台有大磁场'));
-  assert.ok(story, JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+  const story = storyBeginning(record, '小讲台有大磁场');
   assert.equal(headline(story).replace(/\s/g, ''), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
 });
 
