@@ -232,7 +232,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const setOffColumn = (i: number) => Math.abs(widths[i] - column) > SHORT_BY && headlineLine(texts[i]);
   // the run shows paragraphs indented (a line after a sentence's end exactly the indent short of the column): only then
   // is a line half an em shorter still taken for an indented one — in text set without indents, it ends a paragraph
-  const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(t) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
+  const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(unspaced(t)) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
   // after a sentence's end (or a headline line), a line of full-width characters only (or with figures, after a
   // sentence's end), the indent short of the column (half an em more where a comma or 、 in it may have been set
   // half-width, in a run that shows indents), over a line that is not (or over a short last line: a paragraph of two,
