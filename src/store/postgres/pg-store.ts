@@ -360,9 +360,9 @@ class PostgresStore implements Store {
          UNION ALL (SELECT 'month', substr(date, 1, 7), COUNT(*)::int, NULL FROM m WHERE date IS NOT NULL GROUP BY 2 ORDER BY COUNT(*) DESC, substr(date, 1, 7) COLLATE "C" LIMIT 30)
          UNION ALL (SELECT 'reporter', r, SUM(n)::int, NULL FROM (SELECT reporters, COUNT(*) AS n FROM m GROUP BY reporters) g, unnest(g.reporters) AS r
            GROUP BY r ORDER BY SUM(n) DESC, r COLLATE "C" LIMIT 30)
-         UNION ALL SELECT 'hit', id::text, (row_number() OVER ())::int, s FROM (SELECT m.id, CASE WHEN m.id >= w.low THEN m.score ELSE 0 END AS s FROM m, w
-           ORDER BY m.id >= w.low DESC, CASE WHEN m.id >= w.low THEN m.score END DESC, CASE WHEN m.id >= w.low THEN m.id END, m.id DESC
-           LIMIT $${at + 2} OFFSET $${at + 3}) h`,
+         UNION ALL SELECT 'hit', id::text, (row_number() OVER ())::int, s FROM (
+           SELECT id, s FROM (SELECT m.id, m.id >= w.low AS ranked, CASE WHEN m.id >= w.low THEN m.score ELSE 0 END AS s FROM m, w) r
+           ORDER BY ranked DESC, s DESC, CASE WHEN ranked THEN id ELSE -id END LIMIT $${at + 2} OFFSET $${at + 3}) h`,
         [...args, terms, limit, offset],
         db,
       );
