@@ -1,12 +1,14 @@
 // pdftotext's default mode: columns written line by line in turn, put back together.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { deinterleaveColumns, deinterleaved, interleaving } from '../src/parse/deinterleave-columns.js';
-import { parsePage } from '../src/pipeline/run-pipeline.js';
-import { ROOT } from './helpers.js';
+import { parsePage, runPipeline } from '../src/pipeline/run-pipeline.js';
+import { main } from '../src/cli/main.js';
+import type { PageRoot } from '../src/tree/types.js';
+import { ROOT, tempDir } from './helpers.js';
 
 const EXAMPLES = join(ROOT, 'examples', 'pages');
 const GENERATED = join(ROOT, '..', 'shared', 'corpus', 'generated');
@@ -164,4 +166,17 @@ test('a page of pdftotext default output is parsed from its columns put back tog
   const whole = gold.articles.flatMap((a) => a.paragraphs).filter((p) => found.has(squash(p)));
   // read line by line, no paragraph of several lines came out whole
   assert.ok(whole.some((p) => p.length > 40), 'a paragraph of several lines comes out whole');
+});
+
+test('inspect reads a page of interleaved columns as parse does: put back together, and says so', async () => {
+  // (it once ran the stages on the lines as written, row by row: a tree parse never made)
+  const columns = setInColumns(paragraphs.join(''), 3, 16, 25);
+  const path = join(tempDir('inspect'), 'default.txt');
+  writeFileSync(path, writtenRowByRow(columns));
+  const out: string[] = [];
+  assert.equal(await main(['inspect', path, '--until', 'reflow', '--json'], { out: (t) => out.push(t), err: () => {} }), 0);
+  const inspected = JSON.parse(out.join('\n')) as { tree: PageRoot; messages: Array<{ code: string }> };
+  assert.ok(inspected.messages.some((m) => m.code === 'decode/columns-deinterleaved'));
+  const { file } = parsePage(readFileSync(path), path);
+  assert.deepEqual(inspected.tree, runPipeline(file, 'reflow'));
 });

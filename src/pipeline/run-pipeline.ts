@@ -36,15 +36,24 @@ export function runPipeline(file: PageFile, until: StageName = 'link'): PageRoot
 
 /** Bytes of one page text → its records. Throws `DecodeError` for bytes that are not text. */
 export function parsePage(bytes: Uint8Array, path: string, pageName = path): { tree: PageRoot; file: PageFile; record: PageRecord } {
+  const file = pageFileOf(bytes, path);
+  const tree = runPipeline(file);
+  return { tree, file, record: toRecords(tree, file, pageName) };
+}
+
+/**
+ * Bytes of one page text → the page as the stages read it (what parse and
+ * inspect both start from). Throws `DecodeError` for bytes that are not text.
+ */
+export function pageFileOf(bytes: Uint8Array, path: string, name = path): PageFile {
   const decoded = decode(bytes, path);
   // pdftotext's default mode interleaves side-by-side columns line by line: the stages read them put back together
   // (the page's source is then that derived text, as a PDF's is its laid-out text)
   const columns = deinterleaved(decoded.text);
-  const file = new PageFile(path, columns ? columns.text : decoded.text, decoded.encoding);
+  const file = new PageFile(name, columns ? columns.text : decoded.text, decoded.encoding);
   if (decoded.guessed) file.message('decode/guessed-encoding', 'info', { params: { encoding: decoded.encoding } });
   if (columns) file.message('decode/columns-deinterleaved', 'info', { params: { lines: columns.lines.length, columns: columns.columns, period: columns.period } });
-  const tree = runPipeline(file);
-  return { tree, file, record: toRecords(tree, file, pageName) };
+  return file;
 }
 
 /** A page's text, already decoded, → its records. */

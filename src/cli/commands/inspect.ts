@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { decode, DecodeError } from '../../parse/decode.js';
+import { DecodeError } from '../../parse/decode.js';
 import { readPdfPages } from '../../pdf/pdf-items.js';
 import { pdfPageToText } from '../../pdf/pdf-to-text.js';
 import { PageFile } from '../../file/page-file.js';
-import { runPipeline, STAGE_NAMES, type StageName } from '../../pipeline/run-pipeline.js';
+import { pageFileOf, runPipeline, STAGE_NAMES, type StageName } from '../../pipeline/run-pipeline.js';
 import { formatTree } from '../../tree/format-tree.js';
 import { readPage } from '../../parse/read-page.js';
 import { UsageError, type Io } from '../io.js';
@@ -36,11 +36,9 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   if (!STAGE_NAMES.includes(until)) throw new UsageError(`--until must be one of ${STAGE_NAMES.join(', ')}, not "${values.until}"`);
   const path = positionals[0];
   const bytes = readPage(path);
-  const sources = /\.pdf$/i.test(path) ? await laidOutPages(bytes, path) : [{ name: basename(path), ...decodedText(bytes, path) }];
-  const inspected = sources.map(({ name, text, encoding }) => {
-    const file = new PageFile(name, text, encoding);
-    return { name, tree: runPipeline(file, until), messages: file.messages };
-  });
+  // a text page is read as parse reads it (its columns put back together where pdftotext interleaved them)
+  const sources = /\.pdf$/i.test(path) ? await laidOutPages(bytes, path) : [{ name: basename(path), file: pageFileOf(bytes, path, basename(path)) }];
+  const inspected = sources.map(({ name, file }) => ({ name, tree: runPipeline(file, until), messages: file.messages }));
   if (values.json) io.out(JSON.stringify(sources.length === 1 ? { tree: inspected[0].tree, messages: inspected[0].messages } : { pages: inspected }, null, 1));
   else {
     for (const { name, tree, messages } of inspected) {
@@ -52,14 +50,12 @@ export async function inspectCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function decodedText(bytes: Uint8Array, path: string): { text: string; encoding: string } {
-  const decoded = decode(bytes, path);
-  return { text: decoded.text, encoding: decoded.encoding };
-}
-
 /** A PDF's pages as the text the stages read: laid out from the page itself. */
-async function laidOutPages(bytes: Uint8Array, path: string): Promise<Array<{ name: string; text: string; encoding: string }>> {
+async function laidOutPages(bytes: Uint8Array, path: string): Promise<Array<{ name: string; file: PageFile }>> {
   const pages = await readPdfPages(bytes, path);
   if (pages.every((p) => p.items.length === 0)) throw new DecodeError(path, 'is a PDF without a text layer (a scan): it has no text to inspect');
-  return pages.map((page) => ({ name: pages.length > 1 ? `${basename(path)}#${page.number}` : basename(path), text: pdfPageToText(page).text, encoding: 'pdf' }));
+  return pages.map((page) => {
+    const name = pages.length > 1 ? `${basename(path)}#${page.number}` : basename(path);
+    return { name, file: new PageFile(name, pdfPageToText(page).text, 'pdf') };
+  });
 }
