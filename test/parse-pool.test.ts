@@ -42,6 +42,20 @@ test('parsing on worker threads stores the same archive, reported in the order g
   assert.deepEqual(pooled.articles, one.articles);
 });
 
+test('a pool parses on its worker threads: no file falls back to the calling thread, and each comes back as parsed here', async () => {
+  // (under tsx the workers once failed to load and every file was parsed in the calling thread, unseen)
+  let fallbacks = 0;
+  const pool = new ParsePool(2, async (job) => {
+    fallbacks++;
+    return { pages: await pageInputsOfFile(job.path, job.bytes, job.hints, job.options) };
+  });
+  const paths = texts.map((_, k) => `测试报/2023-04-01/0${k + 1}.txt`);
+  const parsed = await Promise.all(texts.map((bytes, k) => pool.parse(paths[k], new Uint8Array(bytes), {}, {})));
+  await pool.close();
+  assert.equal(fallbacks, 0);
+  assert.deepEqual(parsed, await Promise.all(texts.map(async (bytes, k) => ({ pages: await pageInputsOfFile(paths[k], new Uint8Array(bytes), {}, {}) }))));
+});
+
 test('the files of a parse worker that dies are parsed in the calling thread, none lost', async () => {
   let fallbacks = 0;
   const pool = new ParsePool(1, async (job) => {

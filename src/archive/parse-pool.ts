@@ -38,6 +38,16 @@ export function poolSize(): number {
   return cores < 2 ? 0 : Math.min(cores, 4);
 }
 
+/**
+ * Under tsx (the tests) this module is TypeScript, and so is its worker; a
+ * worker thread does not inherit tsx's loader, so it registers it before
+ * loading the worker's module (else every job fell back to the calling thread).
+ */
+function sourceWorker(url: URL): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
+}
+
 export class ParsePool {
   private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending> }> = [];
   private next = 0;
@@ -48,10 +58,8 @@ export class ParsePool {
     size: number,
     private readonly fallback: Fallback,
   ) {
-    // under tsx (the tests) this module is TypeScript, and so is its worker
-    const url = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
     for (let k = 0; k < size; k++) {
-      const worker = new Worker(url);
+      const worker = import.meta.url.endsWith('.ts') ? sourceWorker(new URL('./parse-worker.ts', import.meta.url)) : new Worker(new URL('./parse-worker.js', import.meta.url));
       const pending = new Map<number, Pending>();
       const slot = { worker, pending };
       worker.on('message', (r: ParseReply) => {
@@ -59,7 +67,7 @@ export class ParsePool {
         if (!p) return;
         pending.delete(r.id);
         if ('error' in r) p.reject(new Error(r.error));
-        else p.resolve(r);
+        else p.resolve('pages' in r ? { pages: r.pages } : { problem: r.problem });
       });
       const orphan = () => {
         const at = this.workers.indexOf(slot);
