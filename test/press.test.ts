@@ -80,6 +80,23 @@ test('masthead fields are read as printed, OCR errors and all', () => {
   assert.deepEqual(fields('社址:杭州市学院路107号 邮编:310012'), { address: '杭州市学院路107号', zip: '310012' });
   assert.deepEqual(fields('2022年6月22日'), { date: '2022-06-22' });
   assert.deepEqual(fields('壬寅年十一月廿三'), { lunarDate: '壬寅年十一月廿三' });
+  // generated front pages (own seeds 21, 27): the name set beside the registration numbers on one line
+  assert.deepEqual(fields('钱塘晨报 国内统一连续出版物号：CN33-0101'), { paper: '钱塘晨报', cn: 'CN33-0101' });
+  assert.deepEqual(fields('江南劳动报国内统一连续出版物号：CN32-0042'), { paper: '江南劳动报', cn: 'CN32-0042' });
+  // (a line that only mentions a registration number names no paper)
+  assert.deepEqual(fields('本报讯 总第100号'), { issueNumber: 100 });
+  assert.deepEqual(fields('据晚报 报道，总第100号'), { issueNumber: 100 });
+});
+
+// Found on generated front pages in pdftotext's default mode (own seeds 25, 27, 29): the paper's name on a
+// line of its own, a headline written between it and the registration numbers under it.
+test('a name ending in 报 over the registration numbers is the paper, whatever its kind of 报', async () => {
+  const { parsePage } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'name-over-registration.txt';
+  const { record } = parsePage(readFileSync(join(TEST_DIR, 'fixtures', 'default', name)), name);
+  assert.equal(record.masthead?.paper, '江南劳动报');
+  assert.equal(record.masthead?.cn, 'CN32-0042');
+  assert.equal(record.masthead?.date, '2021-08-10');
 });
 
 test('masthead dates are checked against each other', () => {

@@ -29,6 +29,21 @@ function hit(field: keyof Masthead, m: RegExpExecArray | null, value: (m: RegExp
   return { field, value: value(m), start, end: start + text.length };
 }
 
+/** The numbers a paper is registered and posted under, printed beside its name in some mastheads. */
+export const REGISTRATION_FIELDS: Array<keyof Masthead> = ['cn', 'postalCode', 'issueNumber'];
+/** A paper's name of any kind ending in 报 (晨报, 劳动报, …): known as one where its registration numbers stand beside it. */
+export const NAME_ENDING_IN_BAO = /^[\u4e00-\u9fff]{2,10}报$/;
+/** A name ending in 报 that leads a line, its registration's label next: `钱塘晨报 国内统一连续出版物号：CN33-0101`. */
+const LEADING_PAPER = /^\s*([\u4e00-\u9fff]{2,10}报)\s*(?=国内统一|CN|邮发代号|总第)/i;
+
+/** The paper named at the head of a line of its registration numbers, whatever its name ends in (晨报, 劳动报, …). */
+function namedBeside(line: string): FieldHit | null {
+  const m = LEADING_PAPER.exec(line);
+  if (!m) return null;
+  const start = m.index + m[0].indexOf(m[1]);
+  return { field: 'paper', value: m[1], start, end: start + m[1].length };
+}
+
 /** The fields that name the paper or its issue; a masthead has one of them. */
 export const IDENTIFYING_FIELDS: Array<keyof Masthead> = ['paper', 'cn', 'issueNumber', 'postalCode'];
 
@@ -50,6 +65,7 @@ export function parseMastheadFields(line: string): FieldHit[] {
   hits.push(hit('address', ADDRESS.exec(line), (m) => m[1], 0));
   hits.push(hit('zip', ZIP.exec(line), (m) => m[1], 0));
   if (PAPER_NAME.test(line.trim())) hits.push({ field: 'paper', value: line.trim(), start: 0, end: line.length });
+  else if (hits.some((h) => h && REGISTRATION_FIELDS.includes(h.field))) hits.push(namedBeside(line));
   return hits.filter((h): h is FieldHit => h !== null);
 }
 

@@ -3,7 +3,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { PageFile } from '../../file/page-file.js';
 import { blockText, withSpans } from '../../tree/spans.js';
 import { blocksOf } from '../../tree/visit.js';
-import { emptyMasthead, IDENTIFYING_FIELDS, parseMastheadFields, PAPER_NAME, type FieldHit } from '../../text/parse-masthead-fields.js';
+import { emptyMasthead, IDENTIFYING_FIELDS, NAME_ENDING_IN_BAO, parseMastheadFields, PAPER_NAME, REGISTRATION_FIELDS, type FieldHit } from '../../text/parse-masthead-fields.js';
 import { checkMastheadDates } from './check-masthead-dates.js';
 import { DATELINE_START } from '../../text/press-patterns.js';
 
@@ -60,6 +60,9 @@ export const detectMasthead: Stage<MastheadOptions> = (options = {}) => (tree: P
   };
 };
 
+/** How many lines may stand between a paper's name and its registration numbers. */
+const NAME_REACH = 2;
+
 interface Page {
   blocks: BlockNode[];
   texts: string[];
@@ -87,7 +90,25 @@ function mastheadRun({ blocks, texts, body }: Page, start: number, window: numbe
     paper ||= hits.some((h) => h.field === 'paper');
     found.push({ block, text, hits });
   }
+  if (!paper) nameOverRegistration(found);
   return { found, top };
+}
+
+/**
+ * A name ending in 报 on a line of its own, over the line of the paper's
+ * registration numbers (a headline or two may be written between them, as
+ * pdftotext's default mode does): the paper's name.
+ */
+function nameOverRegistration(found: Run['found']): void {
+  const registration = found.findIndex((f) => f.hits.some((h) => REGISTRATION_FIELDS.includes(h.field)));
+  for (let k = Math.max(0, registration - 1 - NAME_REACH); k < registration; k++) {
+    const name = found[k].text.trim();
+    if (found[k].hits.length === 0 && NAME_ENDING_IN_BAO.test(name)) {
+      const start = found[k].text.indexOf(name);
+      found[k].hits.push({ field: 'paper', value: name, start, end: start + name.length });
+      return;
+    }
+  }
 }
 
 /** The runs that start after a block of body text, further down the page. */
