@@ -323,6 +323,15 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('第八次代表大会召开毛胜田'))));
 });
 
+test('a lead under a photo credit, short of the column for its spaces, goes on into its text: no photo story title', async () => {
+  // found on the -raw text of a generated page (own seed 27): `胡江丰摄` / `本报讯 通讯员全锐报道 为满` / `足新市民等…`
+  // was read as a photo story's title over its text, the lead's first words a paragraph of their own
+  const { record } = await parseExcerpt('lead-under-credit.txt');
+  const story = storyBeginning(record, '为满足新市民等人员的租房需求');
+  assert.equal(headline(story), '淳安推进蓝领公寓安居工程');
+  assert.deepEqual(story.byline.correspondents, ['全锐']);
+});
+
 test('in unmarked text, a line set to the column under a stack of short headline lines begins the text, not more of the stack', async () => {
   // found on the pdftotext -raw text of a generated page (shared p007): `追寻光 成为光` / `“时代楷模”钱` / … /
   // `会的“主角”` ran on into the photo's caption under it, and the whole went into the photo story above

@@ -165,7 +165,8 @@ function titlesPhoto(texts: string[], i: number): boolean {
  */
 function titleUnderCredit(texts: string[], widths: number[], column: number, i: number): boolean {
   const title = texts[i - 1];
-  return i >= 2 && column > 0 && isCreditLine(texts[i - 2]) && headlineLine(title) && !endsSentence(title) && widths[i - 1] < column - SHORT_BY;
+  // (a lead under the credit, `本报讯 通讯员全锐报道 为满`, opens with its dateline: no title)
+  return i >= 2 && column > 0 && isCreditLine(texts[i - 2]) && headlineLine(title) && !forcesStart(title) && !endsSentence(title) && widths[i - 1] < column - SHORT_BY;
 }
 
 /**
