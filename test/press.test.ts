@@ -323,6 +323,15 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('第八次代表大会召开毛胜田'))));
 });
 
+test('an indented first line may hold a half-width comma: `启动仪式后,由浙` in a column of nine', async () => {
+  // found on the -raw text of a generated page (own seed 25), set with ASCII commas as the seed page 003 is; a line
+  // with one was never taken for an indented first line, and two paragraphs ran together
+  const { record } = await parseExcerpt('indent-with-ascii-comma.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.some((p) => p.endsWith('培训职工1480余人。')), JSON.stringify(paragraphs));
+  assert.ok(paragraphs.some((p) => p.startsWith('启动仪式后,由浙江大学党委委员')), JSON.stringify(paragraphs));
+});
+
 test('a lead under a photo credit, short of the column for its spaces, goes on into its text: no photo story title', async () => {
   // found on the -raw text of a generated page (own seed 27): `胡江丰摄` / `本报讯 通讯员全锐报道 为满` / `足新市民等…`
   // was read as a photo story's title over its text, the lead's first words a paragraph of their own

@@ -363,7 +363,8 @@ export const SHORT_BY = 2;
 /** A paragraph's first-line indent, in em. */
 const INDENT = 2;
 
-const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+$/;
+/** Full-width characters only — with the half-width comma some papers set in running text (seed 003), half an em as measured. */
+const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·,]+$/;
 /** Full-width characters and figures (`1~4月`, `9.5%`): measured less surely, digits being narrower or wider than half an em. */
 const WITH_FIGURES = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·0-9.%~]+$/;
 
