@@ -330,6 +330,10 @@ test('an indented first line may hold a half-width comma: `启动仪式后,由�
   const paragraphs = record.articles.flatMap((a) => a.paragraphs);
   assert.ok(paragraphs.some((p) => p.endsWith('培训职工1480余人。')), JSON.stringify(paragraphs));
   assert.ok(paragraphs.some((p) => p.startsWith('启动仪式后,由浙江大学党委委员')), JSON.stringify(paragraphs));
+  // … and with figures after a sentence's end (own seed 31): `伟出席会议并讲话。` / `2021年,省总工会信息`
+  const figures = (await parseExcerpt('indent-figures-ascii-comma.txt')).record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(figures.some((p) => p.endsWith('董建伟出席会议并讲话。')), JSON.stringify(figures));
+  assert.ok(figures.some((p) => p.startsWith('2021年,省总工会信息得分')), JSON.stringify(figures));
 });
 
 test('a lead under a photo credit, short of the column for its spaces, goes on into its text: no photo story title', async () => {
