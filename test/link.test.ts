@@ -47,3 +47,19 @@ test('short subheads in a series stay inside their article', () => {
   assert.equal(r.articles.length, 1);
   assert.deepEqual(r.articles[0].paragraphs.filter((p) => p.length < 10), ['平台建设提速', '应用场景扩面']);
 });
+
+test('an unmarked headline wrapped mid-word keeps its tail in the title; the line after it is the subtitle', async () => {
+  // found on the -raw text of a generated page (own seed 21): `…开展向钱海军同` / `志学习活动` / `中共浙江省委关于…的决定`
+  // gave the title one line and the subtitle the wrapped tail with the subtitle
+  const { splitHeadline } = await import('../src/stages/link/split-headline.js');
+  const line = (text: string) => ({ id: [text], heading: 0, text });
+  const roles = (texts: string[]) => splitHeadline([texts.map(line)]).map(([role, [text]]) => `${role}:${text}`);
+  assert.deepEqual(roles(['中共浙江省委决定在全省广泛开展向钱海军同', '志学习活动', '中共浙江省委关于开展向钱海军同志学习活动的决定']), [
+    'title:中共浙江省委决定在全省广泛开展向钱海军同',
+    'title:志学习活动',
+    'subtitle:中共浙江省委关于开展向钱海军同志学习活动的决定',
+  ]);
+  // a subtitle that opens a phrase of its own stays one, however short
+  assert.deepEqual(roles(['衢州市工会第八次代表大会召开', '毛胜田当选衢州市总工会主席']), ['title:衢州市工会第八次代表大会召开', 'subtitle:毛胜田当选衢州市总工会主席']);
+  assert.deepEqual(roles(['推动经济运行整体好转', '“希望每家企业都拿到大订单”']), ['title:推动经济运行整体好转', 'subtitle:“希望每家企业都拿到大订单”']);
+});

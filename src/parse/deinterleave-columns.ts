@@ -15,7 +15,7 @@
 // written one after another.
 import { BODY_PUNCT, displayWidth } from '../text/chars.js';
 import { printedWidth, spreadByLetterSpacing } from './to-lines.js';
-import { isLongWord, wordPairFrequency } from '../text/word-pairs.js';
+import { spansLongWord, wordPairFrequency } from '../text/word-pairs.js';
 import { DATELINE_START, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
 
 /** One line of the derived text and where it stands in the source (1-based line, column). */
@@ -266,16 +266,6 @@ function setAsHeadline(block: Block, measure: number): boolean {
     const w = setWidth(l.text, measure);
     return !BODY_PUNCT.test(l.text) && !DATELINE_START.test(l.text) && !startsWithRole(l.text) && (w < measure - 2.5 || w > measure + 1.6);
   });
-}
-
-/** A word of three or four characters of the word list reads across the break. */
-function spansLongWord(a: string, b: string): boolean {
-  for (let left = 1; left <= 3; left++) {
-    for (let right = 1; left + right <= 4; right++) {
-      if (left + right >= 3 && left <= a.length && right <= b.length && isLongWord(a.slice(-left) + b.slice(0, right))) return true;
-    }
-  }
-  return false;
 }
 
 /** What the links of a block look at: its first and last lines without spaces, the widths they are set to, its headline look. */

@@ -42,3 +42,13 @@ export function isLongWord(text: string): boolean {
   list ??= load();
   return list.long.has(text);
 }
+
+/** A word of three or four characters of the word list reads across the break between `a` and `b`. */
+export function spansLongWord(a: string, b: string): boolean {
+  for (let left = 1; left <= 3; left++) {
+    for (let right = 1; left + right <= 4; right++) {
+      if (left + right >= 3 && left <= a.length && right <= b.length && isLongWord(a.slice(-left) + b.slice(0, right))) return true;
+    }
+  }
+  return false;
+}

@@ -1,3 +1,11 @@
+import { displayWidth } from '../../text/chars.js';
+import { spansLongWord, wordPairFrequency } from '../../text/word-pairs.js';
+
+/** How much shorter than the line above a headline line is when it is that line's wrapped tail, in em. */
+const WRAP_SHORTER_BY = 4;
+/** How often, summed over the word list, two characters must stand inside words for a break between them to split a word. */
+const WRAP_PAIR = 1000;
+
 /** One line of a headline stack as the splitter sees it. */
 export interface HeadlineLine {
   id: string[];
@@ -9,7 +17,8 @@ export interface HeadlineLine {
  * Splits a headline stack into kicker (引题), title (主题) and subtitle (副题).
  * Marked pages say it with heading levels: the `#` line is the title, marked
  * lines above it the kicker, below it the subtitle. Unmarked stacks: the first
- * piece (lines printed together) is the title, the pieces after it subtitles.
+ * piece (lines printed together) is the title, the pieces after it subtitles,
+ * a piece that is the wrapped tail of the line above staying with it.
  * Only the split is a guess; the text and its order are the page's.
  */
 export function splitHeadline(pieces: HeadlineLine[][]): Array<['kicker' | 'title' | 'subtitle', string[]]> {
@@ -22,13 +31,32 @@ export function splitHeadline(pieces: HeadlineLine[][]): Array<['kicker' | 'titl
     lines.forEach((l, i) => out.push([i < titleAt ? 'kicker' : i === titleAt ? 'title' : 'subtitle', l.id]));
     return out;
   }
-  // one piece of several lines (an extraction that keeps no blank lines): the first line the title, the rest its subtitle
-  if (pieces.length === 1 && lines.length > 1) {
-    lines.forEach((l, i) => out.push([i === 0 ? 'title' : 'subtitle', l.id]));
-    return out;
-  }
-  pieces.forEach((piece, p) => piece.forEach((l) => out.push([p === 0 ? 'title' : 'subtitle', l.id])));
+  // one piece of several lines (an extraction that keeps no blank lines): the first line the title (with its wrapped
+  // tail), the rest its subtitle
+  wrappedPieces(pieces.length === 1 ? lines.map((l) => [l]) : pieces).forEach((piece, p) => piece.forEach((l) => out.push([p === 0 ? 'title' : 'subtitle', l.id])));
   return out;
+}
+
+/**
+ * Unmarked pieces with a headline's wrapped tail set apart from its head
+ * (`中共浙江省委决定在全省广泛开展向钱海军同` / `志学习活动`): put back in one piece.
+ * A wrap breaks a word and leaves a shorter line under the full one; a
+ * subtitle starts a phrase of its own.
+ */
+function wrappedPieces(pieces: HeadlineLine[][]): HeadlineLine[][] {
+  const out: HeadlineLine[][] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1]?.at(-1);
+    if (last && piece.length && wraps(last.text.trim(), piece[0].text.trim())) out[out.length - 1].push(...piece);
+    else out.push([...piece]);
+  }
+  return out;
+}
+
+/** Line `b` is the tail of line `a` wrapped: shorter by a good part, and a word reads across the break. */
+function wraps(a: string, b: string): boolean {
+  if (!a || !b || displayWidth(b) > displayWidth(a) - WRAP_SHORTER_BY) return false;
+  return wordPairFrequency(a.slice(-1) + b[0]) >= WRAP_PAIR || spansLongWord(a, b);
 }
 
 /**
