@@ -336,6 +336,15 @@ test('an indented first line may hold a half-width comma: `启动仪式后,由�
   assert.ok(figures.some((p) => p.startsWith('2021年,省总工会信息得分')), JSON.stringify(figures));
 });
 
+test('in a stack over a byline, a line wider than the one above that reads on from no word in it is the next part: title, then subtitle', async () => {
+  // found on the -raw text of a generated page (own seed 21): `夯实基本功提高技战术水平` / `义乌足球小将全力备战省运会` /
+  // `本报记者左翠玉`, both lines about the column's width, were one title
+  const { record } = await parseExcerpt('stack-line-wider.txt');
+  const story = storyBeginning(record, '6月14日晚上7点');
+  assert.equal(story.title, '夯实基本功提高技战术水平');
+  assert.equal(story.subtitle, '义乌足球小将全力备战省运会');
+});
+
 test('a lead under a photo credit, short of the column for its spaces, goes on into its text: no photo story title', async () => {
   // found on the -raw text of a generated page (own seed 27): `胡江丰摄` / `本报讯 通讯员全锐报道 为满` / `足新市民等…`
   // was read as a photo story's title over its text, the lead's first words a paragraph of their own

@@ -52,3 +52,11 @@ export function spansLongWord(a: string, b: string): boolean {
   }
   return false;
 }
+
+/** How often, summed over the word list, two characters must stand inside words for a break between them to split a word. */
+const WORD_PAIR = 1000;
+
+/** A line break between `a` and `b` falls inside a word: the two characters across it are a common pair within words, or a word of three or four reads across it. */
+export function breaksWord(a: string, b: string): boolean {
+  return a.length > 0 && b.length > 0 && (wordPairFrequency(a.slice(-1) + b[0]) >= WORD_PAIR || spansLongWord(a, b));
+}

@@ -1,10 +1,8 @@
 import { displayWidth } from '../../text/chars.js';
-import { spansLongWord, wordPairFrequency } from '../../text/word-pairs.js';
+import { breaksWord } from '../../text/word-pairs.js';
 
 /** How much shorter than the line above a headline line is when it is that line's wrapped tail, in em. */
 const WRAP_SHORTER_BY = 4;
-/** How often, summed over the word list, two characters must stand inside words for a break between them to split a word. */
-const WRAP_PAIR = 1000;
 
 /** One line of a headline stack as the splitter sees it. */
 export interface HeadlineLine {
@@ -56,7 +54,7 @@ function wrappedPieces(pieces: HeadlineLine[][]): HeadlineLine[][] {
 /** Line `b` is the tail of line `a` wrapped: shorter by a good part, and a word reads across the break. */
 function wraps(a: string, b: string): boolean {
   if (!a || !b || displayWidth(b) > displayWidth(a) - WRAP_SHORTER_BY) return false;
-  return wordPairFrequency(a.slice(-1) + b[0]) >= WRAP_PAIR || spansLongWord(a, b);
+  return breaksWord(a, b);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
+import { breaksWord } from '../../text/word-pairs.js';
 import { CREDIT_WORD, DATELINE_START, endsWithCredit, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
@@ -266,6 +267,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     }
     return true;
   };
+  let stackStart = -1;
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
@@ -329,7 +331,11 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       OPENS.test(texts[i + 1]);
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     const atQuoteMark = brokenAtQuote(prevText, texts[i]);
+    // a stack over a dateline or byline after a sentence's end, lines set about the column's width: a line each
+    // (kicker, title, subtitle; a title's wrapped tail is put back with it when the stack is split)
+    const inStackOverDateline = column > 0 && stackStart >= 0 && widths[i] > widths[prev] && !breaksWord(unspaced(prevText), unspaced(texts[i])) && headlineLine(texts[i]) && !endsSentence(prevText) && !forcesStart(texts[i]);
     const ends =
+      inStackOverDateline ||
       outside ||
       hardBreak[prev] ||
       forcesStart(texts[i]) ||
@@ -347,6 +353,8 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
+    if (forcesStart(texts[i]) || !headlineLine(texts[i])) stackStart = -1;
+    else if (ends && column > 0 && headlineAfterParagraph(texts, i) && stackOverDateline(texts, widths, column, i)) stackStart = i;
     visual = 0;
     visualText = '';
   }
