@@ -336,13 +336,18 @@ test('an indented first line may hold a half-width comma: `启动仪式后,由�
   assert.ok(figures.some((p) => p.startsWith('2021年,省总工会信息得分')), JSON.stringify(figures));
 });
 
-test('in a stack over a byline, a line wider than the one above that reads on from no word in it is the next part: title, then subtitle', async () => {
+test('in a stack over a byline or dateline, a line wider than the one above that reads on from no word in it is the next part: title, then subtitle', async () => {
   // found on the -raw text of a generated page (own seed 21): `夯实基本功提高技战术水平` / `义乌足球小将全力备战省运会` /
   // `本报记者左翠玉`, both lines about the column's width, were one title
   const { record } = await parseExcerpt('stack-line-wider.txt');
   const story = storyBeginning(record, '6月14日晚上7点');
   assert.equal(story.title, '夯实基本功提高技战术水平');
   assert.equal(story.subtitle, '义乌足球小将全力备战省运会');
+  // … and so where the stack is the first thing under the masthead or the running head (own seed 23), no sentence before it
+  const underMasthead = storyBeginning((await parseExcerpt('stack-under-masthead.txt')).record, '浅夏胜春烟');
+  assert.deepEqual([underMasthead.title, underMasthead.subtitle], ['享两地风光获共富礼包', '2022年杭州市一线职工免费疗休养活动启动']);
+  const underHead = storyBeginning((await parseExcerpt('stack-under-running-head.txt')).record, '党的力量来自组织');
+  assert.deepEqual([underHead.title, underHead.subtitle], ['点燃“红色引擎”激发强劲动力', '——我省锻造坚强有力的省直机关基层党组织']);
 });
 
 test('a lead under a photo credit, short of the column for its spaces, goes on into its text: no photo story title', async () => {

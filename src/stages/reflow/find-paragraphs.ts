@@ -267,12 +267,14 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     }
     return true;
   };
-  let stackStart = -1;
+  // where a stack over a dateline or byline begins (its first line starting a unit), while its lines go on
+  let stackStart = column > 0 && n > 1 && headlineLine(texts[0]) && stackOverDateline(texts, widths, column, 0) ? 0 : -1;
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
     if (masthead.has(i)) {
       starts.push(i);
+      stackStart = column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i) ? i : -1;
       continue;
     }
     visual += widths[prev];
@@ -354,7 +356,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       unwrappedEnd;
     if (ends) starts.push(i);
     if (forcesStart(texts[i]) || !headlineLine(texts[i])) stackStart = -1;
-    else if (ends && column > 0 && headlineAfterParagraph(texts, i) && stackOverDateline(texts, widths, column, i)) stackStart = i;
+    else if (ends && column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i)) stackStart = i;
     visual = 0;
     visualText = '';
   }
