@@ -69,7 +69,8 @@ export function subtitleStart(line: HeadlineLine, isLast: boolean): number {
   const lead = line.text.length - line.text.trimStart().length;
   const before = line.text.trim().slice(0, m.index);
   const after = line.text.trim().slice(m.index + m[0].length);
-  // both halves must read as a headline of their own, not a phrase cut in two
-  if (before.length < 4 || after.length < 4) return -1;
+  // both halves must read as a headline of their own, not a phrase cut in two; one that ends in a dash or a colon
+  // leads into the other (`省党代表崔兆举希望—— 让更多优秀青年…`)
+  if (before.length < 4 || after.length < 4 || /[—：:]$/.test(before)) return -1;
   return lead + m.index + m[0].length;
 }
