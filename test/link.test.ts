@@ -64,12 +64,14 @@ test('an unmarked headline wrapped mid-word keeps its tail in the title; the lin
   assert.deepEqual(roles(['推动经济运行整体好转', '“希望每家企业都拿到大订单”']), ['title:推动经济运行整体好转', 'subtitle:“希望每家企业都拿到大订单”']);
 });
 
-test('a marked title with a space in it is not cut in two where its first half leads into the second with a dash', async () => {
+test('a marked title with a space in it is not cut in two where its first half leads into the second with a dash, nor where it has more spaces', async () => {
   // found on generated PDF pages (own seed 31): `# 省党代表崔兆举希望—— 让更多优秀青年坚定走技能成才之路` gave the
   // title its first half and made the rest a subtitle
   const { subtitleStart } = await import('../src/stages/link/split-headline.js');
   const line = (text: string) => ({ id: [text], heading: 1, text });
   assert.equal(subtitleStart(line('省党代表崔兆举希望—— 让更多优秀青年坚定走技能成才之路'), true), -1);
+  // … nor a title of three phrases or more set apart by spaces (own seeds 21, 27)
+  assert.equal(subtitleStart(line('号角嘹亮 使命催征 在高质量发展中走好新时代赶考路'), true), -1);
   // a title and its subtitle on one line, set apart by a space, are still told apart
   const both = '“希望每家企业都拿到大订单” 126家杭州企业组团迪拜“抢”订单';
   assert.equal(both.slice(subtitleStart(line(both), true)), '126家杭州企业组团迪拜“抢”订单');

@@ -72,5 +72,7 @@ export function subtitleStart(line: HeadlineLine, isLast: boolean): number {
   // both halves must read as a headline of their own, not a phrase cut in two; one that ends in a dash or a colon
   // leads into the other (`省党代表崔兆举希望—— 让更多优秀青年…`)
   if (before.length < 4 || after.length < 4 || /[—：:]$/.test(before)) return -1;
+  // a title of three phrases or more set apart by spaces (`号角嘹亮 使命催征 在高质量发展中…`) is one title
+  if (/\s/.test(after)) return -1;
   return lead + m.index + m[0].length;
 }
