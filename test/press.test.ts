@@ -350,6 +350,16 @@ test('in a stack over a byline or dateline, a line wider than the one above that
   assert.deepEqual([underHead.title, underHead.subtitle], ['点燃“红色引擎”激发强劲动力', '——我省锻造坚强有力的省直机关基层党组织']);
 });
 
+test('a lead whose byline a narrow column wrapped over three lines is one lead: dateline, both roles, then the text', async () => {
+  // found on the -raw text of a generated page (own seed 27): `本报讯 记者戴睿云` / `通讯员郑静静、赵一帆` /
+  // `报道 “过去我以为排查` lost its dateline and reporter, and its text began with 报道
+  const { record } = await parseExcerpt('lead-byline-wrapped.txt');
+  const story = storyBeginning(record, '“过去我以为排查廉政风险');
+  assert.equal(story.dateline, '本报讯');
+  assert.deepEqual(story.byline.reporters, ['戴睿云']);
+  assert.deepEqual(story.byline.correspondents, ['郑静静', '赵一帆']);
+});
+
 test('a lead under a photo credit, short of the column for its spaces, goes on into its text: no photo story title', async () => {
   // found on the -raw text of a generated page (own seed 27): `胡江丰摄` / `本报讯 通讯员全锐报道 为满` / `足新市民等…`
   // was read as a photo story's title over its text, the lead's first words a paragraph of their own

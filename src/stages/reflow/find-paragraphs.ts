@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { breaksWord } from '../../text/word-pairs.js';
-import { CREDIT_WORD, DATELINE_START, endsWithCredit, isBylineLine, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { CREDIT_WORD, DATELINE_START, endsWithCredit, isBylineLine, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -93,6 +93,17 @@ function bylineWrapped(texts: string[], i: number): boolean {
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
 function creditWordWrapped(prev: string, text: string): boolean {
   return CREDIT_WORD.test(text.trim()) && isCreditLine(`${prev.trim()}${text.trim()}`);
+}
+
+/**
+ * A lead's byline wrapped over lines in a narrow column: `本报讯 记者戴睿云` + `通讯员郑静静、赵一帆` +
+ * `报道 “过去我以为排查` — a line of the dateline and names only, or of names only, goes on into the next role's
+ * names or into the byline's closing 报道 (and the text after it).
+ */
+function leadBylineWrapped(prev: string, text: string): boolean {
+  const p = prev.trim();
+  const namesOnly = DATELINE_START.test(p) ? isBylineLine(p.replace(DATELINE_START, '').trim()) : isBylineLine(p);
+  return namesOnly && !/报道$/.test(p) && (startsWithRole(text.trim()) || /^报道(?:\s|[“（(]|$)/.test(text.trim()));
 }
 
 /** A quotation or bracket opened and not closed on the line: a paragraph's first line going on below. */
@@ -280,7 +291,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     visual += widths[prev];
     visualText += prevText;
     // punctuation that print never sets at the start of a line, or never at its end
-    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i)) continue;
+    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i) || leadBylineWrapped(prevText, texts[i])) continue;
     // a caption's line broken mid-sentence over its shorter last line with the credit run on
     // (`…与出征企业代` + `表交流。 记者张浩呈 摄`)
     if (!endsSentenceAt(texts, prev) && !CLAUSE_END.test(prevText) && widths[prev] >= widths[i] && endsWithCredit(texts[i]) && !forcesStart(texts[i])) continue;
