@@ -278,14 +278,17 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     }
     return true;
   };
-  // where a stack over a dateline or byline begins (its first line starting a unit), while its lines go on
-  let stackStart = column > 0 && n > 1 && headlineLine(texts[0]) && stackOverDateline(texts, widths, column, 0) ? 0 : -1;
+  // line i heads a stack of headline lines over a dateline or byline
+  const opensStack = (i: number) => column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i);
+  // the lines read so far are such a stack's, from a line that started a unit (after a sentence's end, under the
+  // masthead or the running head, or at the top)
+  let inStack = n > 1 && opensStack(0);
   for (let i = 1; i < n; i++) {
     const prev = i - 1;
     const prevText = texts[prev];
     if (masthead.has(i)) {
       starts.push(i);
-      stackStart = column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i) ? i : -1;
+      inStack = opensStack(i);
       continue;
     }
     visual += widths[prev];
@@ -344,11 +347,12 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       OPENS.test(texts[i + 1]);
     const unwrappedEnd = column === 0 && endsSentence(prevText);
     const atQuoteMark = brokenAtQuote(prevText, texts[i]);
-    // a stack over a dateline or byline after a sentence's end, lines set about the column's width: a line each
-    // (kicker, title, subtitle; a title's wrapped tail is put back with it when the stack is split)
-    const inStackOverDateline = column > 0 && stackStart >= 0 && widths[i] > widths[prev] && !breaksWord(unspaced(prevText), unspaced(texts[i])) && headlineLine(texts[i]) && !endsSentence(prevText) && !forcesStart(texts[i]);
+    // in such a stack, a line wider than the one above it with no word read across the break is the stack's next
+    // part (kicker, title, subtitle), not more of its line
+    const nextPartOfStack =
+      inStack && widths[i] > widths[prev] && !breaksWord(unspaced(prevText), unspaced(texts[i])) && headlineLine(texts[i]) && !endsSentence(prevText) && !forcesStart(texts[i]);
     const ends =
-      inStackOverDateline ||
+      nextPartOfStack ||
       outside ||
       hardBreak[prev] ||
       forcesStart(texts[i]) ||
@@ -366,8 +370,8 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
-    if (forcesStart(texts[i]) || !headlineLine(texts[i])) stackStart = -1;
-    else if (ends && column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i)) stackStart = i;
+    if (forcesStart(texts[i]) || !headlineLine(texts[i])) inStack = false;
+    else if (ends && opensStack(i)) inStack = true;
     visual = 0;
     visualText = '';
   }
