@@ -59,6 +59,8 @@ test('an unmarked headline wrapped mid-word keeps its tail in the title; the lin
     'title:志学习活动',
     'subtitle:中共浙江省委关于开展向钱海军同志学习活动的决定',
   ]);
+  // … and where the break splits a common word, however long the line under it (own seed 25: `…提出推` / `动工会…`)
+  assert.deepEqual(roles(['全省工会信息工作座谈会提出推', '动工会信息工作再上新台阶']), ['title:全省工会信息工作座谈会提出推', 'title:动工会信息工作再上新台阶']);
   // a subtitle that opens a phrase of its own stays one, however short
   assert.deepEqual(roles(['衢州市工会第八次代表大会召开', '毛胜田当选衢州市总工会主席']), ['title:衢州市工会第八次代表大会召开', 'subtitle:毛胜田当选衢州市总工会主席']);
   assert.deepEqual(roles(['推动经济运行整体好转', '“希望每家企业都拿到大订单”']), ['title:推动经济运行整体好转', 'subtitle:“希望每家企业都拿到大订单”']);

@@ -1,8 +1,10 @@
 import { displayWidth } from '../../text/chars.js';
-import { breaksWord } from '../../text/word-pairs.js';
+import { breaksWord, wordPairFrequency } from '../../text/word-pairs.js';
 
 /** How much shorter than the line above a headline line is when it is that line's wrapped tail, in em. */
 const WRAP_SHORTER_BY = 4;
+/** How often, summed over the word list, two characters stand inside words for a break between them to be a wrap by itself. */
+const WRAP_STRONG_PAIR = 3000;
 
 /** One line of a headline stack as the splitter sees it. */
 export interface HeadlineLine {
@@ -51,9 +53,12 @@ function wrappedPieces(pieces: HeadlineLine[][]): HeadlineLine[][] {
   return out;
 }
 
-/** Line `b` is the tail of line `a` wrapped: shorter by a good part, and a word reads across the break. */
+/** Line `b` is the tail of line `a` wrapped: a common word broken across the break, or a shorter line and a word read across it. */
 function wraps(a: string, b: string): boolean {
-  if (!a || !b || displayWidth(b) > displayWidth(a) - WRAP_SHORTER_BY) return false;
+  if (!a || !b) return false;
+  // a pair that common inside words (推|动, 成|为) is a wrap however long the line under it
+  if (wordPairFrequency(a.slice(-1) + b[0]) >= WRAP_STRONG_PAIR) return true;
+  if (displayWidth(b) > displayWidth(a) - WRAP_SHORTER_BY) return false;
   return breaksWord(a, b);
 }
 
