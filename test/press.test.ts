@@ -30,6 +30,13 @@ function storyBeginning<A extends { paragraphs: string[] }>(record: { articles: 
   return story;
 }
 
+/** Among the page's paragraphs, one ends with `end` and each of `starts` begins one: the breaks fall there. */
+function paragraphsBreakAt(record: { articles: Array<{ paragraphs: string[] }> }, end: string, ...starts: string[]): void {
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.some((p) => p.endsWith(end)), `ends ${end}: ${JSON.stringify(paragraphs.map((p) => p.slice(-16)))}`);
+  for (const start of starts) assert.ok(paragraphs.some((p) => p.startsWith(start)), `begins ${start}: ${JSON.stringify(paragraphs.map((p) => p.slice(0, 16)))}`);
+}
+
 const byline = (s: string) => {
   const b = parseByline(s);
   return [b.reporters, b.correspondents, b.photographers];
@@ -326,14 +333,9 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
 test('an indented first line may hold a half-width comma: `启动仪式后,由浙` in a column of nine', async () => {
   // found on the -raw text of a generated page (own seed 25), set with ASCII commas as the seed page 003 is; a line
   // with one was never taken for an indented first line, and two paragraphs ran together
-  const { record } = await parseExcerpt('indent-with-ascii-comma.txt');
-  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
-  assert.ok(paragraphs.some((p) => p.endsWith('培训职工1480余人。')), JSON.stringify(paragraphs));
-  assert.ok(paragraphs.some((p) => p.startsWith('启动仪式后,由浙江大学党委委员')), JSON.stringify(paragraphs));
+  paragraphsBreakAt((await parseExcerpt('indent-with-ascii-comma.txt')).record, '培训职工1480余人。', '启动仪式后,由浙江大学党委委员');
   // … and with figures after a sentence's end (own seed 31): `伟出席会议并讲话。` / `2021年,省总工会信息`
-  const figures = (await parseExcerpt('indent-figures-ascii-comma.txt')).record.articles.flatMap((a) => a.paragraphs);
-  assert.ok(figures.some((p) => p.endsWith('董建伟出席会议并讲话。')), JSON.stringify(figures));
-  assert.ok(figures.some((p) => p.startsWith('2021年,省总工会信息得分')), JSON.stringify(figures));
+  paragraphsBreakAt((await parseExcerpt('indent-figures-ascii-comma.txt')).record, '董建伟出席会议并讲话。', '2021年,省总工会信息得分');
 });
 
 test('in a stack over a byline or dateline, a line wider than the one above that reads on from no word in it is the next part: title, then subtitle', async () => {
@@ -479,39 +481,25 @@ test('in unmarked text, a quotation opened on the printed line where a sentence 
 test('in unmarked text, a paragraph whose first line is one em short of its indent, by a comma set half-width, begins where it does', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 29, page 9): `75.4亿元，增长250.0%。` over `从贸易国别看，对欧`
   // (nine characters in a column of twelve, its comma compressed) ran on as one paragraph
-  const { record } = await parseExcerpt('indent-short-by-a-comma.txt');
-  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
-  assert.ok(paragraphs.some((p) => p.endsWith('保税物流进出口75.4亿元，增长250.0%。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
-  assert.ok(paragraphs.some((p) => p.startsWith('从贸易国别看，对欧盟、东盟及美国贸易')), JSON.stringify(paragraphs.map((p) => p.slice(0, 12))));
+  paragraphsBreakAt((await parseExcerpt('indent-short-by-a-comma.txt')).record, '保税物流进出口75.4亿元，增长250.0%。', '从贸易国别看，对欧盟、东盟及美国贸易');
 });
 
 test('in unmarked text, an indented first line over a printed line the extractor broke at its quotes begins a paragraph', async () => {
   // same page: `经济社会高质量发展。` / `“现在项目推进到哪一` / `步了？”` / `“是否能如期竣` — the line under the indented one
   // is `步了？”“是否能如期竣`, full, but came as two pieces; the questions had run on into the paragraph before
-  const { record } = await parseExcerpt('indent-over-quote-pieces.txt');
-  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
-  assert.ok(paragraphs.some((p) => p.endsWith('以高质量项目建设推进经济社会高质量发展。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
-  assert.ok(paragraphs.some((p) => p.startsWith('“现在项目推进到哪一步了？”“是否能如期竣工？”')), JSON.stringify(paragraphs.map((p) => p.slice(0, 16))));
+  paragraphsBreakAt((await parseExcerpt('indent-over-quote-pieces.txt')).record, '以高质量项目建设推进经济社会高质量发展。', '“现在项目推进到哪一步了？”“是否能如期竣工？”');
 });
 
 test('in unmarked text, an indented first line with figures in it begins a paragraph after a sentence’s end', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 31, page 6, scored once before): `出口2637.7亿元，增长
   // 9.5%。` over `从出口市场来看，1~4月，` — the indent short of the column, but with figures, whose width is less sure
-  const { record } = await parseExcerpt('indent-with-figures.txt');
-  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
-  for (const start of ['从出口市场来看，1~4月，浙江对前三大', '除了“量”上的突破，前4月，我省的外贸']) {
-    assert.ok(paragraphs.some((p) => p.startsWith(start)), `${start}: ${JSON.stringify(paragraphs.map((p) => p.slice(0, 12)))}`);
-  }
-  assert.ok(paragraphs.some((p) => p.endsWith('出口2637.7亿元，增长9.5%。')), JSON.stringify(paragraphs.map((p) => p.slice(-12))));
+  paragraphsBreakAt((await parseExcerpt('indent-with-figures.txt')).record, '出口2637.7亿元，增长9.5%。', '从出口市场来看，1~4月，浙江对前三大', '除了“量”上的突破，前4月，我省的外贸');
 });
 
 test('in unmarked text, an indented first line over a printed line broken before its closing quote begins a paragraph', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 31, page 7): `部属企事业先进操作法。` / `“大会报告让我备受鼓` /
   // `舞。` / `”作为代表在现场聆听的` — the line under the indented one is `舞。”作为代表在现场聆听的`, full, in two pieces
-  const { record } = await parseExcerpt('indent-over-closing-quote.txt');
-  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
-  assert.ok(paragraphs.some((p) => p.endsWith('命名为我省第三批省部属企事业先进操作法。')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
-  assert.ok(paragraphs.some((p) => p.startsWith('“大会报告让我备受鼓舞。”作为代表')), JSON.stringify(paragraphs.map((p) => p.slice(0, 16))));
+  paragraphsBreakAt((await parseExcerpt('indent-over-closing-quote.txt')).record, '命名为我省第三批省部属企事业先进操作法。', '“大会报告让我备受鼓舞。”作为代表');
 });
 
 test('in unmarked text, a line justified print spread by letter-spacing fills its column: no headline, no paragraph end', async () => {
