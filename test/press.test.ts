@@ -106,6 +106,18 @@ test('a name ending in 报 over the registration numbers is the paper, whatever 
   assert.equal(record.masthead?.date, '2021-08-10');
 });
 
+// Found on the shared generated pages in pdftotext's default mode (p002): a narrow column's lead breaks inside
+// its byline's parentheses (`本报讯 (记者 张浩` / `呈 通讯员 周永卫) 近日`), and the rows of the column beside it
+// come between; the line that closes the bracket is the one that goes on.
+test('in interleaved columns, a line that closes a bracket the line before left open continues it', async () => {
+  const { parsePage } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'byline-bracket-across-rows.txt';
+  const { record } = parsePage(readFileSync(join(TEST_DIR, 'fixtures', 'default', name)), name);
+  const story = storyBeginning(record, '近日上午，趁着一天忙碌还未开始，宁波市江北区');
+  assert.deepEqual(story.byline.reporters, ['张浩呈']);
+  assert.deepEqual(story.byline.correspondents, ['周永卫']);
+});
+
 test('masthead dates are checked against each other', () => {
   assert.equal(lunarDateOf('2022-12-16'), '壬寅年十一月廿三');
   assert.equal(lunarDateOf('2023-01-22'), '癸卯年一月初一');

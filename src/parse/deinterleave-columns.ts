@@ -55,6 +55,8 @@ const PERIOD_CHANGE = 3;
 const START_COST = 2;
 const HEADLINE_COST = 2;
 const LONG_WORD = 2;
+/** A bracket or quote left open at a line's end and closed at the start of the next (`（记者 张浩` / `呈 通讯员 周永卫）`). */
+const CLOSED_ACROSS = 2;
 const PARAGRAPH_END = /[。！？”）…；：]$/;
 
 type Block = DerivedLine[];
@@ -299,6 +301,7 @@ function linkEvidence(prev: Ends, next: Ends, measure: number, ngrams: ReturnTyp
   if (a.length >= 2 && ngrams.triples.has(a.slice(-2) + b[0])) s += 0.7;
   if (b.length >= 2 && ngrams.triples.has(a.slice(-1) + b.slice(0, 2))) s += 0.7;
   if (spansLongWord(a, b)) s += LONG_WORD;
+  if (closesAcross(a, b)) s += CLOSED_ACROSS;
   const wa = prev.lastWidth;
   const wb = next.firstWidth;
   // wider than the measure: not a line of this column
@@ -313,6 +316,36 @@ function linkEvidence(prev: Ends, next: Ends, measure: number, ngrams: ReturnTyp
     if (wb >= measure - 0.6) s -= 1.5;
   }
   return s;
+}
+
+/** Each opening bracket or quote, and each closing one, as the kind of pair it belongs to (half- and full-width parentheses one kind). */
+const OPENS: Record<string, string> = { '(': '(', '（': '(', '“': '“', '‘': '‘', '《': '《', '〈': '〈', '【': '【', '「': '「' };
+const CLOSES: Record<string, string> = { ')': '(', '）': '(', '”': '“', '’': '‘', '》': '《', '〉': '〈', '】': '【', '」': '「' };
+
+/** The brackets and quotes a text leaves open at its end (innermost last), and those it closes without having opened them. */
+function bracketBalance(text: string): { open: string[]; closedFirst: string[] } {
+  const open: string[] = [];
+  const closedFirst: string[] = [];
+  for (const ch of text) {
+    const opens = OPENS[ch];
+    if (opens) {
+      open.push(opens);
+      continue;
+    }
+    const closes = CLOSES[ch];
+    if (!closes) continue;
+    if (open[open.length - 1] === closes) open.pop();
+    else if (!open.length) closedFirst.push(closes);
+  }
+  return { open, closedFirst };
+}
+
+/** `a` leaves a bracket or quote open that `b` closes before opening any: the two read on as one. */
+function closesAcross(a: string, b: string): boolean {
+  const { open } = bracketBalance(a);
+  if (!open.length) return false;
+  const { closedFirst } = bracketBalance(b);
+  return closedFirst.length > 0 && closedFirst[0] === open[open.length - 1];
 }
 
 /** One distance per block (0: it starts a column), by Viterbi over link evidence with a cost for every change. */
