@@ -118,6 +118,16 @@ test('in interleaved columns, a line that closes a bracket the line before left 
   assert.deepEqual(story.byline.correspondents, ['周永卫']);
 });
 
+// The same page (p002): its running head is the page's label and the date, with no editors beside them (they
+// are printed at the foot); pdftotext's default mode writes each as a block of its own.
+test('a page label with the date after it is the running head, not part of a headline', async () => {
+  const { parsePage } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'byline-bracket-across-rows.txt';
+  const { record } = parsePage(readFileSync(join(TEST_DIR, 'fixtures', 'default', name)), name);
+  assert.ok(record.other.includes('第2版 区域 2021年10月22日 星期五'), JSON.stringify(record.other));
+  for (const a of record.articles) assert.doesNotMatch(headline(a), /星期五|第2版/);
+});
+
 test('masthead dates are checked against each other', () => {
   assert.equal(lunarDateOf('2022-12-16'), '壬寅年十一月廿三');
   assert.equal(lunarDateOf('2023-01-22'), '癸卯年一月初一');

@@ -58,6 +58,8 @@ const LONG_WORD = 2;
 /** A bracket or quote left open at a line's end and closed at the start of the next (`（记者 张浩` / `呈 通讯员 周永卫）`). */
 const CLOSED_ACROSS = 2;
 const PARAGRAPH_END = /[。！？”）…；：]$/;
+/** A line of a running head naming the page's editors and nothing else. */
+const EDITORS_LINE = /^(?:(?:责任编辑|责编|本版编辑|版式|校对|美术编辑|美编)\s*[\u4e00-\u9fff]{2,4}\s*)+$/;
 
 type Block = DerivedLine[];
 /** How pdftotext wrote a row of side-by-side column lines: a block per line, or one line of pieces. */
@@ -231,7 +233,10 @@ function unitsOf(blocks: Block[], kind: Kind): { head: Block; blocks: Block[]; m
 function runningHeadOf(blocks: Block[]): { head: Block; rest: Block[] } {
   for (let k = 2; k <= Math.min(4, blocks.length); k++) {
     const head = blocks.slice(0, k);
-    if (head.every((b) => b.length === 1) && isRunningHead(head.map((b) => b[0].text).join(' '))) return { head: head.flat(), rest: blocks.slice(k) };
+    if (!head.every((b) => b.length === 1) || !isRunningHead(head.map((b) => b[0].text).join(' '))) continue;
+    // (a label and its date are a running head already: the editors' line, if it comes next, belongs to it too)
+    while (k < 4 && blocks[k]?.length === 1 && EDITORS_LINE.test(blocks[k][0].text)) k++;
+    return { head: blocks.slice(0, k).flat(), rest: blocks.slice(k) };
   }
   const label = blocks[0]?.[0];
   if (!label || !PAGE_LABEL.test(label.text)) return { head: [], rest: blocks };

@@ -107,13 +107,18 @@ export function looksLikeHeadline(text: string): boolean {
 
 /**
  * A page's running head: the date with the page's editors (`08 新闻
- * 浙江工人日报 2023年3月8日 星期三 责任编辑 周嘉宁 版式 沈一帆`), printed above
- * the page's top rule. It belongs to the page, not to an article.
+ * 浙江工人日报 2023年3月8日 星期三 责任编辑 周嘉宁 版式 沈一帆`), or with the
+ * page's label before it (`第2版 区域 2021年10月22日 星期五`), printed above the
+ * page's top rule. It belongs to the page, not to an article.
  */
 export function isRunningHead(text: string): boolean {
   const t = text.trim();
-  return t.length <= 80 && /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(t) && /责任编辑|责编|本版编辑|版式|校对|美术编辑|美编/.test(t) && !/[。！？]/.test(t);
+  if (t.length > 80 || !/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(t) || /[。！？]/.test(t)) return false;
+  return /责任编辑|责编|本版编辑|版式|校对|美术编辑|美编/.test(t) || LABEL_THEN_DATE.test(t);
 }
+
+/** A page's label, then the date (the paper's name may stand between), and nothing but the weekday after it. */
+const LABEL_THEN_DATE = /^(?:第\s*[一二三四五六七八九十\d]{1,3}\s*版|\d{1,2})\s*[\u4e00-\u9fff]{2,6}\s+(?:[\u4e00-\u9fff]{2,8}\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?$/;
 
 /** The page's label at the head of its running head: `第三版 要闻`, `07 经济`, `第6版 工会`. */
 export const PAGE_LABEL = /^(?:第\s*[一二三四五六七八九十\d]{1,3}\s*版|\d{1,2})\s*[\u4e00-\u9fff]{2,6}$/;
