@@ -128,6 +128,17 @@ test('a page label with the date after it is the running head, not part of a hea
   for (const a of record.articles) assert.doesNotMatch(headline(a), /星期五|第2版/);
 });
 
+// Found on the shared generated page p006 (pdftotext's default mode): the editors' line stands at the top of the
+// page, its label and date at the foot; written straight over the first headline, it was read as part of it.
+test("the editors' line alone is the running head's, not a headline's", async () => {
+  const { record } = await parseLines(
+    ['责任编辑 陈思远 美术编辑 吕欣然', '中共浙江省委决定在全省广泛开展向钱海军同志学习活动', '本报讯 为深入学习贯彻习近平总书记关于劳模精神、劳动精神和工匠精神的重要论述，大力弘扬“奋斗之美”精神品质，树立新时代劳动者的良好形象。'],
+    'editors-alone.txt',
+  );
+  assert.deepEqual(record.articles.map(headline), ['中共浙江省委决定在全省广泛开展向钱海军同志学习活动']);
+  assert.ok(record.other.includes('责任编辑 陈思远 美术编辑 吕欣然'), JSON.stringify(record.other));
+});
+
 test('masthead dates are checked against each other', () => {
   assert.equal(lunarDateOf('2022-12-16'), '壬寅年十一月廿三');
   assert.equal(lunarDateOf('2023-01-22'), '癸卯年一月初一');

@@ -16,7 +16,7 @@
 import { BODY_PUNCT, displayWidth } from '../text/chars.js';
 import { printedWidth, spreadByLetterSpacing } from './to-lines.js';
 import { spansLongWord, wordPairFrequency } from '../text/word-pairs.js';
-import { DATELINE_START, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
+import { DATELINE_START, EDITORS_LINE, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
 
 /** One line of the derived text and where it stands in the source (1-based line, column). */
 export interface DerivedLine {
@@ -58,8 +58,6 @@ const LONG_WORD = 2;
 /** A bracket or quote left open at a line's end and closed at the start of the next (`（记者 张浩` / `呈 通讯员 周永卫）`). */
 const CLOSED_ACROSS = 2;
 const PARAGRAPH_END = /[。！？”）…；：]$/;
-/** A line of a running head naming the page's editors and nothing else. */
-const EDITORS_LINE = /^(?:(?:责任编辑|责编|本版编辑|版式|校对|美术编辑|美编)\s*[\u4e00-\u9fff]{2,4}\s*)+$/;
 
 type Block = DerivedLine[];
 /** How pdftotext wrote a row of side-by-side column lines: a block per line, or one line of pieces. */
@@ -239,6 +237,8 @@ function runningHeadOf(blocks: Block[]): { head: Block; rest: Block[] } {
     return { head: blocks.slice(0, k).flat(), rest: blocks.slice(k) };
   }
   const label = blocks[0]?.[0];
+  // the editors alone, their date and label printed elsewhere on the page
+  if (label && blocks[0].length === 1 && EDITORS_LINE.test(label.text)) return { head: [label], rest: blocks.slice(1) };
   if (!label || !PAGE_LABEL.test(label.text)) return { head: [], rest: blocks };
   const dated = blocks.flat().slice(1, 1 + HEAD_REACH).find((l) => isRunningHead(`${label.text} ${l.text}`));
   if (!dated) return { head: [], rest: blocks };

@@ -117,6 +117,9 @@ export function isRunningHead(text: string): boolean {
   return /责任编辑|责编|本版编辑|版式|校对|美术编辑|美编/.test(t) || LABEL_THEN_DATE.test(t);
 }
 
+/** A line naming the page's editors and nothing else (`责任编辑 陈思远 美术编辑 吕欣然`): running head material wherever it stands. */
+export const EDITORS_LINE = /^(?:(?:责任编辑|责编|本版编辑|版式|校对|美术编辑|美编)\s*[\u4e00-\u9fff]{2,4}\s*)+$/;
+
 /** A page's label, then the date (the paper's name may stand between), and nothing but the weekday after it. */
 const LABEL_THEN_DATE = /^(?:第\s*[一二三四五六七八九十\d]{1,3}\s*版|\d{1,2})\s*[\u4e00-\u9fff]{2,6}\s+(?:[\u4e00-\u9fff]{2,8}\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?$/;
 

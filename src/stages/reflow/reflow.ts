@@ -1,4 +1,4 @@
-import { isRunningHead } from '../../text/press-patterns.js';
+import { EDITORS_LINE, isRunningHead } from '../../text/press-patterns.js';
 import type { BlockNode, Leaf, LineNode, PageChild, PageRoot } from '../../tree/types.js';
 import type { PageFile } from '../../file/page-file.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -151,8 +151,8 @@ function splitRuns(lines: LineNode[], leading: LineNode[]): Array<{ lines: LineN
       else leading.push(line);
       continue;
     }
-    // a markdown heading, and a running head (dated, with its editors), stand alone
-    const isHeading = line.data.heading > 0 || isRunningHead(textOfLine(line));
+    // a markdown heading, and a running head (dated, with its editors, or its editors alone), stand alone
+    const isHeading = line.data.heading > 0 || isRunningHead(textOfLine(line)) || EDITORS_LINE.test(textOfLine(line).trim());
     if (!current || current.blanks.length > 0 || isHeading || afterHeading) {
       current = { lines: [line], blanks: [] };
       runs.push(current);

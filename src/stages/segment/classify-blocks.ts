@@ -1,7 +1,7 @@
 import type { BlockKind, BlockNode } from '../../tree/types.js';
 import { blockText } from '../../tree/spans.js';
 import { endsSentence } from '../../text/chars.js';
-import { endsWithCredit, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
+import { EDITORS_LINE, endsWithCredit, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
@@ -11,7 +11,7 @@ export function kindOf(block: BlockNode, text: string): BlockKind {
   const t = text.trim();
   if (block.data.heading >= 3) return 'section';
   if (block.data.heading > 0) return 'headline';
-  if (!/[\u4e00-\u9fffA-Za-z]/.test(t) || isRunningHead(t)) return 'other';
+  if (!/[\u4e00-\u9fffA-Za-z]/.test(t) || isRunningHead(t) || EDITORS_LINE.test(t)) return 'other';
   if (isCreditLine(t)) return 'credit';
   if (JUMP_ONLY.test(t)) return 'jump';
   if (SOURCE_LINE.test(t)) return 'source';
