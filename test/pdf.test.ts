@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { normalizeGlyphs, readPdfPages, setInSimplified } from '../src/pdf/pdf-items.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
+import { groupLines } from '../src/pdf/layout-page.js';
+import type { PdfItem } from '../src/pdf/pdf-items.js';
 import { parsePdf } from '../src/pdf/parse-pdf.js';
 import { main } from '../src/cli/main.js';
 import { TEST_DIR, ROOT, tempDir } from './helpers.js';
@@ -154,6 +156,33 @@ test('a headline over its story\'s photo (a credit under the photo, then the byl
   const gold = JSON.parse(readFileSync(join(FIXTURES, 'g21-007.gold.json'), 'utf8')) as { articles: Array<{ title: string | null }> };
   assert.deepEqual(page.record.articles.map((a) => a.title), gold.articles.map((a) => a.title));
   assert.deepEqual(page.record.articles.flatMap((a) => a.captions), []);
+});
+
+test('two headlines side by side on one baseline, a point apart, in their own sizes and fonts, are two lines', () => {
+  // own generator, seed 37, page 0: the left story's 24 pt title runs to 1.3 pt short of the right one's 22 pt title
+  const item = (index: number, text: string, x0: number, x1: number, y0: number, y1: number, size: number, font: string): PdfItem => ({ index, raw: text, text, x0, x1, y0, y1, size, font });
+  const lines = groupLines([
+    item(0, '追寻光 成为光“时代楷模”', 328.7, 622.15, 127.38, 151.38, 24, 'g_d0_f115'),
+    item(1, '淳安推进蓝领公寓', 623.4, 799.37, 126.89, 148.89, 22, 'g_d0_f125'),
+    item(2, '钱海军', 328.7, 401.0, 157.4, 181.4, 24, 'g_d0_f115'),
+    item(3, '安居', 623.4, 667.0, 154.6, 176.6, 22, 'g_d0_f125'),
+    item(4, '工', 667.0, 689.0, 154.6, 176.6, 22, 'g_d0_f126'),
+  ]);
+  assert.deepEqual(lines.map((l) => l.text).sort(), ['安居工', '淳安推进蓝领公寓', '追寻光成为光“时代楷模”', '钱海军'].sort());
+});
+
+// own generator, seed 37, page 8, as the PDF path lays it out: two subheads in the body's type (`打造高质量发展高地` /
+// `在高质量发展中实现共同富裕先行`) between paragraphs of a story, on a page whose headlines its type sizes mark
+test('on a page that marks its headlines, unmarked short lines between a story\'s paragraphs are its subheads', async () => {
+  const { parseText } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'subheads-on-marked-page.txt';
+  const { record } = parseText(readFileSync(join(TEST_DIR, 'fixtures', 'raw', name), 'utf8'), name);
+  assert.deepEqual(
+    record.articles.map((a) => a.title),
+    ['婺城爱心基金', '号角嘹亮 使命催征 在高质量发展中走好新时代赶考路'],
+  );
+  const story = record.articles[1];
+  assert.ok(story.paragraphs.includes('打造高质量发展高地') && story.paragraphs.includes('在高质量发展中实现共同富裕先行'), JSON.stringify(story.paragraphs));
 });
 
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {

@@ -28,6 +28,8 @@ export interface Region {
 
 /** a line set this much larger than the body type is part of a headline */
 export const HEADLINE = 1.1;
+/** a size difference (share of the larger) that, in another font, sets two items on one baseline apart */
+const OTHER_SIZE = 0.05;
 /** the narrowest gap between columns, in body ems */
 const GUTTER = 0.35;
 
@@ -65,6 +67,8 @@ export function groupLines(items: PdfItem[]): PdfLine[] {
       (l) =>
         Math.abs(l.baseline - baseline) < Math.min(l.size, it.size) * 0.2 &&
         Math.abs(l.size - it.size) < Math.max(l.size, it.size) * 0.2 &&
+        // (type a size apart in another font is another box's, however close: two headlines side by side)
+        !(Math.abs(l.size - it.size) > Math.max(l.size, it.size) * OTHER_SIZE && l.items[l.items.length - 1].font !== it.font) &&
         // close on whichever side the item is: after the line's end, or before its start (a line
         // begun further right, such as the next box's headline on the same baseline, is not this one)
         Math.max(it.x0 - (l.x1 + (glue.get(l.items[l.items.length - 1]) ?? 0)), l.x0 - (it.x1 + (glue.get(it) ?? 0))) < Math.min(l.size, it.size) * 0.3,

@@ -251,9 +251,11 @@ function markSections(layout: Layout, texts: Texts, minSimilarity: number, roles
     if (sim >= minSimilarity) candidates.push({ run, before, after, strong: true });
     else if (subheadShape && sim > 0.01) candidates.push({ run, before, after, strong: false });
   }
-  // a weak candidate counts only in a series: articles that have subheads have several
+  // a weak candidate counts only in a series: articles that have subheads have several — or where the page marks its
+  // headlines (a PDF's type sizes), and this line, set as the text is, is not marked
   const chained = (c: (typeof candidates)[number]) => candidates.some((d) => d !== c && (d.after === c.before || d.before === c.after));
-  for (const c of candidates.filter((c) => c.strong || chained(c))) {
+  const marked = atoms.some((a) => a.units.some((u) => u.block.data.heading > 0));
+  for (const c of candidates.filter((c) => c.strong || chained(c) || marked)) {
     const before = c.before;
     for (const a of c.run) {
       for (const u of a.units) {
