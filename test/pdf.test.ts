@@ -185,6 +185,15 @@ test('on a page that marks its headlines, unmarked short lines between a story\'
   assert.ok(story.paragraphs.includes('打造高质量发展高地') && story.paragraphs.includes('在高质量发展中实现共同富裕先行'), JSON.stringify(story.paragraphs));
 });
 
+test('a paragraph begun indented at the top of a column whose few lines stand apart still begins there', async () => {
+  // own generator, seed 37, page 1: `…任职培训证书”。` nearly fills the column's last line; the next column holds
+  // only `目前，义乌已有150余家企业的首席` (indented), `质量官完成线上报名。` and the jump line, each a region of its own
+  const [page] = await parsePdf(pdf('g37-001.pdf'), 'g37-001.pdf');
+  const gold = JSON.parse(readFileSync(join(FIXTURES, 'g37-001.gold.json'), 'utf8')) as { articles: Array<{ title: string | null; paragraphs: string[] }> };
+  const story = (r: { articles: Array<{ title: string | null; paragraphs: string[] }> }) => r.articles.find((a) => a.title === '我市招募')?.paragraphs;
+  assert.deepEqual(story(page.record), story(gold));
+});
+
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {
   assert.equal(normalizeGlyphs('⻓江⾔论'), '长江言论');
   assert.equal(normalizeGlyphs('千⼾万灯', true), '千户万灯');

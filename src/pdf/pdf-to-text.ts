@@ -99,6 +99,16 @@ function wordsApart(before: string, after: PdfLine['items']): boolean {
   return /^[\u4e00-\u9fff]{2,}/.test(next);
 }
 
+/**
+ * Where the column a line stands in begins: its region's left edge, or the
+ * next line's, set flush under it further left (a column's last lines cut
+ * into regions of their own, the first of them indented).
+ */
+function columnStart(l: PdfLine, next: PdfLine | undefined, regionX0: number): number {
+  const under = next && next.y0 > l.y0 && next.y0 - l.y1 < l.size && next.x0 < l.x1 && next.x1 > l.x0 && Math.abs(next.size - l.size) < l.size * 0.05;
+  return under ? Math.min(regionX0, next.x0) : regionX0;
+}
+
 export function pdfPageToText(page: PdfPage): PdfText {
   const { regions, body, notes, captions, head } = pageRegions(page);
   const w = new Writer();
@@ -134,7 +144,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
     }
     w.put('\n');
   };
-  for (const region of regions) {
+  regions.forEach((region, r) => {
     const kinds = region.lines.map((l) => kindOf(l, body, head, captions));
     // lines written where they stand (not a headline stack's, not the page's furniture)
     const written = (k: number) => kinds[k] === 'small' || kinds[k] === 'body';
@@ -163,7 +173,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
         furniture.push(...l.items.map((it) => it.text.trim()).filter(Boolean));
         return;
       }
-      const indented = l.x0 - region.x0 >= l.size * 1.2;
+      const indented = l.x0 - columnStart(l, region.lines[k + 1] ?? regions[r + 1]?.lines[0], region.x0) >= l.size * 1.2;
       if (kind === 'small') {
         // a caption: set apart by a picture's blank lines, as text extractions show it; the
         // lines of one photo's caption (the next right under the last, in the same type) stay one block
@@ -197,7 +207,7 @@ export function pdfPageToText(page: PdfPage): PdfText {
     });
     // a region that is not body text (a caption, a masthead block) ends the paragraph
     if (kinds.every((k) => k !== 'body')) inParagraph = false;
-  }
+  });
   flushStack();
   w.put('\n');
   return { text: w.text, origins: w.origins, furniture };
