@@ -194,6 +194,29 @@ test('a paragraph begun indented at the top of a column whose few lines stand ap
   assert.deepEqual(story(page.record), story(gold));
 });
 
+test('a justified line spread so wide that its pieces stand apart is still one line of its paragraph', () => {
+  // own generator, seed 41, page 8: `长` … `95.9%` … `、` across a narrow column, the gaps wider than the gutter
+  const item = (index: number, text: string, x0: number, x1: number, y0: number, font = 'g_d0_f100'): PdfItem => ({ index, raw: text, text, x0, x1, y0, y1: y0 + 10.5, size: 10.5, font });
+  const page = {
+    number: 1,
+    width: 842,
+    height: 1191,
+    boxes: [],
+    items: [
+      item(0, '分别为94.8亿元、', 426.94, 513.16, 535.26, 'g_d0_f102'),
+      item(1, '51.4亿元，分别增', 426.94, 513.16, 551.76),
+      item(2, '长', 426.94, 437.44, 568.26, 'g_d0_f159'),
+      item(3, ' ', 437.44, 460.39, 568.26, 'g_d0_f159'),
+      item(4, '95.9%', 454.65, 485.44, 568.26),
+      item(5, ' ', 485.44, 508.39, 568.26),
+      item(6, '、', 502.65, 513.15, 568.26, 'g_d0_f78'),
+      item(7, '67.3%。同期，我', 426.94, 513.16, 585.51),
+      item(8, '市对“一带一路”', 426.94, 513.16, 602.0),
+    ],
+  };
+  assert.equal(pdfPageToText(page).text.trim(), '分别为94.8亿元、51.4亿元，分别增长95.9%、67.3%。同期，我市对“一带一路”');
+});
+
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {
   assert.equal(normalizeGlyphs('⻓江⾔论'), '长江言论');
   assert.equal(normalizeGlyphs('千⼾万灯', true), '千户万灯');

@@ -221,8 +221,49 @@ export function pageRegions(page: PdfPage): { regions: Region[]; body: number; n
   // photos take part in the cuts as blocks of their own (a gap in the text is no gap on the page), then leave
   // (type size 0: a photo is no body text, so a photo with its headline comes off the top of the columns under them)
   const blocks = photos.map((p): PdfLine => ({ items: [], text: '', x0: p.x0, y0: p.y0, x1: p.x1, y1: p.y1, size: 0, baseline: p.y1 }));
+  const head = runningHead(lines, page.boxes, page.width, page.height, body);
   const regions = readingOrder([...rest, ...blocks], body, captions)
-    .map((r) => ({ ...r, lines: r.lines.filter((l) => l.items.length > 0) }))
+    .map((r) => ({ ...r, lines: joinRowPieces(r.lines.filter((l) => l.items.length > 0), captions, head) }))
     .filter((r) => r.lines.length > 0);
-  return { regions, body, notes: lines.filter((l) => noted.has(l)), captions, head: runningHead(lines, page.boxes, page.width, page.height, body) };
+  return { regions, body, notes: lines.filter((l) => noted.has(l)), captions, head };
+}
+
+/**
+ * Pieces of one printed line within a column, which justification spread too
+ * far apart to be grouped as one (`长` … `95.9%` … `、` across a narrow column):
+ * on one baseline, in one type size, in a region with no gutter, they are one
+ * line again (a caption's pieces stay a caption).
+ */
+function joinRowPieces(lines: PdfLine[], captions: Set<PdfLine>, head: Set<PdfLine>): PdfLine[] {
+  const out: PdfLine[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    const same =
+      last &&
+      !head.has(l) &&
+      !head.has(last) &&
+      captions.has(l) === captions.has(last) &&
+      Math.abs(last.baseline - l.baseline) < Math.min(last.size, l.size) * 0.2 &&
+      Math.abs(last.size - l.size) < Math.max(last.size, l.size) * 0.05;
+    if (!same) {
+      out.push(l);
+      continue;
+    }
+    const items = [...last.items, ...l.items].sort((a, b) => a.x0 - b.x0);
+    const spaced = new Set([...(last.spaced ?? []), ...(l.spaced ?? [])]);
+    const joined: PdfLine = {
+      items,
+      text: lineText(items),
+      x0: Math.min(last.x0, l.x0),
+      y0: Math.min(last.y0, l.y0),
+      x1: Math.max(last.x1, l.x1),
+      y1: Math.max(last.y1, l.y1),
+      size: Math.max(last.size, l.size),
+      baseline: last.baseline,
+      ...(spaced.size ? { spaced } : {}),
+    };
+    if (captions.has(last)) captions.add(joined);
+    out[out.length - 1] = joined;
+  }
+  return out;
 }
