@@ -139,6 +139,17 @@ test("the editors' line alone is the running head's, not a headline's", async ()
   assert.ok(record.other.includes('责任编辑 陈思远 美术编辑 吕欣然'), JSON.stringify(record.other));
 });
 
+// Found on own generated pages (seeds 33, 37, 41) in pdftotext's -raw mode: a headline wrapped in a narrow box
+// whose last character shares its baseline with the story's first line, written as one line with it
+// (`年轻干部健康成` / `长本报讯 记者戴睿云通讯员郑静`).
+test('a headline\'s last character run into the lead line is the headline\'s, and the lead begins at its dateline', async () => {
+  const { record } = await parseExcerpt('headline-tail-in-lead.txt');
+  const story = storyBeginning(record, '“过去我以为排查廉政风险都是领');
+  assert.equal(headline(story), '鹿城廉政导师助年轻干部健康成长');
+  assert.equal(story.dateline, '本报讯');
+  assert.deepEqual(story.byline.reporters, ['戴睿云']);
+});
+
 test('masthead dates are checked against each other', () => {
   assert.equal(lunarDateOf('2022-12-16'), '壬寅年十一月廿三');
   assert.equal(lunarDateOf('2023-01-22'), '癸卯年一月初一');

@@ -16,11 +16,34 @@ export function toLines(source: SourceText): PageRoot {
     if (!hasBreak) nl = text.length;
     let contentEnd = nl;
     if (hasBreak && contentEnd > start && text[contentEnd - 1] === '\r') contentEnd--;
-    children.push(lineNode(source, `l${++n}`, start, contentEnd, hasBreak ? nl + 1 : nl));
+    const id = `l${++n}`;
+    const cut = gluedTailEnd(text, start, contentEnd, children);
+    if (cut > 0) children.push(lineNode(source, id, start, cut, cut), lineNode(source, `${id}.2`, cut, contentEnd, hasBreak ? nl + 1 : nl));
+    else children.push(lineNode(source, id, start, contentEnd, hasBreak ? nl + 1 : nl));
     start = hasBreak ? nl + 1 : nl;
     if (!hasBreak) break;
   }
   return { type: 'page', children, data: {}, position: source.position(0, text.length) };
+}
+
+/** A story's dateline or byline at the start of a line: where its lead begins. */
+const LEAD_START = /^(?:本报讯|本报记者|本报[^\s，。、]{0,12}?电|(?:据)?(?:新华社|中新社)[^\s，。、]{0,12}?电)/;
+
+/**
+ * `-raw` extraction writes text that shares a baseline as one line: a
+ * headline's last character or two, wrapped in a narrow box, run into its
+ * story's first line (`鹿城廉政导师助年轻干部健康成` / `长本报讯 记者戴睿云…`).
+ * Where a line opens with one or two ideographs and then a dateline, under a
+ * headline-like line, the offset where the lead begins; else 0.
+ */
+function gluedTailEnd(text: string, start: number, contentEnd: number, lines: LineNode[]): number {
+  const line = text.slice(start, contentEnd);
+  const tail = [1, 2].find((k) => /^[\u4e00-\u9fff]+$/.test(line.slice(0, k)) && LEAD_START.test(line.slice(k)));
+  if (tail === undefined) return 0;
+  const above = [...lines].reverse().find((l) => !l.data.blank);
+  const aboveText = above ? text.slice(above.position.start.offset, above.position.end.offset).trim() : '';
+  if (!aboveText || above!.data.heading > 0 || aboveText.length > 24 || /[，。、；：！？,.;:!?\s]/.test(aboveText)) return 0;
+  return start + tail;
 }
 
 function lineNode(source: SourceText, id: string, start: number, contentEnd: number, end: number): LineNode {

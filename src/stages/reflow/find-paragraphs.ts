@@ -90,6 +90,14 @@ function bylineWrapped(texts: string[], i: number): boolean {
   return /^[\u4e00-\u9fff]{1,8}$/.test(t) && i + 1 < texts.length && DATELINE_START.test(texts[i + 1]) && isBylineLine(texts[i - 1]) && isBylineLine(`${texts[i - 1].trim()}${t}`);
 }
 
+/**
+ * A headline's last character or two on a line of their own right over the story's dateline (`年轻干部健康成` + `长` +
+ * `本报讯 …`, as `-raw` writes them run into the lead, taken apart again when the lines are read): the headline's.
+ */
+function headlineTailOverLead(texts: string[], i: number): boolean {
+  return /^[\u4e00-\u9fff]{1,2}$/.test(texts[i].trim()) && i + 1 < texts.length && DATELINE_START.test(texts[i + 1]) && headlineLine(texts[i - 1]) && !endsSentence(texts[i - 1]);
+}
+
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
 function creditWordWrapped(prev: string, text: string): boolean {
   return CREDIT_WORD.test(text.trim()) && isCreditLine(`${prev.trim()}${text.trim()}`);
@@ -294,7 +302,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     visual += widths[prev];
     visualText += prevText;
     // punctuation that print never sets at the start of a line, or never at its end
-    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i) || leadBylineWrapped(prevText, texts[i])) continue;
+    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i) || leadBylineWrapped(prevText, texts[i]) || headlineTailOverLead(texts, i)) continue;
     // a caption's line broken mid-sentence over its shorter last line with the credit run on
     // (`…与出征企业代` + `表交流。 记者张浩呈 摄`)
     if (!endsSentenceAt(texts, prev) && !CLAUSE_END.test(prevText) && widths[prev] >= widths[i] && endsWithCredit(texts[i]) && !forcesStart(texts[i])) continue;
