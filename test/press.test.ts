@@ -150,6 +150,24 @@ test('a headline\'s last character run into the lead line is the headline\'s, an
   assert.deepEqual(story.byline.reporters, ['戴睿云']);
 });
 
+// Own seed 47 (-raw): the same narrow stack's last character on a line of its own over the byline, not the dateline.
+test('a headline\'s last character on a line of its own over the byline is the headline\'s', async () => {
+  const { record } = await parseExcerpt('headline-tail-over-byline.txt');
+  const story = storyBeginning(record, '全省工会信息工作座谈会昨日在杭召开');
+  // (as the scorer reads it, spaces aside: the narrow stack's split into title and subtitle is another matter)
+  assert.equal(headline(story).replace(/\s/g, ''), '全省工会信息工作座谈会提出推动工会信息工作再上新台阶');
+  assert.deepEqual(story.byline.reporters, ['胡翀']);
+});
+
+// Own seed 47 (-raw): a title ending in an exclamation, a comma in it, over the photo's credit and the lead — the
+// story's title, not the photo's caption.
+test('an exclaimed title over a credit and a lead heads the story; it is not a caption', async () => {
+  const { record } = await parseExcerpt('exclaimed-title-over-credit.txt');
+  const story = storyBeginning(record, '为大力弘扬社会正气，倡导见义勇为');
+  assert.equal(headline(story), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
+  assert.deepEqual(story.captions, []);
+});
+
 test('masthead dates are checked against each other', () => {
   assert.equal(lunarDateOf('2022-12-16'), '壬寅年十一月廿三');
   assert.equal(lunarDateOf('2023-01-22'), '癸卯年一月初一');

@@ -91,11 +91,13 @@ function bylineWrapped(texts: string[], i: number): boolean {
 }
 
 /**
- * A headline's last character or two on a line of their own right over the story's dateline (`年轻干部健康成` + `长` +
- * `本报讯 …`, as `-raw` writes them run into the lead, taken apart again when the lines are read): the headline's.
+ * A headline's last character or two on a line of their own right over the story's dateline or byline
+ * (`年轻干部健康成` + `长` + `本报讯 …`, as `-raw` writes them run into the lead, taken apart again when the lines are
+ * read; `作再上新台` + `阶` + `本报记者胡翀`): the headline's.
  */
 function headlineTailOverLead(texts: string[], i: number): boolean {
-  return /^[\u4e00-\u9fff]{1,2}$/.test(texts[i].trim()) && i + 1 < texts.length && DATELINE_START.test(texts[i + 1]) && headlineLine(texts[i - 1]) && !endsSentence(texts[i - 1]);
+  const next = texts[i + 1];
+  return /^[\u4e00-\u9fff]{1,2}$/.test(texts[i].trim()) && next !== undefined && (DATELINE_START.test(next) || isBylineLine(next)) && headlineLine(texts[i - 1]) && !endsSentence(texts[i - 1]);
 }
 
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */

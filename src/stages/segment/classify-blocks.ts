@@ -42,7 +42,8 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     if (kind === 'headline' && PAGE_LABEL.test(text) && [texts[i - 1], texts[i + 1]].some((t) => t !== undefined && isRunningHead(t))) return 'other';
     const next = kinds[i + 1];
     const prev = kinds[i - 1];
-    const noSentence = !/[。，]/.test(text);
+    // (a title may end in an exclamation or a question, with a comma before it: `…彭清林等，一等功！`)
+    const noSentence = !/[。，]/.test(text) || (/[！？!?]$/.test(text) && !/[。；;]/.test(text));
     // a headline over a credit and a text is a photo story's title (图片新闻), or the title of the story the photo
     // heads, not a caption: marked as a heading, or no sentence, over a text, a dateline or a byline
     const photoStory = kind === 'headline' && (b.data.heading > 0 || noSentence) && ['body', 'lead', 'byline'].includes(kinds[i + 2]);
