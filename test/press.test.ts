@@ -168,6 +168,13 @@ test('an exclaimed title over a credit and a lead heads the story; it is not a c
   assert.deepEqual(story.captions, []);
 });
 
+// Own seed 43 (-raw): a title in a narrow box whose third line holds an enumeration comma (`究共同富裕、数字化`).
+test('a narrow headline stack over the dateline may hold an enumeration comma past its first line', async () => {
+  const { record } = await parseExcerpt('stack-with-enumeration-comma.txt');
+  const story = storyBeginning(record, '6月17日上午，市委书记、义乌市委全面深化改革');
+  assert.equal(headline(story).replace(/\s/g, ''), '市委全面深化改革委员会举行第7次会议研究共同富裕、数字化改革等议题');
+});
+
 test('masthead dates are checked against each other', () => {
   assert.equal(lunarDateOf('2022-12-16'), '壬寅年十一月廿三');
   assert.equal(lunarDateOf('2023-01-22'), '癸卯年一月初一');

@@ -48,7 +48,8 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
     const t = texts[k];
     const exclaimedEnd = column > 0 && k > i && k + 1 < texts.length && DATELINE_START.test(texts[k + 1]) && exclaimedTitle(t) && widths.slice(i, k).some((w) => w < column - SHORT_BY);
     if (exclaimedEnd) continue;
-    if (endsSentence(t) || !headlineLine(t)) return false;
+    // (past the stack's first line, a title's enumeration comma may stand in it: `究共同富裕、数字化` / `改革等议题`)
+    if (endsSentence(t) || !(k > i ? looksLikeHeadline(t) && !/[，,]/.test(t) : headlineLine(t))) return false;
   }
   return false;
 }
