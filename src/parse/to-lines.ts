@@ -1,6 +1,7 @@
 import type { Leaf, LineNode, PageRoot } from '../tree/types.js';
 import type { SourceText } from '../tree/source-text.js';
 import { displayWidth, isSpace } from '../text/chars.js';
+import { DATELINE_START } from '../text/press-patterns.js';
 
 const HEADING_MARK = /^(#{1,6})([ \t]+|$)/;
 
@@ -26,9 +27,6 @@ export function toLines(source: SourceText): PageRoot {
   return { type: 'page', children, data: {}, position: source.position(0, text.length) };
 }
 
-/** A story's dateline or byline at the start of a line: where its lead begins. */
-const LEAD_START = /^(?:本报讯|本报记者|本报[^\s，。、]{0,12}?电|(?:据)?(?:新华社|中新社)[^\s，。、]{0,12}?电)/;
-
 /**
  * `-raw` extraction writes text that shares a baseline as one line: a
  * headline's last character or two, wrapped in a narrow box, run into its
@@ -38,7 +36,7 @@ const LEAD_START = /^(?:本报讯|本报记者|本报[^\s，。、]{0,12}?电|(?
  */
 function gluedTailEnd(text: string, start: number, contentEnd: number, lines: LineNode[]): number {
   const line = text.slice(start, contentEnd);
-  const tail = [1, 2].find((k) => /^[\u4e00-\u9fff]+$/.test(line.slice(0, k)) && LEAD_START.test(line.slice(k)));
+  const tail = [1, 2].find((k) => /^[\u4e00-\u9fff]+$/.test(line.slice(0, k)) && DATELINE_START.test(line.slice(k)));
   if (tail === undefined) return 0;
   const above = [...lines].reverse().find((l) => !l.data.blank);
   const aboveText = above ? text.slice(above.position.start.offset, above.position.end.offset).trim() : '';
