@@ -399,6 +399,12 @@ test('in unmarked text, a headline stack set in a narrow column, four lines or m
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('第八次代表大会召开毛胜田'))));
 });
 
+// Own seed 47 (-raw): a narrow column's indented first line whose figures justification spread wider than half an
+// em each (`“义乌从2019`, six ems as measured, seven as printed).
+test('an indented first line with figures in a narrow column begins its paragraph', async () => {
+  paragraphsBreakAt((await parseExcerpt('indent-with-figures-narrow.txt')).record, '展分组对抗等训练。', '“义乌从2019年开始组建0910年');
+});
+
 test('an indented first line may hold a half-width comma: `启动仪式后,由浙` in a column of nine', async () => {
   // found on the -raw text of a generated page (own seed 25), set with ASCII commas as the seed page 003 is; a line
   // with one was never taken for an indented first line, and two paragraphs ran together

@@ -270,7 +270,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // (a line whose printed line goes on in the next source line, `…。“的的的` + `”。`, is that line's head, not short)
     !NO_LINE_START.test(texts[i + 1]) &&
     widths[i] <= column - INDENT + 0.5 &&
-    widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) &&
+    widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) - FIGURE_SLACK * (texts[i].match(/[0-9.%]/g) ?? []).length &&
     ((printedLineWidth(i + 1) >= column - SHORT_BY && printedLineWidth(i + 1) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
   // the width of the printed line that line i begins: with the piece after it when the extractor broke it at a quote
   // mark (`步了？”` + `“是否能如期竣`, `舞。` + `”作为代表在现场聆听的`) and the two fit the column together
@@ -398,6 +398,8 @@ export const SHORT_BY = 2;
 
 /** A paragraph's first-line indent, in em. */
 const INDENT = 2;
+/** How much wider than half an em a figure may print, in em: measured at half an em, figures in a line the column's justification spreads come out wider (`“义乌从2019` fills an indented line). */
+const FIGURE_SLACK = 0.25;
 
 /** Full-width characters only — with the half-width comma some papers set in running text (seed 003), half an em as measured. */
 const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·,]+$/;
