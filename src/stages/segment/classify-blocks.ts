@@ -5,6 +5,8 @@ import { EDITORS_LINE, endsWithCredit, isBylineLine, isCreditLine, isRunningHead
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
+/** A whole quotation ending its sentence inside the marks: `“是否能如期竣工？”`. */
+const SPOKEN = /^“[^“”]+[。？！?!]”$/;
 
 /** What a block is by itself, before its neighbours are looked at. */
 export function kindOf(block: BlockNode, text: string): BlockKind {
@@ -18,8 +20,9 @@ export function kindOf(block: BlockNode, text: string): BlockKind {
   if (isBylineLine(t)) return 'byline';
   if (splitLead(t)) return 'lead';
   if (endsWithCredit(t)) return 'caption';
-  // (a headline set in a narrow column wraps to four lines or more; it has no punctuation at all)
-  if (looksLikeHeadline(t) && (block.data.lines <= 3 || !/[，、。；！？,;!?]/.test(t)) && !/[。]$/.test(t)) return 'headline';
+  // (a headline set in a narrow column wraps to four lines or more; it has no punctuation at all; a whole quotation
+  // that ends its sentence inside the quote marks, `“是否能如期竣工？”`, is someone's words, not a headline)
+  if (looksLikeHeadline(t) && (block.data.lines <= 3 || !/[，、。；！？,;!?]/.test(t)) && !/[。]$/.test(t) && !SPOKEN.test(t)) return 'headline';
   return 'body';
 }
 
