@@ -178,7 +178,7 @@ test('a narrow headline stack over the dateline may hold an enumeration comma pa
 // Own seed 49 (-raw): a run of quoted questions, each a paragraph of its own, between a story's paragraphs
 // (`“现在项目推进到哪一步` / `了？”` / `“是否能如期竣工？”`): someone's words, not another story's headline.
 test('whole quotations that end their sentence inside the quote marks are paragraphs, not headlines', async () => {
-  const { record } = await parseExcerpt('quoted-questions.txt');
+  const { record } = await parseExcerpt('quoted-questions-apart.txt');
   assert.deepEqual(record.articles.map(headline), ['市领导督查重点项目建设情况']);
   const paragraphs = record.articles[0].paragraphs;
   assert.ok(paragraphs.includes('“现在项目推进到哪一步了？”') && paragraphs.includes('“是否能如期竣工？”'), JSON.stringify(paragraphs));
