@@ -1,7 +1,7 @@
 import type { Leaf, LineNode, PageRoot } from '../tree/types.js';
 import type { SourceText } from '../tree/source-text.js';
-import { displayWidth, isSpace } from '../text/chars.js';
-import { DATELINE_START } from '../text/press-patterns.js';
+import { displayWidth, endsSentence, isSpace } from '../text/chars.js';
+import { DATELINE_START, looksLikeHeadline } from '../text/press-patterns.js';
 
 const HEADING_MARK = /^(#{1,6})([ \t]+|$)/;
 
@@ -38,9 +38,12 @@ function gluedTailEnd(text: string, start: number, contentEnd: number, lines: Li
   const line = text.slice(start, contentEnd);
   const tail = [1, 2].find((k) => /^[\u4e00-\u9fff]+$/.test(line.slice(0, k)) && DATELINE_START.test(line.slice(k)));
   if (tail === undefined) return 0;
-  const above = [...lines].reverse().find((l) => !l.data.blank);
-  const aboveText = above ? text.slice(above.position.start.offset, above.position.end.offset).trim() : '';
-  if (!aboveText || above!.data.heading > 0 || aboveText.length > 24 || /[，。、；：！？,.;:!?\s]/.test(aboveText)) return 0;
+  let above = lines.length - 1;
+  while (above >= 0 && lines[above].data.blank) above--;
+  if (above < 0 || lines[above].data.heading > 0) return 0;
+  // (a headline's line, as the reflow reads one: no comma, no sentence's end)
+  const aboveText = text.slice(lines[above].position.start.offset, lines[above].position.end.offset).trim();
+  if (!looksLikeHeadline(aboveText) || /[，、,]/.test(aboveText) || endsSentence(aboveText)) return 0;
   return start + tail;
 }
 

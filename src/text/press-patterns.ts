@@ -105,6 +105,11 @@ export function looksLikeHeadline(text: string): boolean {
   return true;
 }
 
+/** A title (or its last line) that ends in an exclamation or a question, with no full stop or semicolon in it: `…彭清林等，一等功！`. */
+export function exclaimedTitle(text: string): boolean {
+  return /[！？!?]$/.test(text) && !/[。；;]/.test(text);
+}
+
 /**
  * A page's running head: the date with the page's editors (`08 新闻
  * 浙江工人日报 2023年3月8日 星期三 责任编辑 周嘉宁 版式 沈一帆`), or with the

@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { breaksWord } from '../../text/word-pairs.js';
-import { CREDIT_WORD, DATELINE_START, endsWithCredit, isBylineLine, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { CREDIT_WORD, DATELINE_START, endsWithCredit, exclaimedTitle, isBylineLine, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -75,11 +75,6 @@ function stackAfterCut(texts: string[], widths: number[], column: number, i: num
     if (endsSentence(t) || !headlineLine(t)) return false;
   }
   return false;
-}
-
-/** A title's last line that ends in an exclamation or a question, with no full stop or semicolon in it. */
-function exclaimedTitle(text: string): boolean {
-  return /[！？!?]$/.test(text) && !/[。；;]/.test(text);
 }
 
 /**

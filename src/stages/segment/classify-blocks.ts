@@ -1,7 +1,7 @@
 import type { BlockKind, BlockNode } from '../../tree/types.js';
 import { blockText } from '../../tree/spans.js';
 import { endsSentence } from '../../text/chars.js';
-import { EDITORS_LINE, endsWithCredit, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
+import { EDITORS_LINE, endsWithCredit, exclaimedTitle, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
@@ -46,7 +46,7 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     const next = kinds[i + 1];
     const prev = kinds[i - 1];
     // (a title may end in an exclamation or a question, with a comma before it: `…彭清林等，一等功！`)
-    const noSentence = !/[。，]/.test(text) || (/[！？!?]$/.test(text) && !/[。；;]/.test(text));
+    const noSentence = !/[。，]/.test(text) || exclaimedTitle(text);
     // a headline over a credit and a text is a photo story's title (图片新闻), or the title of the story the photo
     // heads, not a caption: marked as a heading, or no sentence, over a text, a dateline or a byline
     const photoStory = kind === 'headline' && (b.data.heading > 0 || noSentence) && ['body', 'lead', 'byline'].includes(kinds[i + 2]);
