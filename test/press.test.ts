@@ -130,6 +130,21 @@ test('a page label with the date after it is the running head, not part of a hea
   for (const a of record.articles) assert.doesNotMatch(headline(a), /星期五|第2版/);
 });
 
+// Found on the shared generated page p001 (pdftotext's default mode, its lower half): the line that ends a column
+// of the story above (`…确保全省医疗物资和防疫物资`) read on into the next story's dateline (`本报讯（记者 张浩呈）…`)
+// seven blocks later, `资本` being a word; that story then began without its lead. A dateline opens a story.
+test('in interleaved columns, no column goes on into a line that opens with a dateline', async () => {
+  const { parsePage } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'dateline-in-interleaved-rows.txt';
+  const { record } = parsePage(readFileSync(join(TEST_DIR, 'fixtures', 'default', name)), name);
+  const story = storyBeginning(record, '记者昨日从杭州海关获悉，今年1~4月');
+  assert.equal(story.dateline, '本报讯');
+  assert.deepEqual(story.byline.reporters, ['张浩呈']);
+  assert.match(headline(story), /^1~4月浙江出口突破万亿元/);
+  const others = record.articles.filter((a) => a !== story).flatMap((a) => a.paragraphs);
+  assert.ok(!others.some((p) => p.includes('记者昨日从杭州海关')), 'the lead stands in another story');
+});
+
 // Found on the shared generated page p006 (pdftotext's default mode): the editors' line stands at the top of the
 // page, its label and date at the foot; written straight over the first headline, it was read as part of it.
 test("the editors' line alone is the running head's, not a headline's", async () => {

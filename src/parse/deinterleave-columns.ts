@@ -57,6 +57,8 @@ const HEADLINE_COST = 2;
 const LONG_WORD = 2;
 /** A bracket or quote left open at a line's end and closed at the start of the next (`（记者 张浩` / `呈 通讯员 周永卫）`). */
 const CLOSED_ACROSS = 2;
+/** What continuing a column into a line that opens with a dateline (`本报讯`) costs. */
+const DATELINE_COST = 4;
 const PARAGRAPH_END = /[。！？”）…；：]$/;
 
 type Block = DerivedLine[];
@@ -307,6 +309,8 @@ function linkEvidence(prev: Ends, next: Ends, measure: number, ngrams: ReturnTyp
   if (b.length >= 2 && ngrams.triples.has(a.slice(-1) + b.slice(0, 2))) s += 0.7;
   if (spansLongWord(a, b)) s += LONG_WORD;
   if (closesAcross(a, b)) s += CLOSED_ACROSS;
+  // a dateline opens a story: no column's line goes on into it
+  if (DATELINE_START.test(b)) s -= DATELINE_COST;
   const wa = prev.lastWidth;
   const wb = next.firstWidth;
   // wider than the measure: not a line of this column
