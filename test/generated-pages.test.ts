@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, generatePage, loadStories, openPrinter, type Printer } from '../tools/generate-pages.js';
+import { CHROMIUM, generatePage, layOutPage, loadStories, openPrinter, type Printer } from '../tools/generate-pages.js';
 import { parsePdf } from '../src/pdf/parse-pdf.js';
 import { readPdfPages } from '../src/pdf/pdf-items.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
@@ -23,6 +23,18 @@ async function withPrinter(fn: (printer: Printer, out: string) => Promise<void>)
     await printer.close();
   }
 }
+
+test('--font sets every text of a page in the one family given, the layout otherwise the same', () => {
+  const material = loadStories(join(ROOT, 'examples', 'pages'));
+  const spec = { seed: 61000, name: 'font', pageNo: 2, stories: 5 };
+  const plain = layOutPage(material, spec);
+  const one = layOutPage(material, { ...spec, font: 'BM Sans TT' });
+  assert.match(plain.html, /Noto Serif CJK SC/);
+  assert.doesNotMatch(one.html, /Noto/);
+  assert.match(one.html, /font:bold 46pt "BM Sans TT",sans-serif/);
+  assert.equal(one.html.replace(/"BM Sans TT",sans-serif/g, ''), plain.html.replace(/"Noto Serif CJK SC","Noto Serif CJK",serif|"Noto (?:Serif|Sans) CJK SC",(?:sans-)?serif/g, ''));
+  assert.deepEqual(one.truth, plain.truth);
+});
 
 test('a generated front page and its shuffled twin: the truth found, whatever the stream order', { skip, timeout: 180_000 }, async () => {
   await withPrinter(async (printer, out) => {

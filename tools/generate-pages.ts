@@ -9,7 +9,13 @@
 // the page looks the same. Chromium (the system's, driven by playwright-core)
 // measures and prints.
 //
-//   npm run generate-pages -- --out DIR [--pages 12] [--seed 1] [--chromium PATH]
+//   npm run generate-pages -- --out DIR [--pages 12] [--seed 1] [--chromium PATH] [--font FAMILY]
+//
+// --font sets every text in one family instead of Noto Serif and Sans CJK.
+// Chromium embeds a CFF-outlined font (Debian's Noto CJK) as Type 3 fonts, for
+// which pdftotext's default mode writes a row of side-by-side column lines as
+// one line of pieces; a TrueType-outlined one, as the shared pages have, gives
+// each column line a block of its own (docs/STAGES.md).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -86,6 +92,8 @@ interface PageSpec {
   pageNo: number;
   /** articles to place, at most */
   stories: number;
+  /** one font family for every text (CSS), instead of Noto Serif and Sans CJK */
+  font?: string;
 }
 
 /** One page: its HTML in reading order, the same boxes shuffled, and its truth. */
@@ -152,7 +160,7 @@ export function layOutPage(material: StoryMaterial[], spec: PageSpec): { html: s
     other.push(hotline, label);
   }
 
-  const css = pageCss(columns, body);
+  const css = pageCss(columns, body, spec.font);
   const place = (b: Box) => `<section class="box" style="grid-row:${b.row};grid-column:${b.col} / span ${b.span}">${b.html}</section>`;
   const page = (bs: Box[]) =>
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${spec.name}</title><style>${css}</style></head><body>${runningHead}${mastheadHtml}<main class="grid">${bs.map(place).join('\n')}</main></body></html>`;
@@ -251,30 +259,33 @@ function layOutStory(story: StoryMaterial, o: StoryOptions): { html: string; tru
   };
 }
 
-function pageCss(columns: number, body: number): string {
+function pageCss(columns: number, body: number, font?: string): string {
+  const one = font && `"${font.replace(/["\\]/g, '')}",sans-serif`;
+  const serif = one || '"Noto Serif CJK SC","Noto Serif CJK",serif';
+  const sans = one || '"Noto Sans CJK SC",sans-serif';
   return `@page{size:297mm 420mm;margin:0}
 html,body{margin:0}
-body{width:297mm;height:420mm;box-sizing:border-box;padding:11mm 12mm;color:#111;font-family:"Noto Serif CJK SC","Noto Serif CJK",serif;font-size:${body}pt}
-.head{display:flex;gap:14pt;font:9pt "Noto Sans CJK SC",sans-serif;border-bottom:2px solid #111;padding-bottom:3pt;margin-bottom:10pt}
+body{width:297mm;height:420mm;box-sizing:border-box;padding:11mm 12mm;color:#111;font-family:${serif};font-size:${body}pt}
+.head{display:flex;gap:14pt;font:9pt ${sans};border-bottom:2px solid #111;padding-bottom:3pt;margin-bottom:10pt}
 .head span:nth-child(3){margin-left:auto}
 .mast{display:flex;align-items:center;justify-content:space-between;border-bottom:3px double #111;padding-bottom:6pt;margin-bottom:10pt}
-.mast .name{font:bold 46pt "Noto Serif CJK SC",serif;color:#b11;letter-spacing:4pt}
-.mast .ear{font:8pt "Noto Sans CJK SC",sans-serif;line-height:1.6;width:150pt}
+.mast .name{font:bold 46pt ${serif};color:#b11;letter-spacing:4pt}
+.mast .ear{font:8pt ${sans};line-height:1.6;width:150pt}
 .mast .right{text-align:right}
 .grid{display:grid;grid-template-columns:repeat(${columns},1fr);column-gap:12pt;row-gap:14pt;align-items:start}
 .box{min-width:0;border-top:1px solid #999;padding-top:6pt}
-.kicker{font:bold ${Math.round(body * 1.3)}pt "Noto Sans CJK SC",sans-serif;margin:0 0 2pt}
-.title{font-family:"Noto Sans CJK SC",sans-serif;font-weight:bold;line-height:1.25;margin:0 0 4pt}
-.subtitle{font:${Math.round(body * 1.45)}pt "Noto Sans CJK SC",sans-serif;margin:0 0 6pt}
+.kicker{font:bold ${Math.round(body * 1.3)}pt ${sans};margin:0 0 2pt}
+.title{font-family:${sans};font-weight:bold;line-height:1.25;margin:0 0 4pt}
+.subtitle{font:${Math.round(body * 1.45)}pt ${sans};margin:0 0 6pt}
 figure{margin:4pt 0 8pt}
 .photo{background:#b4b4b4}
-.credit{font:${body - 1.5}pt "Noto Sans CJK SC",sans-serif;text-align:right;margin:2pt 0 0}
-figcaption{font:${body - 1}pt "Noto Sans CJK SC",sans-serif;margin:3pt 0 0}
-.byline{font:bold ${body}pt "Noto Sans CJK SC",sans-serif;margin:0 0 4pt}
+.credit{font:${body - 1.5}pt ${sans};text-align:right;margin:2pt 0 0}
+figcaption{font:${body - 1}pt ${sans};margin:3pt 0 0}
+.byline{font:bold ${body}pt ${sans};margin:0 0 4pt}
 .text{column-gap:12pt;line-height:1.6;text-align:justify}
 .text p{margin:0;text-indent:2em}
 .text p.jump{text-align:right;text-indent:0}
-.frame{border:1.5px solid #333;padding:8pt 4pt;text-align:center;font:${body}pt "Noto Sans CJK SC",sans-serif}
+.frame{border:1.5px solid #333;padding:8pt 4pt;text-align:center;font:${body}pt ${sans}}
 .frame .hotline{font-size:${body * 1.6}pt;font-weight:bold}`;
 }
 
@@ -315,9 +326,9 @@ export async function openPrinter(chromium = CHROMIUM): Promise<Printer> {
  * two texts where pdftotext is installed). A page that would not fit on one
  * sheet is laid out again with one story fewer.
  */
-export async function generatePage(printer: Printer, material: StoryMaterial[], out: string, name: string, seed: number, pageNo: number): Promise<Truth> {
+export async function generatePage(printer: Printer, material: StoryMaterial[], out: string, name: string, seed: number, pageNo: number, font?: string): Promise<Truth> {
   for (let stories = 7; stories >= 1; stories--) {
-    const { html, shuffledHtml, truth } = layOutPage(material, { seed, name, pageNo, stories });
+    const { html, shuffledHtml, truth } = layOutPage(material, { seed, name, pageNo, stories, font });
     if (!(await printer.fits(html))) continue;
     for (const [file, source, t] of [
       [name, html, truth],
@@ -341,9 +352,9 @@ export async function generatePage(printer: Printer, material: StoryMaterial[], 
 export class LayoutError extends Error {}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, pages: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, chromium: { type: 'string' } } });
+  const { values } = parseArgs({ options: { out: { type: 'string' }, pages: { type: 'string', default: '12' }, seed: { type: 'string', default: '1' }, chromium: { type: 'string' }, font: { type: 'string' } } });
   if (!values.out) {
-    console.error('usage: npm run generate-pages -- --out DIR [--pages 12] [--seed 1] [--chromium PATH]');
+    console.error('usage: npm run generate-pages -- --out DIR [--pages 12] [--seed 1] [--chromium PATH] [--font FAMILY]');
     process.exit(2);
   }
   const chromium = values.chromium ?? CHROMIUM;
@@ -360,7 +371,7 @@ async function main(): Promise<void> {
     for (let n = 0; n < Number(values.pages); n++) {
       const name = `g${String(seed).padStart(2, '0')}-${String(n).padStart(3, '0')}`;
       try {
-        const truth = await generatePage(printer, material, out, name, seed * 1000 + n, n % 4 === 0 ? 1 : 2 + (n % 7));
+        const truth = await generatePage(printer, material, out, name, seed * 1000 + n, n % 4 === 0 ? 1 : 2 + (n % 7), values.font);
         console.log(`${name}: ${truth.articles.length} articles${truth.masthead ? ', masthead' : ''} (and ${name}-shuffled)`);
       } catch (e) {
         if (!(e instanceof LayoutError)) throw e;

@@ -1,8 +1,9 @@
 // pdftotext's default mode (no -raw, no -layout) writes a page whose columns
 // stand side by side row by row: one printed line of each column in turn,
-// each as a block of its own between blank lines, or (poppler 22) a row as one
-// line with the columns' lines set apart by spaces. This puts each column's
-// lines back together before the stages see the text.
+// each as a block of its own between blank lines (poppler takes the aligned
+// lines for a table's cells), or — where the font is embedded as Type 3 — a
+// row as one line with the columns' lines set apart by spaces. This puts each
+// column's lines back together before the stages see the text.
 //
 // The model: within a band of K columns, the line that continues line i is
 // the one K blocks later. For every block and every distance d ≤ MAX_COLUMNS
