@@ -130,6 +130,33 @@ test('a page label with the date after it is the running head, not part of a hea
   for (const a of record.articles) assert.doesNotMatch(headline(a), /星期五|第2版/);
 });
 
+// Own seed 29 (-raw, page 000): a photo's credit under the stack (`张浩呈摄`), its caption, then the story's byline
+// and dateline; the caption had become a story of its own with no headline.
+test('a sentence between a photo\'s credit and the story\'s byline is the photo\'s caption', async () => {
+  const { record } = await parseExcerpt('caption-between-credit-and-byline.txt');
+  assert.equal(record.articles.length, 1, JSON.stringify(record.articles.map(headline)));
+  assert.deepEqual(record.articles[0].captions, ['杭州市委副书记、代市长姚高员(左)与出征企业代表交流。']);
+  assert.deepEqual(record.articles[0].byline.photographers, ['张浩呈']);
+});
+
+// Shared page p005-scrambled (-raw): its stream begins with a photo's caption, before any story's headline.
+test('a sentence before anything of a story on the page, over a headline, is a caption, not a story\'s end', async () => {
+  const { record } = await parseExcerpt('caption-before-first-stack.txt');
+  const story = storyBeginning(record, '近日上午，趁着一天忙碌还未开始');
+  assert.deepEqual(story.captions, ['宁波江北快递小哥正学习“时代楷模”钱海军事迹。']);
+  assert.ok(!record.articles.some((a) => a.paragraphs.some((p) => p.includes('宁波江北快递小哥正学习'))));
+});
+
+// Shared page p000-scrambled (-raw): the photo's caption, printed across two columns, comes in the stream right
+// after the story's last line; a line twice as wide as the column it follows is none of that column's.
+test('after a story\'s text, a sentence set wider than its column by half again is a caption', async () => {
+  const { record } = await parseExcerpt('wide-caption-after-story.txt');
+  const story = storyBeginning(record, '小讲台有大磁场，微课堂有大能量。');
+  assert.deepEqual(story.captions, ['昨日下午，“守好红色根脉·班前十分钟活动”全省职工思想政治工作优秀案例展评在杭举行。']);
+  assert.equal(story.paragraphs.length, 2);
+  assert.match(story.paragraphs[1], /位列前30名的优秀案例参与到昨日的集中展评。$/);
+});
+
 // Found on the shared generated page p001 (pdftotext's default mode, its lower half): the line that ends a column
 // of the story above (`…确保全省医疗物资和防疫物资`) read on into the next story's dateline (`本报讯（记者 张浩呈）…`)
 // seven blocks later, `资本` being a word; that story then began without its lead. A dateline opens a story.

@@ -6,6 +6,8 @@ import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
 /** A whole quotation ending its sentence inside the marks: `“是否能如期竣工？”`. */
+/** A block set wider than its run's column by this much is no line of that column. */
+const WIDER_THAN_COLUMN = 1.5;
 const SPOKEN = /^“[^“”]+[。？！?!]”$/;
 
 /** What a block is by itself, before its neighbours are looked at. */
@@ -33,7 +35,9 @@ function sentences(text: string): number {
 /**
  * Captions by their surroundings: the text above a credit line; a sentence or
  * two set apart by a picture's blank lines; a sentence between a headline and
- * the next article, or between a byline and its dateline.
+ * the next article, between a byline and its dateline, between a photo's credit
+ * and a story's byline or dateline, before anything of a story on the page, or
+ * set wider than the column of the text it follows.
  */
 export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: string[] = blocks.map((b) => blockText(b).text.trim())): BlockKind[] {
   return kinds.map((kind, i) => {
@@ -60,6 +64,12 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     const betweenArticles = prev === 'headline' && (next === 'lead' || next === 'byline' || next === 'headline');
     // (a story's text begins at its dateline: a sentence or two set between its byline and that is a photo's caption)
     const overDateline = prev === 'byline' && next === 'lead';
-    return pictureGap || betweenArticles || overDateline ? 'caption' : kind;
+    // a photo's credit, then a sentence or two, then the story's byline or dateline: the photo's caption
+    const underCredit = prev === 'credit' && (next === 'byline' || next === 'lead');
+    // a sentence or two before anything of a story on the page, over a headline: no story ends there
+    const beforeStories = next === 'headline' && kinds.slice(0, i).every((k) => k === 'other');
+    // after a story's text, set wider than the column it stands in by half again: no line of that column
+    const widerThanColumn = (prev === 'body' || prev === 'lead') && b.data.column > 0 && b.data.width > WIDER_THAN_COLUMN * b.data.column;
+    return pictureGap || betweenArticles || overDateline || underCredit || beforeStories || widerThanColumn ? 'caption' : kind;
   });
 }
