@@ -630,6 +630,12 @@ test('in unmarked text, an indented first line over a printed line broken before
   paragraphsBreakAt((await parseExcerpt('indent-over-closing-quote.txt')).record, '命名为我省第三批省部属企事业先进操作法。', '“大会报告让我备受鼓舞。”作为代表');
 });
 
+test('in unmarked text, a closing quote the extractor set on a line of its own still ends the sentence: an indented line under it begins a paragraph', async () => {
+  // found on the pdftotext -raw text of own seed 23, page 2: `致富,现在是家乡带` / `着华侨共富。` / `”` / `余姚市也在高`
+  // — the sentence ends at the lone `”`, and the line under it is short by the indent
+  paragraphsBreakAt((await parseExcerpt('indent-after-lone-closing-quote.txt')).record, '现在是家乡带着华侨共富。”', '余姚市也在高质量发展中找到了自己的创新发展目标');
+});
+
 test('in unmarked text, a line justified print spread by letter-spacing fills its column: no headline, no paragraph end', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 31, page 4): `据 悉 ， 7 月 26` — a paragraph's first
   // line of five characters spread to the column — was read as the headline of a story of its own

@@ -252,7 +252,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // the run shows paragraphs indented (a line after a sentence's end exactly the indent short of the column): only then
   // is a line half an em shorter still taken for an indented one — in text set without indents, it ends a paragraph
   const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(unspaced(t)) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
-  // after a sentence's end (or a headline line), a line of full-width characters only (or with figures, after a
+  // after a sentence's end (its closing quote maybe on a line of its own) or a headline line, a line of full-width characters only (or with figures, after a
   // sentence's end), the indent short of the column (half an em more where a comma or 、 in it may have been set
   // half-width, in a run that shows indents), over a line that is not (or over a short last line: a paragraph of two,
   // `他们中，有直面山火的` / `“逆行者”。`), is a paragraph's first line whose indent the extractor dropped: such a line
@@ -260,8 +260,8 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const indented = (i: number) =>
     column > 0 &&
     i + 1 < n &&
-    (endsSentence(texts[i - 1]) || setOffColumn(i - 1)) &&
-    (FULL_WIDTH_ONLY.test(unspaced(texts[i])) || (endsSentence(texts[i - 1]) && WITH_FIGURES.test(unspaced(texts[i])))) &&
+    (endsSentenceAt(texts, i - 1) || setOffColumn(i - 1)) &&
+    (FULL_WIDTH_ONLY.test(unspaced(texts[i])) || (endsSentenceAt(texts, i - 1) && WITH_FIGURES.test(unspaced(texts[i])))) &&
     // (a line whose printed line goes on in the next source line, `…。“的的的` + `”。`, is that line's head, not short)
     !NO_LINE_START.test(texts[i + 1]) &&
     widths[i] <= column - INDENT + 0.5 &&
@@ -373,7 +373,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
       (column > 0 && !(fits && atQuoteMark) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
-      (column > 0 && short && (endsSentence(prevText) || widths[prev] < column * 0.6)) ||
+      (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
     if (forcesStart(texts[i]) || !headlineLine(texts[i])) inStack = false;
