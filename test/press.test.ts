@@ -636,6 +636,15 @@ test('in unmarked text, a closing quote the extractor set on a line of its own s
   paragraphsBreakAt((await parseExcerpt('indent-after-lone-closing-quote.txt')).record, '现在是家乡带着华侨共富。”', '余姚市也在高质量发展中找到了自己的创新发展目标');
 });
 
+test('in unmarked text, pieces of a printed line broken at its quote marks are measured from that line\'s start, not from a byline wrapped above', async () => {
+  // found on the pdftotext -raw text of own seed 27, page 2: `本报讯（记者 陆欣 通` / `讯员蔡君楠）近日，` / `“婺城` /
+  // `护苗助学”` / `“婺城暖心助` / `残”基金…` — the byline's wrap had counted the line above into the printed line the
+  // quote pieces make, so `“婺城暖心助` no longer fitted beside `护苗助学”` and began a paragraph
+  const { record } = await parseExcerpt('quote-pieces-under-wrapped-byline.txt');
+  const story = storyBeginning(record, '近日，“婺城护苗助学”');
+  assert.equal(story.paragraphs[0], '近日，“婺城护苗助学”“婺城暖心助残”基金在四川省甘孜州道孚县成立。');
+});
+
 test('in unmarked text, a line justified print spread by letter-spacing fills its column: no headline, no paragraph end', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 31, page 4): `据 悉 ， 7 月 26` — a paragraph's first
   // line of five characters spread to the column — was read as the headline of a story of its own

@@ -299,8 +299,15 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     }
     visual += widths[prev];
     visualText += prevText;
-    // punctuation that print never sets at the start of a line, or never at its end
-    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText) || splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i) || leadBylineWrapped(prevText, texts[i]) || headlineTailOverLead(texts, i)) continue;
+    // punctuation that print never sets at the start of a line, or never at its end: pieces of one printed line
+    if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText)) continue;
+    // a line wrapped inside a byline or a headline: the text goes on in the next printed line, whose pieces are
+    // measured from its start
+    if (splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i) || leadBylineWrapped(prevText, texts[i]) || headlineTailOverLead(texts, i)) {
+      visual = 0;
+      visualText = '';
+      continue;
+    }
     // a caption's line broken mid-sentence over its shorter last line with the credit run on
     // (`…与出征企业代` + `表交流。 记者张浩呈 摄`)
     if (!endsSentenceAt(texts, prev) && !CLAUSE_END.test(prevText) && widths[prev] >= widths[i] && endsWithCredit(texts[i]) && !forcesStart(texts[i])) continue;
