@@ -645,6 +645,15 @@ test('in unmarked text, pieces of a printed line broken at its quote marks are m
   assert.equal(story.paragraphs[0], '近日，“婺城护苗助学”“婺城暖心助残”基金在四川省甘孜州道孚县成立。');
 });
 
+test('a lead\'s byline whose closing 报道 is broken across two lines is read whole', async () => {
+  // found on the pdftotext -raw text of own seed 47, page 2: `本报讯 记者许钟予` / `通讯员徐榛妍、吴龙报` / `道 “公共充电桩电价和`
+  const { record } = await parseExcerpt('byline-closing-word-broken.txt');
+  const story = storyBeginning(record, '“公共充电桩电价和民用的不一样');
+  assert.equal(story.dateline, '本报讯');
+  assert.deepEqual(story.byline.reporters, ['许钟予']);
+  assert.deepEqual(story.byline.correspondents, ['徐榛妍', '吴龙']);
+});
+
 test('in unmarked text, a line justified print spread by letter-spacing fills its column: no headline, no paragraph end', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 31, page 4): `据 悉 ， 7 月 26` — a paragraph's first
   // line of five characters spread to the column — was read as the headline of a story of its own

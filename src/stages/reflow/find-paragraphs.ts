@@ -104,12 +104,15 @@ function creditWordWrapped(prev: string, text: string): boolean {
 /**
  * A lead's byline wrapped over lines in a narrow column: `本报讯 记者戴睿云` + `通讯员郑静静、赵一帆` +
  * `报道 “过去我以为排查` — a line of the dateline and names only, or of names only, goes on into the next role's
- * names or into the byline's closing 报道 (and the text after it).
+ * names or into the byline's closing 报道 (and the text after it), also where 报道 itself is broken.
  */
 function leadBylineWrapped(prev: string, text: string): boolean {
   const p = prev.trim();
-  const namesOnly = DATELINE_START.test(p) ? isBylineLine(p.replace(DATELINE_START, '').trim()) : isBylineLine(p);
-  return namesOnly && !/报道$/.test(p) && (startsWithRole(text.trim()) || /^报道(?:\s|[“（(]|$)/.test(text.trim()));
+  const t = text.trim();
+  const namesOnly = (line: string) => (DATELINE_START.test(line) ? isBylineLine(line.replace(DATELINE_START, '').trim()) : isBylineLine(line));
+  // (报道 itself may be broken across the lines: `通讯员徐榛妍、吴龙报` + `道 “公共充电桩`)
+  if (/[^报]报$/.test(p) && /^道(?:\s|[“（(]|$)/.test(t) && namesOnly(p.slice(0, -1))) return true;
+  return namesOnly(p) && !/报道$/.test(p) && (startsWithRole(t) || /^报道(?:\s|[“（(]|$)/.test(t));
 }
 
 /** A quotation or bracket opened and not closed on the line: a paragraph's first line going on below. */
