@@ -480,14 +480,18 @@ test('in a stack over a byline or dateline, a line wider than the one above that
   assert.deepEqual([underHead.title, underHead.subtitle], ['点燃“红色引擎”激发强劲动力', '——我省锻造坚强有力的省直机关基层党组织']);
 });
 
+/** The story of excerpt `name` whose text begins with `start` has the dateline 本报讯 and these reporters and correspondents. */
+async function leadReads(name: string, start: string, reporters: string[], correspondents: string[]): Promise<void> {
+  const story = storyBeginning((await parseExcerpt(name)).record, start);
+  assert.equal(story.dateline, '本报讯');
+  assert.deepEqual(story.byline.reporters, reporters);
+  assert.deepEqual(story.byline.correspondents, correspondents);
+}
+
 test('a lead whose byline a narrow column wrapped over three lines is one lead: dateline, both roles, then the text', async () => {
   // found on the -raw text of a generated page (own seed 27): `本报讯 记者戴睿云` / `通讯员郑静静、赵一帆` /
   // `报道 “过去我以为排查` lost its dateline and reporter, and its text began with 报道
-  const { record } = await parseExcerpt('lead-byline-wrapped.txt');
-  const story = storyBeginning(record, '“过去我以为排查廉政风险');
-  assert.equal(story.dateline, '本报讯');
-  assert.deepEqual(story.byline.reporters, ['戴睿云']);
-  assert.deepEqual(story.byline.correspondents, ['郑静静', '赵一帆']);
+  await leadReads('lead-byline-wrapped.txt', '“过去我以为排查廉政风险', ['戴睿云'], ['郑静静', '赵一帆']);
 });
 
 test('a lead under a photo credit, short of the column for its spaces, goes on into its text: no photo story title', async () => {
@@ -647,11 +651,7 @@ test('in unmarked text, pieces of a printed line broken at its quote marks are m
 
 test('a lead\'s byline whose closing 报道 is broken across two lines is read whole', async () => {
   // found on the pdftotext -raw text of own seed 47, page 2: `本报讯 记者许钟予` / `通讯员徐榛妍、吴龙报` / `道 “公共充电桩电价和`
-  const { record } = await parseExcerpt('byline-closing-word-broken.txt');
-  const story = storyBeginning(record, '“公共充电桩电价和民用的不一样');
-  assert.equal(story.dateline, '本报讯');
-  assert.deepEqual(story.byline.reporters, ['许钟予']);
-  assert.deepEqual(story.byline.correspondents, ['徐榛妍', '吴龙']);
+  await leadReads('byline-closing-word-broken.txt', '“公共充电桩电价和民用的不一样', ['许钟予'], ['徐榛妍', '吴龙']);
 });
 
 test('in unmarked text, a line justified print spread by letter-spacing fills its column: no headline, no paragraph end', async () => {
