@@ -194,6 +194,15 @@ test('a headline\'s last character run into the lead line is the headline\'s, an
   assert.deepEqual(story.byline.reporters, ['戴睿云']);
 });
 
+// Own seed 49 (-raw, page 1): a title wrapped four characters a line, its last character alone (`超1831亿` / `元`),
+// then the subtitle; the lone character had cut the stack in two, and the subtitle headed the story alone.
+test('a headline\'s last character on a line of its own inside its stack is the headline\'s', async () => {
+  const { record } = await parseExcerpt('headline-tail-inside-stack.txt');
+  const story = storyBeginning(record, '昨日从义乌海关获悉');
+  assert.equal(scoredHeadline(story), '1-5月义乌外贸进出口总值超1831亿元较去年同期增长43.7%');
+  assert.ok(!record.articles.some((a) => a.paragraphs.includes('元')), JSON.stringify(record.articles.map(headline)));
+});
+
 // Own seed 47 (-raw): the same narrow stack's last character on a line of its own over the byline, not the dateline.
 test('a headline\'s last character on a line of its own over the byline is the headline\'s', async () => {
   const { record } = await parseExcerpt('headline-tail-over-byline.txt');

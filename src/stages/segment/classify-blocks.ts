@@ -59,6 +59,8 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     const inStack = kind === 'headline' && prev === 'headline' && (b.data.heading > 0 || noSentence);
     if (next === 'credit' && text.length <= 400 && !photoStory && !inStack) return 'caption';
     if (kind === 'headline') return kind;
+    // a headline's last character or two wrapped onto a line of their own inside its stack (`超1831亿` / `元` / `较去年同期增`)
+    if (prev === 'headline' && next === 'headline' && /^[\u4e00-\u9fff]{1,2}$/.test(text)) return 'headline';
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
     const pictureGap = b.data.blankBefore >= 2 || (b.data.blankAfter >= 2 && prev !== 'lead' && prev !== 'body');
     const betweenArticles = prev === 'headline' && (next === 'lead' || next === 'byline' || next === 'headline');
