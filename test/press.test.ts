@@ -157,6 +157,16 @@ test('after a story\'s text, a sentence set wider than its column by half again 
   assert.match(story.paragraphs[1], /位列前30名的优秀案例参与到昨日的集中展评。$/);
 });
 
+// Own seed 41 (-raw, page 8): a caption across columns, broken at its quote mark and wrapped mid-word over three
+// lines (`昨日下午，` / `“守好红色根脉·班前十分钟活` / `动”全省职工…展评在` / `杭举行。`), had its first lines read into the
+// subtitle above it.
+test('a caption set wider than the column, wrapped mid-word over lines until its sentence ends, is one caption', async () => {
+  const { record } = await parseExcerpt('wide-caption-wrapped-mid-word.txt');
+  const story = storyBeginning(record, '小讲台有大磁场，微课堂有大能量。');
+  assert.equal(scoredHeadline(story), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
+  assert.deepEqual(story.captions, ['昨日下午，“守好红色根脉·班前十分钟活动”全省职工思想政治工作优秀案例展评在杭举行。']);
+});
+
 // Found on the shared generated page p001 (pdftotext's default mode, its lower half): the line that ends a column
 // of the story above (`…确保全省医疗物资和防疫物资`) read on into the next story's dateline (`本报讯（记者 张浩呈）…`)
 // seven blocks later, `资本` being a word; that story then began without its lead. A dateline opens a story.

@@ -349,7 +349,15 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // (`鹿城廉政导师助年轻干部健康成` + `长`)
     const headlineTail =
       column > 0 && widths[prev] > column + WIDER_BY && headlineLine(prevText) && /^[\u4e00-\u9fff]{1,2}$/.test(texts[i].trim());
-    if (wideTextGoesOn || headlineTail) continue;
+    // such a text whose sentence ends a line or two on, wider than the column on the way (a caption across columns
+    // wrapped mid-word: `“守好红色根脉·班前十分钟活` + `动”全省职工…展评在` + `杭举行。`)
+    const wideSentenceGoesOn =
+      column > 0 &&
+      widths[prev] > column + WIDER_BY &&
+      !endsSentenceAt(texts, prev) &&
+      !forcesStart(texts[i]) &&
+      (endsSentence(texts[i]) || (i + 1 < n && widths[i] > column + WIDER_BY && endsSentence(texts[i + 1]) && !forcesStart(texts[i + 1])));
+    if (wideTextGoesOn || headlineTail || wideSentenceGoesOn) continue;
     // under a headline line, the first piece of a printed line wider than the column (broken at its quote mark:
     // `昨日下午，` + `“守好红色根脉·…`) begins other text, a caption or a lead set across columns
     const wideLineUnderHeadline =
