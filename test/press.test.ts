@@ -213,6 +213,15 @@ test('a headline\'s last character on a line of its own inside its stack is the 
   assert.ok(!record.articles.some((a) => a.paragraphs.includes('元')), JSON.stringify(record.articles.map(headline)));
 });
 
+// Own seed 51 (-raw, page 9): a paragraph cut off at a comma (`息工作摆到重要位置,`) over a title and subtitle wrapped
+// every five to seven characters, nine lines before the dateline; the stack's first line had ended the cut paragraph.
+test('a stack of up to twelve narrow lines under a paragraph cut mid-clause begins there', async () => {
+  const { record } = await parseExcerpt('long-stack-after-cut.txt');
+  const story = storyBeginning(record, '为深入学习贯彻习近平总书记');
+  assert.equal(scoredHeadline(story), '中共浙江省委决定在全省广泛开展向钱海军同志学习活动中共浙江省委关于开展向钱海军同志学习活动的决定');
+  assert.ok(!record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('中共浙江省'))));
+});
+
 // Own seed 47 (-raw): the same narrow stack's last character on a line of its own over the byline, not the dateline.
 test('a headline\'s last character on a line of its own over the byline is the headline\'s', async () => {
   const { record } = await parseExcerpt('headline-tail-over-byline.txt');

@@ -18,6 +18,9 @@ const OPENS = new RegExp(`^[${OPENERS}]`);
 /** Clause punctuation: a line ending in it stops mid-sentence, so it is never a paragraph's or a headline's last line. */
 const CLAUSE_END = /[，、；：,;:]$/;
 
+/** How many lines a headline stack over its story's dateline may take: a narrow column wraps a title every few characters. */
+const STACK_REACH = 12;
+
 /** The line opens a quotation that the next line closes: `可爱的“白衣` + `天使”们` is one line broken in two. */
 function quoteRunsOn(prev: string, next: string): boolean {
   const open = (prev.match(/[“「『]/g) ?? []).length - (prev.match(/[”」』]/g) ?? []).length;
@@ -43,7 +46,7 @@ function endsSentenceAt(texts: string[], k: number): boolean {
  * above it stops short of the column, as no line of a paragraph but its last does.
  */
 function stackOverDateline(texts: string[], widths: number[], column: number, i: number): boolean {
-  for (let k = i; k < Math.min(texts.length, i + 12); k++) {
+  for (let k = i; k < Math.min(texts.length, i + STACK_REACH); k++) {
     if (k > i && forcesStart(texts[k])) return true;
     const t = texts[k];
     const exclaimedEnd = column > 0 && k > i && k + 1 < texts.length && DATELINE_START.test(texts[k + 1]) && exclaimedTitle(t) && widths.slice(i, k).some((w) => w < column - SHORT_BY);
@@ -57,13 +60,13 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
 /**
  * A paragraph cut off mid-clause (the rest printed in another box or page) right
  * over the next story: lines i… read as headline lines up to its dateline or
- * byline, a photo credit allowed between (`…我是幸运的,遇上` / `淳安推进蓝领公寓安`
+ * byline (up to twelve lines on), a photo credit allowed between (`…我是幸运的,遇上` / `淳安推进蓝领公寓安`
  * / `居工程` / `胡江丰摄` / `本报讯 …`). The stack begins there, not the cut text's end.
  */
 function stackAfterCut(texts: string[], widths: number[], column: number, i: number): boolean {
   const prev = texts[i - 1];
   if (endsSentenceAt(texts, i - 1) || !/[，、；：,;:。！？]/.test(prev) || forcesStart(texts[i])) return false;
-  for (let k = i; k < Math.min(texts.length, i + 8); k++) {
+  for (let k = i; k < Math.min(texts.length, i + STACK_REACH); k++) {
     const t = texts[k];
     // (one line set to the column's measure is more likely the cut text's own last line)
     if (k > i && (DATELINE_START.test(t) || isBylineLine(t))) return k - i > 1 || Math.abs(widths[i] - column) > SHORT_BY;
