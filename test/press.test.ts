@@ -682,6 +682,16 @@ test('a lead\'s byline whose closing 报道 is broken across two lines is read w
   await leadReads('byline-closing-word-broken.txt', '“公共充电桩电价和民用的不一样', ['许钟予'], ['徐榛妍', '吴龙']);
 });
 
+test('in unmarked text, an indented line over a line whose figures print wider than measured begins a paragraph; a quoted piece of a line is no headline over one', async () => {
+  // own seed 31 (-raw, page 2): `充电服务圈”正加速形成。` / `截至目前，全县已建成公` over `共充电站64座、充电桩638`, full in
+  // print, measured 1.5 em short with its figures at half an em
+  paragraphsBreakAt((await parseExcerpt('indent-over-figures-line.txt')).record, '“一分钟充电服务圈”正加速形成。', '截至目前，全县已建成公共充电站64座');
+  // own seed 37 (-raw, page 8): `近日，` / `“婺城护苗助学”` / `“婺城暖心助残”` / `基金在四川省甘孜州道孚县成立。` over a line with
+  // figures — the quoted piece above is part of a printed line, not a headline the next line would begin a paragraph under
+  const story = storyBeginning((await parseExcerpt('quoted-pieces-over-line.txt')).record, '近日，“婺城护苗助学”');
+  assert.equal(story.paragraphs[0], '近日，“婺城护苗助学”“婺城暖心助残”基金在四川省甘孜州道孚县成立。');
+});
+
 test('in unmarked text, a line justified print spread by letter-spacing fills its column: no headline, no paragraph end', async () => {
   // found on the pdftotext -raw text of a generated page (own seed 31, page 4): `据 悉 ， 7 月 26` — a paragraph's first
   // line of five characters spread to the column — was read as the headline of a story of its own

@@ -18,6 +18,11 @@ const OPENS = new RegExp(`^[${OPENERS}]`);
 /** Clause punctuation: a line ending in it stops mid-sentence, so it is never a paragraph's or a headline's last line. */
 const CLAUSE_END = /[，、；：,;:]$/;
 
+/** How much wider than measured a line's figures may print in a justified line (measured at half an em each). */
+function figureSlack(text: string): number {
+  return FIGURE_SLACK * (text.match(/[0-9.%]/g) ?? []).length;
+}
+
 /** How many lines a headline stack over its story's dateline may take: a narrow column wraps a title every few characters. */
 const STACK_REACH = 12;
 
@@ -260,19 +265,21 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(unspaced(t)) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
   // after a sentence's end (its closing quote maybe on a line of its own) or a headline line, a line of full-width characters only (or with figures, after a
   // sentence's end), the indent short of the column (half an em more where a comma or 、 in it may have been set
-  // half-width, in a run that shows indents), over a line that is not (or over a short last line: a paragraph of two,
+  // half-width, in a run that shows indents), over a line that is not (its figures, measured at half an em, may print
+  // wider; or over a short last line: a paragraph of two,
   // `他们中，有直面山火的` / `“逆行者”。`), is a paragraph's first line whose indent the extractor dropped: such a line
   // fills its column exactly unless it ends a paragraph or begins one
   const indented = (i: number) =>
     column > 0 &&
     i + 1 < n &&
-    (endsSentenceAt(texts, i - 1) || setOffColumn(i - 1)) &&
+    // (a quoted phrase that is a piece of a printed line, `“婺城暖心助残”`, is no headline line)
+    (endsSentenceAt(texts, i - 1) || (setOffColumn(i - 1) && !atQuote(i - 1))) &&
     (FULL_WIDTH_ONLY.test(unspaced(texts[i])) || (endsSentenceAt(texts, i - 1) && WITH_FIGURES.test(unspaced(texts[i])))) &&
     // (a line whose printed line goes on in the next source line, `…。“的的的` + `”。`, is that line's head, not short)
     !NO_LINE_START.test(texts[i + 1]) &&
     widths[i] <= column - INDENT + 0.5 &&
-    widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) - FIGURE_SLACK * (texts[i].match(/[0-9.%]/g) ?? []).length &&
-    ((printedLineWidth(i + 1) >= column - SHORT_BY && printedLineWidth(i + 1) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
+    widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) - figureSlack(texts[i]) &&
+    ((printedLineWidth(i + 1) >= column - SHORT_BY && printedLineWidth(i + 1) + figureSlack(texts[i + 1]) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
   // the width of the printed line that line i begins: with the piece after it when the extractor broke it at a quote
   // mark (`步了？”` + `“是否能如期竣`, `舞。` + `”作为代表在现场聆听的`) and the two fit the column together
   const printedLineWidth = (i: number) =>
