@@ -18,11 +18,6 @@ const OPENS = new RegExp(`^[${OPENERS}]`);
 /** Clause punctuation: a line ending in it stops mid-sentence, so it is never a paragraph's or a headline's last line. */
 const CLAUSE_END = /[，、；：,;:]$/;
 
-/** How much wider than measured a line's figures may print in a justified line (measured at half an em each). */
-function figureSlack(text: string): number {
-  return FIGURE_SLACK * (text.match(/[0-9.%]/g) ?? []).length;
-}
-
 /** How many lines a headline stack over its story's dateline may take: a narrow column wraps a title every few characters. */
 const STACK_REACH = 12;
 
@@ -263,12 +258,12 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // the run shows paragraphs indented (a line after a sentence's end exactly the indent short of the column): only then
   // is a line half an em shorter still taken for an indented one — in text set without indents, it ends a paragraph
   const indentsShown = texts.some((t, k) => k > 0 && endsSentence(texts[k - 1]) && FULL_WIDTH_ONLY.test(unspaced(t)) && Math.abs(widths[k] - (column - INDENT)) <= 0.5);
-  // after a sentence's end (its closing quote maybe on a line of its own) or a headline line, a line of full-width characters only (or with figures, after a
-  // sentence's end), the indent short of the column (half an em more where a comma or 、 in it may have been set
-  // half-width, in a run that shows indents), over a line that is not (its figures, measured at half an em, may print
-  // wider; or over a short last line: a paragraph of two,
-  // `他们中，有直面山火的` / `“逆行者”。`), is a paragraph's first line whose indent the extractor dropped: such a line
-  // fills its column exactly unless it ends a paragraph or begins one
+  // after a sentence's end (its closing quote maybe on a line of its own) or a headline line, a line of full-width
+  // characters only (or with figures, after a sentence's end), the indent short of the column (half an em more where a
+  // comma or 、 in it may have been set half-width, in a run that shows indents), over a line that is not (its figures,
+  // measured at half an em, may print wider; or over a short last line: a paragraph of two, `他们中，有直面山火的` /
+  // `“逆行者”。`), is a paragraph's first line whose indent the extractor dropped: such a line fills its column exactly
+  // unless it ends a paragraph or begins one
   const indented = (i: number) =>
     column > 0 &&
     i + 1 < n &&
@@ -423,6 +418,11 @@ export const SHORT_BY = 2;
 const INDENT = 2;
 /** How much wider than half an em a figure may print, in em: measured at half an em, figures in a line the column's justification spreads come out wider (`“义乌从2019` fills an indented line). */
 const FIGURE_SLACK = 0.25;
+
+/** How much wider than measured a line's figures may print in a justified line (measured at half an em each). */
+function figureSlack(text: string): number {
+  return FIGURE_SLACK * (text.match(/[0-9.%]/g) ?? []).length;
+}
 
 /** Full-width characters only — with the half-width comma some papers set in running text (seed 003), half an em as measured. */
 const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·,]+$/;

@@ -6,9 +6,9 @@ import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
 /** A whole quotation ending its sentence inside the marks: `“是否能如期竣工？”`. */
+const SPOKEN = /^“[^“”]+[。？！?!]”$/;
 /** A block set wider than its run's column by this much is no line of that column. */
 const WIDER_THAN_COLUMN = 1.5;
-const SPOKEN = /^“[^“”]+[。？！?!]”$/;
 
 /** What a block is by itself, before its neighbours are looked at. */
 export function kindOf(block: BlockNode, text: string): BlockKind {
