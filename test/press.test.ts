@@ -222,6 +222,16 @@ test('a stack of up to twelve narrow lines under a paragraph cut mid-clause begi
   assert.ok(!record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('中共浙江省'))));
 });
 
+// Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
+// character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
+// on into the paragraph above.
+test('a title broken inside its quote under a paragraph\'s end heads its stack, not the paragraph\'s last sentence', async () => {
+  const { record } = await parseExcerpt('quoted-title-after-paragraph.txt');
+  const story = storyBeginning(record, '党的力量来自组织。');
+  assert.equal(scoredHeadline(story), '点燃“红色引擎”激发强劲动力——我省锻造坚强有力的省直机关基层党组织');
+  assert.ok(!record.articles.some((a) => a.paragraphs.some((p) => p.includes('激发强劲动力'))));
+});
+
 // Own seed 47 (-raw): the same narrow stack's last character on a line of its own over the byline, not the dateline.
 test('a headline\'s last character on a line of its own over the byline is the headline\'s', async () => {
   const { record } = await parseExcerpt('headline-tail-over-byline.txt');

@@ -51,6 +51,8 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
     const t = texts[k];
     const exclaimedEnd = column > 0 && k > i && k + 1 < texts.length && DATELINE_START.test(texts[k + 1]) && exclaimedTitle(t) && widths.slice(i, k).some((w) => w < column - SHORT_BY);
     if (exclaimedEnd) continue;
+    // (a title's last character or two may stand on a line of their own: `擎”激发强劲动` / `力`)
+    if (k > i && /^[\u4e00-\u9fff]{1,2}$/.test(t.trim())) continue;
     // (past the stack's first line, a title's enumeration comma may stand in it: `究共同富裕、数字化` / `改革等议题`)
     if (endsSentence(t) || !(k > i ? looksLikeHeadline(t) && !/[，,]/.test(t) : headlineLine(t))) return false;
   }
@@ -292,6 +294,18 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     }
     return true;
   };
+  // after a full line that ends a sentence, a short line opening a quotation its next line closes (`点燃“红色引` /
+  // `擎”激发强劲动`), heading a stack over a dateline: a title broken inside its quote, not a paragraph's first line
+  const quotedStackAfterParagraph = (i: number) =>
+    column > 0 &&
+    i + 1 < n &&
+    endsSentenceAt(texts, i - 1) &&
+    widths[i - 1] >= column - SHORT_BY &&
+    widths[i] < column - INDENT - SHORT_BY &&
+    headlineLine(texts[i]) &&
+    !endsSentence(texts[i]) &&
+    quoteRunsOn(texts[i], texts[i + 1]) &&
+    stackOverDateline(texts, widths, column, i);
   // line i heads a stack of headline lines over a dateline or byline
   const opensStack = (i: number) => column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i);
   // the lines read so far are such a stack's, from a line that started a unit (after a sentence's end, under the
@@ -396,6 +410,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
       (column > 0 && !(fits && atQuoteMark) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
+      quotedStackAfterParagraph(i) ||
       (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
