@@ -89,6 +89,11 @@ export function endsWithCredit(text: string): boolean {
   return !!m && /摄影?$/.test(t) && m.index > 0 && /[。！？”]/.test(t.slice(0, m.index + 1));
 }
 
+/** One or two ideographs alone on a line: a headline's last characters, wrapped in a narrow box (`…健康成` / `长`). */
+export function isWrappedTail(text: string): boolean {
+  return /^[\u4e00-\u9fff]{1,2}$/.test(text.trim());
+}
+
 /**
  * Headline-like: short, not a sentence. Headlines end without `。` and carry
  * at most `、`, one `，`, `！` `？` `——` `·` and quotes; never `。` `；` `：` inside,

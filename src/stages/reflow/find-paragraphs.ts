@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { breaksWord } from '../../text/word-pairs.js';
-import { CREDIT_WORD, DATELINE_START, endsWithCredit, exclaimedTitle, isBylineLine, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { CREDIT_WORD, DATELINE_START, endsWithCredit, exclaimedTitle, isBylineLine, isWrappedTail, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -52,7 +52,7 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
     const exclaimedEnd = column > 0 && k > i && k + 1 < texts.length && DATELINE_START.test(texts[k + 1]) && exclaimedTitle(t) && widths.slice(i, k).some((w) => w < column - SHORT_BY);
     if (exclaimedEnd) continue;
     // (a title's last character or two may stand on a line of their own: `擎”激发强劲动` / `力`)
-    if (k > i && /^[\u4e00-\u9fff]{1,2}$/.test(t.trim())) continue;
+    if (k > i && isWrappedTail(t)) continue;
     // (past the stack's first line, a title's enumeration comma may stand in it: `究共同富裕、数字化` / `改革等议题`)
     if (endsSentence(t) || !(k > i ? looksLikeHeadline(t) && !/[，,]/.test(t) : headlineLine(t))) return false;
   }
@@ -98,7 +98,7 @@ function bylineWrapped(texts: string[], i: number): boolean {
  */
 function headlineTailOverLead(texts: string[], i: number): boolean {
   const next = texts[i + 1];
-  return /^[\u4e00-\u9fff]{1,2}$/.test(texts[i].trim()) && next !== undefined && (DATELINE_START.test(next) || isBylineLine(next)) && headlineLine(texts[i - 1]) && !endsSentence(texts[i - 1]);
+  return isWrappedTail(texts[i]) && next !== undefined && (DATELINE_START.test(next) || isBylineLine(next)) && headlineLine(texts[i - 1]) && !endsSentence(texts[i - 1]);
 }
 
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
@@ -367,7 +367,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // a headline across columns whose last character or two wrapped onto a line of their own
     // (`鹿城廉政导师助年轻干部健康成` + `长`)
     const headlineTail =
-      column > 0 && widths[prev] > column + WIDER_BY && headlineLine(prevText) && /^[\u4e00-\u9fff]{1,2}$/.test(texts[i].trim());
+      column > 0 && widths[prev] > column + WIDER_BY && headlineLine(prevText) && isWrappedTail(texts[i]);
     // such a text whose sentence ends a line or two on, wider than the column on the way (a caption across columns
     // wrapped mid-word: `“守好红色根脉·班前十分钟活` + `动”全省职工…展评在` + `杭举行。`)
     const wideSentenceGoesOn =

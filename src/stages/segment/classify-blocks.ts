@@ -1,7 +1,7 @@
 import type { BlockKind, BlockNode } from '../../tree/types.js';
 import { blockText } from '../../tree/spans.js';
 import { endsSentence } from '../../text/chars.js';
-import { EDITORS_LINE, endsWithCredit, exclaimedTitle, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
+import { EDITORS_LINE, endsWithCredit, exclaimedTitle, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, isWrappedTail, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
@@ -40,6 +40,9 @@ function sentences(text: string): number {
  * set wider than the column of the text it follows.
  */
 export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: string[] = blocks.map((b) => blockText(b).text.trim())): BlockKind[] {
+  // the first block that is not the page's furniture: every block before it is
+  const first = kinds.findIndex((k) => k !== 'other');
+  const firstStory = first < 0 ? kinds.length : first;
   return kinds.map((kind, i) => {
     if (kind !== 'body' && kind !== 'headline') return kind;
     const b = blocks[i];
@@ -60,7 +63,7 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     if (next === 'credit' && text.length <= 400 && !photoStory && !inStack) return 'caption';
     if (kind === 'headline') return kind;
     // a headline's last character or two wrapped onto a line of their own inside its stack (`超1831亿` / `元` / `较去年同期增`)
-    if (prev === 'headline' && next === 'headline' && /^[\u4e00-\u9fff]{1,2}$/.test(text)) return 'headline';
+    if (prev === 'headline' && next === 'headline' && isWrappedTail(text)) return 'headline';
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
     const pictureGap = b.data.blankBefore >= 2 || (b.data.blankAfter >= 2 && prev !== 'lead' && prev !== 'body');
     const betweenArticles = prev === 'headline' && (next === 'lead' || next === 'byline' || next === 'headline');
@@ -69,7 +72,7 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     // a photo's credit, then a sentence or two, then the story's byline or dateline: the photo's caption
     const underCredit = prev === 'credit' && (next === 'byline' || next === 'lead');
     // a sentence or two before anything of a story on the page, over a headline: no story ends there
-    const beforeStories = next === 'headline' && kinds.slice(0, i).every((k) => k === 'other');
+    const beforeStories = next === 'headline' && i <= firstStory;
     // after a story's text, set wider than the column it stands in by half again: no line of that column
     const widerThanColumn = (prev === 'body' || prev === 'lead') && b.data.column > 0 && b.data.width > WIDER_THAN_COLUMN * b.data.column;
     return pictureGap || betweenArticles || overDateline || underCredit || beforeStories || widerThanColumn ? 'caption' : kind;
