@@ -222,6 +222,16 @@ test('a stack of up to twelve narrow lines under a paragraph cut mid-clause begi
   assert.ok(!record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('中共浙江省'))));
 });
 
+// Own TrueType seed 85 (-raw, page 9): a title wrapped over two lines, its second holding an enumeration mark
+// (`会议研究共同富裕、数字化改革等议`), its last character run by the extractor into the byline's line
+// (`题本报讯记者王婷报道`); the character had begun the lead, the byline unread.
+test('a headline\'s last character run into the lead under a stack line with an enumeration mark is the headline\'s', async () => {
+  const { record } = await parseExcerpt('enumerated-title-tail-glued.txt');
+  const story = storyBeginning(record, '6月17日上午');
+  assert.equal(scoredHeadline(story), '市委全面深化改革委员会举行第7次会议研究共同富裕、数字化改革等议题');
+  assert.deepEqual(story.byline.reporters, ['王婷']);
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

@@ -1,7 +1,7 @@
 import type { Leaf, LineNode, PageRoot } from '../tree/types.js';
 import type { SourceText } from '../tree/source-text.js';
 import { displayWidth, endsSentence, isSpace } from '../text/chars.js';
-import { DATELINE_START, looksLikeHeadline } from '../text/press-patterns.js';
+import { DATELINE_START, enumeratedStackLine, looksLikeHeadline } from '../text/press-patterns.js';
 
 const HEADING_MARK = /^(#{1,6})([ \t]+|$)/;
 
@@ -41,9 +41,14 @@ function gluedTailEnd(text: string, start: number, contentEnd: number, lines: Li
   let above = lines.length - 1;
   while (above >= 0 && lines[above].data.blank) above--;
   if (above < 0 || lines[above].data.heading > 0) return 0;
-  // (a headline's line, as the reflow reads one: no comma, no sentence's end)
-  const aboveText = text.slice(lines[above].position.start.offset, lines[above].position.end.offset).trim();
-  if (!looksLikeHeadline(aboveText) || /[，、,]/.test(aboveText) || endsSentence(aboveText)) return 0;
+  // (a headline's line, as the reflow reads one: no comma, no sentence's end; past the stack's first line, an
+  // enumeration mark allowed)
+  const lineText = (k: number) => text.slice(lines[k].position.start.offset, lines[k].position.end.offset).trim();
+  const aboveText = lineText(above);
+  let second = above - 1;
+  while (second >= 0 && lines[second].data.blank) second--;
+  const headlineAbove = looksLikeHeadline(aboveText) && !/[，、,]/.test(aboveText) && !endsSentence(aboveText);
+  if (!headlineAbove && !enumeratedStackLine(aboveText, second >= 0 ? lineText(second) : undefined)) return 0;
   return start + tail;
 }
 

@@ -1,7 +1,7 @@
 // Conventions of Chinese newspaper print, as patterns. Each names a general form
 // (a role word, a jump, a dateline), never a particular page's text.
 
-import { displayWidth } from './chars.js';
+import { displayWidth, endsSentence } from './chars.js';
 
 /** Marks printed before a byline line: `▢ 全媒体记者 王婷`. */
 export const BYLINE_BULLET = /^[▢□■◆◇●○▲△▼▽★☆◎※\s]+/;
@@ -108,6 +108,16 @@ export function looksLikeHeadline(text: string): boolean {
   // a headline never stops at a comma: such a line is a piece of a sentence
   if (/[，,、]$/.test(t)) return false;
   return true;
+}
+
+/**
+ * A headline line past its stack's first, which may hold a title's enumeration
+ * mark (`市委全面深化改革委员会举行第7次` / `会议研究共同富裕、数字化改革等议`): headline-like, no
+ * comma, and the line above a headline line with no mark at all.
+ */
+export function enumeratedStackLine(text: string, above: string | undefined): boolean {
+  const plain = (t: string) => looksLikeHeadline(t) && !/[，、,]/.test(t);
+  return above !== undefined && looksLikeHeadline(text) && !/[，,]/.test(text) && plain(above) && !endsSentence(above);
 }
 
 /** A title (or its last line) that ends in an exclamation or a question, with no full stop or semicolon in it: `…彭清林等，一等功！`. */

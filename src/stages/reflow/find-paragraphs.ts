@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { breaksWord } from '../../text/word-pairs.js';
-import { CREDIT_WORD, DATELINE_START, endsWithCredit, exclaimedTitle, isBylineLine, isWrappedTail, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { CREDIT_WORD, DATELINE_START, endsWithCredit, enumeratedStackLine, exclaimedTitle, isBylineLine, isWrappedTail, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -98,7 +98,8 @@ function bylineWrapped(texts: string[], i: number): boolean {
  */
 function headlineTailOverLead(texts: string[], i: number): boolean {
   const next = texts[i + 1];
-  return isWrappedTail(texts[i]) && next !== undefined && (DATELINE_START.test(next) || isBylineLine(next)) && headlineLine(texts[i - 1]) && !endsSentence(texts[i - 1]);
+  const above = (headlineLine(texts[i - 1]) && !endsSentence(texts[i - 1])) || enumeratedStackLine(texts[i - 1], texts[i - 2]);
+  return isWrappedTail(texts[i]) && next !== undefined && (DATELINE_START.test(next) || isBylineLine(next)) && above;
 }
 
 /** A photo credit's last word wrapped onto a line of its own: `记者胡江丰、巫慧英` + `摄影`. */
