@@ -267,13 +267,25 @@ test('a narrow headline stack over the dateline may hold an enumeration comma pa
   assert.equal(scoredHeadline(story), '市委全面深化改革委员会举行第7次会议研究共同富裕、数字化改革等议题');
 });
 
-// Own seed 49 (-raw): a run of quoted questions, each a paragraph of its own, between a story's paragraphs
-// (`“现在项目推进到哪一步` / `了？”` / `“是否能如期竣工？”`): someone's words, not another story's headline.
+// Own seed 49 (-raw): a run of quoted questions opening a paragraph (`“现在项目推进到哪一步` / `了？”` /
+// `“是否能如期竣工？”` / `“建设过程中有什么困难？”` / `带着这些问题，…`): someone's words, not another story's headline.
+// (Until seed 83's case below, this test held each question a paragraph of its own; the page's truth has them all
+// in the paragraph they open, as the real page 004 prints them.)
 test('whole quotations that end their sentence inside the quote marks are paragraphs, not headlines', async () => {
   const { record } = await parseExcerpt('quoted-questions-apart.txt');
   assert.deepEqual(record.articles.map(headline), ['市领导督查重点项目建设情况']);
   const paragraphs = record.articles[0].paragraphs;
-  assert.ok(paragraphs.includes('“现在项目推进到哪一步了？”') && paragraphs.includes('“是否能如期竣工？”'), JSON.stringify(paragraphs));
+  assert.ok(paragraphs.some((p) => p.startsWith('“现在项目推进到哪一步了？”“是否能如期竣工？”“建设过程中有什么困难？”带着这些问题')), JSON.stringify(paragraphs));
+});
+
+// Own TrueType seed 83 (-raw, page 5): the same questions in one paragraph, its second printed line come as two
+// pieces that together fill it (`能如期竣工？”` / `“建设过程中有什么困难？”`); the second piece, a whole question, had
+// begun a paragraph, and the two lines above it had been read as a story's title.
+test('a whole quotation that fills a printed line with the closed quotation before it goes on in its paragraph', async () => {
+  const { record } = await parseExcerpt('quoted-questions-fill-line.txt');
+  assert.deepEqual(record.articles.map(headline), ['市领导督查重点项目建设情况']);
+  const paragraphs = record.articles[0].paragraphs;
+  assert.ok(paragraphs.some((p) => p.startsWith('“现在项目推进到哪一步了？”“是否能如期竣工？”“建设过程中有什么困难？”带着这些问题')), JSON.stringify(paragraphs));
 });
 
 test('masthead dates are checked against each other', () => {

@@ -343,7 +343,8 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     const fits = column > 0 && visual + widths[i] <= column + SHORT_BY;
     // (a quotation closed at a sentence's end and the next one opened on the same printed line, as in a run of quoted
     // questions `…一步了？”“是否能如期竣`, comes as two short pieces that fit the line together)
-    const nextQuotation = /[。！？][”’]$/.test(prevText) && fits && widths[i] < column - SHORT_BY && !endsSentence(texts[i]);
+    const nextQuotation =
+      /[。！？][”’]$/.test(prevText) && fits && widths[i] < column - SHORT_BY && (!endsSentence(texts[i]) || visual + widths[i] >= column - SHORT_BY);
     // (a quotation opened on the printed line where a sentence ended, `了6000多人的就业。` + `“以前是华侨带着`, comes as two
     // pieces that together fill the line; a paragraph opening with a quote would fill its own first line)
     const quoteAfterSentence =
