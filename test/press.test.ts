@@ -232,6 +232,14 @@ test('a headline\'s last character run into the lead under a stack line with an 
   assert.deepEqual(story.byline.reporters, ['王婷']);
 });
 
+// Own TrueType seed 85 (-raw, page 0): in a ten-character column, a paragraph's indented first line spread by
+// letter-spacing (`钱 海 军 ， 男 ， 汉`) over another spread line that goes on with it (`族 ， 宁 波 慈 溪 人 ，`); the second
+// had been taken for a paragraph's first line too, so the first was not seen as one.
+test('an indented line spread by letter-spacing over a spread line that goes on with it begins a paragraph', async () => {
+  const { record } = await parseExcerpt('spread-line-under-indented.txt');
+  paragraphsBreakAt(record, '在全省广泛开展向钱海军同志学习活动。', '钱海军，男，汉族，宁波慈溪人，1970年2月生');
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

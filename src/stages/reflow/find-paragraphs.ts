@@ -277,7 +277,11 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     !NO_LINE_START.test(texts[i + 1]) &&
     widths[i] <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) - figureSlack(texts[i]) &&
-    ((printedLineWidth(i + 1) >= column - SHORT_BY && printedLineWidth(i + 1) + figureSlack(texts[i + 1]) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
+    ((nextLineWidth(i) >= column - SHORT_BY && nextLineWidth(i) + figureSlack(texts[i + 1]) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
+  // the width of the printed line after line i: a line spread by letter-spacing under a line that does not end a
+  // sentence begins no paragraph, so it fills the column (`钱海军，男，汉` over `族 ， 宁 波 慈 溪 人 ，`)
+  const nextLineWidth = (i: number) =>
+    lines[i + 1].data.spread && !atQuote(i + 1) && !atQuote(i + 2) && !endsSentenceAt(texts, i) ? Math.max(widths[i + 1], column) : printedLineWidth(i + 1);
   // the width of the printed line that line i begins: with the piece after it when the extractor broke it at a quote
   // mark (`步了？”` + `“是否能如期竣`, `舞。` + `”作为代表在现场聆听的`) and the two fit the column together
   const printedLineWidth = (i: number) =>
