@@ -240,6 +240,14 @@ test('an indented line spread by letter-spacing over a spread line that goes on 
   paragraphsBreakAt(record, '在全省广泛开展向钱海军同志学习活动。', '钱海军，男，汉族，宁波慈溪人，1970年2月生');
 });
 
+// Own TrueType seed 87 (-raw, page 2): a paragraph's short last line (`比赛。`) over the next paragraph's first line,
+// which opens with a quote and is spread by letter-spacing (`“ 目 前 主 要 是 夯 实 传`); the two had been taken for
+// pieces of one printed line broken at its quote mark.
+test('a line spread by letter-spacing is no piece of the printed line of an unspaced sentence end before it', async () => {
+  const { record } = await parseExcerpt('spread-quote-after-sentence.txt');
+  paragraphsBreakAt(record, '这是省运会在义乌赛区的第一项比赛。', '“目前主要是夯实传球、接球等足球基本功');
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

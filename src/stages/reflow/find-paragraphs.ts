@@ -353,7 +353,11 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // pieces that together fill the line; a paragraph opening with a quote would fill its own first line)
     const quoteAfterSentence =
       endsSentence(prevText) && fits && visual + widths[i] >= column - SHORT_BY && widths[i] < column - INDENT - 0.5 && !endsSentence(texts[i]);
+    // (pieces of one printed line share its spacing: a piece spread by letter-spacing is no piece of the line that a
+    // piece of three characters or more with no space in it stands in — `比赛。` / `“ 目 前 主 要 是 夯 实 传`)
+    const spacedApart = lines[i].data.spread && !/\s/.test(prevText.trim()) && prevText.trim().length >= 3;
     const pieceOfLine =
+      !spacedApart &&
       OPENS.test(texts[i]) &&
       ((!endsSentence(prevText) && (fits || (shortInColumn && CLAUSE_END.test(prevText)))) || (shortInColumn && tailOfLine(i)) || nextQuotation || quoteAfterSentence);
     // a short line that opens a quotation and stops mid-sentence goes on below: `“学校里的足球` + `氛围很好，…`
