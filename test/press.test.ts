@@ -248,6 +248,15 @@ test('a line spread by letter-spacing is no piece of the printed line of an unsp
   paragraphsBreakAt(record, '这是省运会在义乌赛区的第一项比赛。', '“目前主要是夯实传球、接球等足球基本功');
 });
 
+// Own TrueType seed 83 (-raw, page 0): after a paragraph's last sentence, a title that asks (`如何应对疫情高峰？`), its
+// subtitle and the dateline; the question, ending as a sentence does, had been read as the paragraph's.
+test('a title ending in a question after a paragraph heads the stack over the next dateline', async () => {
+  const { record } = await parseExcerpt('question-title-after-paragraph.txt');
+  const story = storyBeginning(record, '根据专家研判');
+  assert.equal(headline(story), '如何应对疫情高峰？浙江将从5个方面发力');
+  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('来自河南省商城县的余师傅领到了浙江省电子居住证。'))));
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

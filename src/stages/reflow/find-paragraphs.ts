@@ -47,8 +47,9 @@ function endsSentenceAt(texts: string[], k: number): boolean {
  */
 function stackOverDateline(texts: string[], widths: number[], column: number, i: number): boolean {
   for (let k = i; k < Math.min(texts.length, i + STACK_REACH); k++) {
-    if (k > i && forcesStart(texts[k])) return true;
+    if (k > i && forcesStart(texts[k])) return !questionFirst(texts, i) || k - i > 1;
     const t = texts[k];
+    if (k === i && questionFirst(texts, i)) continue;
     const exclaimedEnd = column > 0 && k > i && k + 1 < texts.length && DATELINE_START.test(texts[k + 1]) && exclaimedTitle(t) && widths.slice(i, k).some((w) => w < column - SHORT_BY);
     if (exclaimedEnd) continue;
     // (a title's last character or two may stand on a line of their own: `擎”激发强劲动` / `力`)
@@ -207,6 +208,11 @@ function headlineAfterParagraph(texts: string[], i: number): boolean {
   return endsSentenceAt(texts, i - 1) && !endsSentence(t) && headlineLine(t) && !opensUnclosed(t);
 }
 
+/** Line i, a title that asks or exclaims (`如何应对疫情高峰？`), may open a stack over a dateline when more headline lines follow. */
+function questionFirst(texts: string[], i: number): boolean {
+  return exclaimedTitle(texts[i]) && headlineLine(texts[i]) && i + 1 < texts.length && headlineLine(texts[i + 1]) && !endsSentence(texts[i + 1]);
+}
+
 /** A few lines with no clause punctuation: masthead lines, headline lines, one paragraph each. */
 function isLabelStack(texts: string[]): boolean {
   return texts.length <= 6 && texts.every((t) => !/[，。；、,;？！?!]/.test(t));
@@ -311,6 +317,10 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     !endsSentence(texts[i]) &&
     quoteRunsOn(texts[i], texts[i + 1]) &&
     stackOverDateline(texts, widths, column, i);
+  // after a paragraph's last sentence, a title that asks or exclaims (`如何应对疫情高峰？`), wider than a paragraph of one
+  // indented line would be, heading a stack over a dateline
+  const questionStackAfterParagraph = (i: number) =>
+    column > 0 && endsSentenceAt(texts, i - 1) && questionFirst(texts, i) && widths[i] > column - INDENT + 0.5 && stackOverDateline(texts, widths, column, i);
   // line i heads a stack of headline lines over a dateline or byline
   const opensStack = (i: number) => column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i);
   // the lines read so far are such a stack's, from a line that started a unit (after a sentence's end, under the
@@ -421,6 +431,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       isServiceBoxLine(texts, prev) ||
       (column > 0 && !(fits && atQuoteMark) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
       quotedStackAfterParagraph(i) ||
+      questionStackAfterParagraph(i) ||
       (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
