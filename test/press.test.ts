@@ -53,6 +53,8 @@ test('bylines: roles and names in the forms papers print', () => {
   assert.deepEqual(byline('毛朝阳、姚磊报道'), [[], ['毛朝阳', '姚磊'], []]);
   assert.deepEqual(byline('（共享联盟·婺城 蔡君楠 记者 陆欣）'), [['陆欣'], ['蔡君楠'], []]);
   assert.deepEqual(byline('记者曾晨路通讯员张晓燕、方俊勇报道'), [['曾晨路'], ['张晓燕', '方俊勇'], []]);
+  // the closing word spread by letter-spacing where its line is (own TrueType seed 83, page 0)
+  assert.deepEqual(byline('记者胡翀\n报 道'), [['胡翀'], [], []]);
   // names ran together where a justified line took the space between them: split at a surname when that is clear
   assert.deepEqual(byline('（记者 万笑影通讯员谭狄枫吴雯雯）'), [['万笑影'], ['谭狄枫', '吴雯雯'], []]);
   assert.deepEqual(byline('（记者许钟予 通讯员 徐榛妍吴龙）'), [['许钟予'], ['徐榛妍', '吴龙'], []]);
@@ -255,6 +257,14 @@ test('a title ending in a question after a paragraph heads the stack over the ne
   const story = storyBeginning(record, '根据专家研判');
   assert.equal(headline(story), '如何应对疫情高峰？浙江将从5个方面发力');
   assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('来自河南省商城县的余师傅领到了浙江省电子居住证。'))));
+});
+
+// Own TrueType seed 83 (-raw, page 0): a lead's byline wrapped before its closing word, the next line spread by
+// letter-spacing (`本报讯 记者胡翀` / `报 道 从 “ 卡 端 ” 到`); 报道 had begun the story's text, the byline unread.
+test('a byline wrapped before its closing 报道 goes on into a line spread by letter-spacing', async () => {
+  const { record } = await parseExcerpt('question-title-after-paragraph.txt');
+  const story = storyBeginning(record, '从“卡端”到“指端”的迭代升级');
+  assert.deepEqual(story.byline.reporters, ['胡翀']);
 });
 
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last

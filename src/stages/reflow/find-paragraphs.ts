@@ -119,7 +119,9 @@ function leadBylineWrapped(prev: string, text: string): boolean {
   const namesOnly = (line: string) => (DATELINE_START.test(line) ? isBylineLine(line.replace(DATELINE_START, '').trim()) : isBylineLine(line));
   // (报道 itself may be broken across the lines: `通讯员徐榛妍、吴龙报` + `道 “公共充电桩`)
   if (/[^报]报$/.test(p) && /^道(?:\s|[“（(]|$)/.test(t) && namesOnly(p.slice(0, -1))) return true;
-  return namesOnly(p) && !/报道$/.test(p) && (startsWithRole(t) || /^报道(?:\s|[“（(]|$)/.test(t));
+  // (the lead may follow 报道 with no space, or the line be spread by letter-spacing: `本报讯 记者胡翀` +
+  // `报 道 从 “ 卡 端 ” 到`)
+  return namesOnly(p) && !/报道$/.test(p) && (startsWithRole(t) || /^报道/.test(t.replace(/\s+/g, '')));
 }
 
 /** A quotation or bracket opened and not closed on the line: a paragraph's first line going on below. */

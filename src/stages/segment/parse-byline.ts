@@ -23,7 +23,8 @@ export function parseByline(raw: string): Byline {
   let text = raw.replace(/\r?\n/g, '').replace(BYLINE_BULLET, '').trim();
   text = text.replace(/^[（(]|[）)]$/g, '').trim();
   const photo = /\s*(摄影?|供图)$/.test(text);
-  text = text.replace(/\s*(摄影?|供图|报道|报导)$/, '').trim();
+  // (a closing word may be spread by letter-spacing where its line is: `记者胡翀报 道`)
+  text = text.replace(/\s*(摄\s?影?|供\s?图|报\s?道|报\s?导)$/, '').trim();
   let role: RoleKey = 'correspondents';
   let afterAffiliation = false;
   for (const part of text.split(ROLE_RE)) {
