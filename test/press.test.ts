@@ -267,6 +267,13 @@ test('a byline wrapped before its closing 报道 goes on into a line spread by l
   assert.deepEqual(story.byline.reporters, ['胡翀']);
 });
 
+// Own TrueType seed 85 (-raw, page 6): an indented first line holding a Latin letter (`鹿城区纪委监委还在“e鹿`) after a
+// sentence's end; only figures had been let into an indented line's measure, so the paragraph ran on.
+test('an indented line with a Latin letter in it, after a sentence\'s end, begins a paragraph', async () => {
+  const { record } = await parseExcerpt('indented-line-with-latin-letter.txt');
+  paragraphsBreakAt(record, '助力“青廉工程”。', '鹿城区纪委监委还在“e鹿清廉”平台上');
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

@@ -464,8 +464,8 @@ function figureSlack(text: string): number {
 
 /** Full-width characters only — with the half-width comma some papers set in running text (seed 003), half an em as measured. */
 const FULL_WIDTH_ONLY = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·,]+$/;
-/** Full-width characters and figures (`1~4月`, `9.5%`), the half-width comma too: measured less surely, digits being narrower or wider than half an em. */
-const WITH_FIGURES = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·,0-9.%~]+$/;
+/** Full-width characters with figures or Latin letters (`1~4月`, `9.5%`, `“e鹿`), the half-width comma too: measured less surely, digits and letters being narrower or wider than half an em. */
+const WITH_FIGURES = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·,0-9.%~A-Za-z]+$/;
 
 /** At most this share of a run's lines spread by letter-spacing, for spacing to say a line fills its column. */
 const SPREAD_SHARE = 0.25;
