@@ -274,6 +274,14 @@ test('an indented line with a Latin letter in it, after a sentence\'s end, begin
   paragraphsBreakAt(record, '助力“青廉工程”。', '鹿城区纪委监委还在“e鹿清廉”平台上');
 });
 
+// Own TrueType seed 87 (-raw, page 7): a story's text cut off mid-clause over its jump (`年成立以来,` / `（下转第四版）`),
+// then the next story's title; the cut text, headline-like, had become that story's kicker and title, jump and all.
+test('text cut off mid-clause over its continued-on jump is text, not the next story\'s headline', async () => {
+  const { record } = await parseExcerpt('cut-text-before-jump.txt');
+  assert.ok(record.articles.every((a) => !headline(a).includes('下转')), JSON.stringify(record.articles.map(headline)));
+  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('“潘超宇技能大师工作室”自2012年成立以来,'))));
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

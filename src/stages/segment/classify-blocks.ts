@@ -5,6 +5,8 @@ import { EDITORS_LINE, endsWithCredit, exclaimedTitle, isBylineLine, isCreditLin
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
+/** Text cut off mid-clause and continued on another page: `…自2012年成立以来,（下转第四版）`. */
+const CUT_BY_JUMP = new RegExp(`[，,、；;]\\s*${JUMP.source}\\s*$`);
 /** A whole quotation ending its sentence inside the marks: `“是否能如期竣工？”`. */
 const SPOKEN = /^“[^“”]+[。？！?!]”$/;
 /** A block set wider than its run's column by this much is no line of that column. */
@@ -24,7 +26,7 @@ export function kindOf(block: BlockNode, text: string): BlockKind {
   if (endsWithCredit(t)) return 'caption';
   // (a headline set in a narrow column wraps to four lines or more; it has no punctuation at all; a whole quotation
   // that ends its sentence inside the quote marks, `“是否能如期竣工？”`, is someone's words, not a headline)
-  if (looksLikeHeadline(t) && (block.data.lines <= 3 || !/[，、。；！？,;!?]/.test(t)) && !/[。]$/.test(t) && !SPOKEN.test(t)) return 'headline';
+  if (looksLikeHeadline(t) && !CUT_BY_JUMP.test(t) && (block.data.lines <= 3 || !/[，、。；！？,;!?]/.test(t)) && !/[。]$/.test(t) && !SPOKEN.test(t)) return 'headline';
   return 'body';
 }
 
