@@ -32,6 +32,12 @@ function storyBeginning<A extends { paragraphs: string[] }>(record: { articles: 
   return story;
 }
 
+/** The byline of the story in an excerpt whose text begins with `start`. */
+async function bylineOfStory(name: string, start: string) {
+  const { record } = await parseExcerpt(name);
+  return storyBeginning(record, start).byline;
+}
+
 /** Among the page's paragraphs, one ends with `end` and each of `starts` begins one: the breaks fall there. */
 function paragraphsBreakAt(record: { articles: Array<{ paragraphs: string[] }> }, end: string, ...starts: string[]): void {
   const paragraphs = record.articles.flatMap((a) => a.paragraphs);
@@ -262,9 +268,7 @@ test('a title ending in a question after a paragraph heads the stack over the ne
 // Own TrueType seed 83 (-raw, page 0): a lead's byline wrapped before its closing word, the next line spread by
 // letter-spacing (`本报讯 记者胡翀` / `报 道 从 “ 卡 端 ” 到`); 报道 had begun the story's text, the byline unread.
 test('a byline wrapped before its closing 报道 goes on into a line spread by letter-spacing', async () => {
-  const { record } = await parseExcerpt('question-title-after-paragraph.txt');
-  const story = storyBeginning(record, '从“卡端”到“指端”的迭代升级');
-  assert.deepEqual(story.byline.reporters, ['胡翀']);
+  assert.deepEqual((await bylineOfStory('question-title-after-paragraph.txt', '从“卡端”到“指端”的迭代升级')).reporters, ['胡翀']);
 });
 
 // Own TrueType seed 85 (-raw, page 6): an indented first line holding a Latin letter (`鹿城区纪委监委还在“e鹿`) after a
@@ -280,6 +284,20 @@ test('text cut off mid-clause over its continued-on jump is text, not the next s
   const { record } = await parseExcerpt('cut-text-before-jump.txt');
   assert.ok(record.articles.every((a) => !headline(a).includes('下转')), JSON.stringify(record.articles.map(headline)));
   assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('“潘超宇技能大师工作室”自2012年成立以来,'))));
+});
+
+// Own TrueType seed 95 (-raw, page 5): a lead's byline in brackets wrapped over two printed lines (`本报讯（记者 陆欣 通讯员`
+// / `蔡君楠）近日，` + `“婺城护苗助学”`, the second broken at its quote mark); the two lines had been measured as one,
+// so the second's quoted piece did not fit it and the paragraph broke there.
+test('a lead whose bracketed byline wraps onto its second printed line is one paragraph', async () => {
+  assert.deepEqual((await bylineOfStory('bracket-byline-wrapped.txt', '近日，“婺城护苗助学”“婺城暖心助残”基金在四川省甘孜州道孚县成立。')).correspondents, ['蔡君楠']);
+});
+
+// Own TrueType seed 91 (-raw, page 7): the lead's text begins on the byline's line (`通讯员周永卫报道 近日` /
+// `上午，趁着一天忙碌还`); the byline line had been taken to stand alone, leaving `近日` a paragraph of its own.
+test('a byline line whose story\'s text begins after its 报道 does not stand alone', async () => {
+  const { record } = await parseExcerpt('lead-begins-after-byline.txt');
+  storyBeginning(record, '近日上午，趁着一天忙碌还未开始');
 });
 
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last

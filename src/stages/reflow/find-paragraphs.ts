@@ -124,6 +124,17 @@ function leadBylineWrapped(prev: string, text: string): boolean {
   return namesOnly(p) && !/报道$/.test(p) && (startsWithRole(t) || /^报道/.test(t.replace(/\s+/g, '')));
 }
 
+/**
+ * A lead's byline in brackets wrapped over lines: `本报讯（记者 陆欣 通讯员` + `蔡君楠）近日，…` — the bracket
+ * closed in the next printed line, which its pieces are measured from.
+ */
+function bracketBylineWrapped(prev: string, text: string): boolean {
+  const p = prev.trim();
+  const open = /[（(]([^（）()]*)$/.exec(p);
+  const close = /^([^（）()“”]{0,16})[）)]/.exec(text.trim());
+  return !!open && !!close && DATELINE_START.test(p) && isBylineLine(`${open[1]} ${close[1]}`.trim());
+}
+
 /** A quotation or bracket opened and not closed on the line: a paragraph's first line going on below. */
 function opensUnclosed(text: string): boolean {
   const count = (re: RegExp) => (text.match(re) ?? []).length;
@@ -135,9 +146,9 @@ function forcesStart(text: string): boolean {
   return isBylineLine(text) || DATELINE_START.test(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text));
 }
 
-/** A line that is a unit by itself: byline, credit, a jump alone. */
+/** A line that is a unit by itself: byline (but one whose story's text begins after its 报道), credit, a jump alone. */
 function standsAlone(text: string): boolean {
-  return isBylineLine(text) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text) && text.length < 16);
+  return (isBylineLine(text) && !/(?:报道|报导)\s*[^\s）)]/.test(text)) || isCreditLine(text) || (/^[（(]/.test(text) && JUMP.test(text) && text.length < 16);
 }
 
 /** Distinct fields that make a masthead (as the masthead stage counts them). */
@@ -342,7 +353,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     if (NO_LINE_START.test(texts[i]) || NO_LINE_END.test(prevText)) continue;
     // a line wrapped inside a byline or a headline: the text goes on in the next printed line, whose pieces are
     // measured from its start
-    if (splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i) || leadBylineWrapped(prevText, texts[i]) || headlineTailOverLead(texts, i)) {
+    if (splitsRoleWord(prevText, texts[i]) || creditWordWrapped(prevText, texts[i]) || bylineWrapped(texts, i) || leadBylineWrapped(prevText, texts[i]) || bracketBylineWrapped(prevText, texts[i]) || headlineTailOverLead(texts, i)) {
       visual = 0;
       visualText = '';
       continue;
