@@ -300,6 +300,14 @@ test('a byline line whose story\'s text begins after its 报道 does not stand a
   storyBeginning(record, '近日上午，趁着一天忙碌还未开始');
 });
 
+// Own TrueType seed 93 (-raw, page 8): after a clause ended by a semicolon, a line spread by letter-spacing whose
+// characters with an indent would fill the column (`一 般 贸 易 进 出 口 478.8 亿 元 ， 增 长`, sixteen and a half em
+// wide): it shows spacing, so it is no indented first line but the paragraph's next line.
+test('a spread line too full to hold an indent and its spacing goes on in its paragraph', async () => {
+  const { record } = await parseExcerpt('spread-line-too-full-for-indent.txt');
+  paragraphsBreakAt(record, '占义乌市出口总值的69.6%；一般贸易进出口478.8亿元，增长58.2%；', '保税物流进出口75.4亿元');
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.
