@@ -61,6 +61,9 @@ test('bylines: roles and names in the forms papers print', () => {
   assert.deepEqual(byline('记者曾晨路通讯员张晓燕、方俊勇报道'), [['曾晨路'], ['张晓燕', '方俊勇'], []]);
   // the closing word spread by letter-spacing where its line is (own TrueType seed 83, page 0)
   assert.deepEqual(byline('记者胡翀\n报 道'), [['胡翀'], [], []]);
+  // role words and names spread so, and broken across lines (own TrueType seeds 91 and 93, page 6)
+  assert.deepEqual(byline('记 者\n王婷报道'), [['王婷'], [], []]);
+  assert.deepEqual(byline('记者许\n钟 予 通 讯 员 徐 榛\n妍、吴龙报道'), [['许钟予'], ['徐榛妍', '吴龙'], []]);
   // names ran together where a justified line took the space between them: split at a surname when that is clear
   assert.deepEqual(byline('（记者 万笑影通讯员谭狄枫吴雯雯）'), [['万笑影'], ['谭狄枫', '吴雯雯'], []]);
   assert.deepEqual(byline('（记者许钟予 通讯员 徐榛妍吴龙）'), [['许钟予'], ['徐榛妍', '吴龙'], []]);

@@ -20,7 +20,9 @@ const NAME = /^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}[·・][\u4e00-\u9fff]
  */
 export function parseByline(raw: string): Byline {
   const out: Byline = { reporters: [], correspondents: [], photographers: [] };
-  let text = raw.replace(/\r?\n/g, '').replace(BYLINE_BULLET, '').trim();
+  // (a line spread by letter-spacing sets its characters apart: `钟 予 通 讯 员 徐 榛`, `记 者`)
+  const lines = raw.split(/\r?\n/).map((l) => l.replace(/(?<!\S)\S(?: \S)+(?!\S)/g, (run) => run.replace(/ /g, '')));
+  let text = lines.join('').replace(BYLINE_BULLET, '').trim();
   text = text.replace(/^[（(]|[）)]$/g, '').trim();
   const photo = /\s*(摄影?|供图)$/.test(text);
   // (a closing word may be spread by letter-spacing where its line is: `记者胡翀报 道`)
