@@ -311,6 +311,15 @@ test('a spread line too full to hold an indent and its spacing goes on in its pa
   paragraphsBreakAt(record, '占义乌市出口总值的69.6%；一般贸易进出口478.8亿元，增长58.2%；', '保税物流进出口75.4亿元');
 });
 
+// Own TrueType seed 91 (-raw, page 3): after a paragraph's last sentence, a story's title in as many characters as the
+// column holds (`精神之光点亮奋进之路`) over its subtitle set across columns; the title had been read on into the paragraph.
+test('a headline line over a subtitle set wider than the column, after a paragraph, is the next story\'s title', async () => {
+  const { record } = await parseExcerpt('title-over-wide-subtitle.txt');
+  const story = storyBeginning(record, '小讲台有大磁场');
+  assert.equal(headline(story), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
+  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('1000余名职工参与其中。'))));
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

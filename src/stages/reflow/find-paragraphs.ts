@@ -337,6 +337,10 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // indented line would be, heading a stack over a dateline
   const questionStackAfterParagraph = (i: number) =>
     column > 0 && endsSentenceAt(texts, i - 1) && questionFirst(texts, i) && widths[i] > column - INDENT + 0.5 && stackOverDateline(texts, widths, column, i);
+  // after a paragraph's last sentence, a headline line over a headline line set wider than the column (a title over
+  // its subtitle across columns: `精神之光点亮奋进之路` / `“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行`)
+  const titleOverWideLine = (i: number) =>
+    column > 0 && i + 1 < n && headlineAfterParagraph(texts, i) && widths[i + 1] > column + WIDER_BY && headlineLine(texts[i + 1]);
   // line i heads a stack of headline lines over a dateline or byline
   const opensStack = (i: number) => column > 0 && headlineLine(texts[i]) && stackOverDateline(texts, widths, column, i);
   // the lines read so far are such a stack's, from a line that started a unit (after a sentence's end, under the
@@ -448,6 +452,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       (column > 0 && !(fits && atQuoteMark) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
       quotedStackAfterParagraph(i) ||
       questionStackAfterParagraph(i) ||
+      titleOverWideLine(i) ||
       (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
