@@ -320,6 +320,14 @@ test('a headline line over a subtitle set wider than the column, after a paragra
   assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('1000余名职工参与其中。'))));
 });
 
+// Own TrueType seed 89 (-raw, page 1): a title wrapped right after its enumeration mark at the page's top
+// (`市委全面深化改革委员会举` / `行第7次会议研究共同富裕、` / `数字化改革等议题`, then the byline); the mark had ended the
+// stack, the lines above it were taken for a paragraph cut off there and the last line for the title.
+test('a title wrapped after its enumeration mark stays one stack', async () => {
+  const { record } = await parseExcerpt('title-wrapped-after-enumeration-mark.txt');
+  assert.deepEqual(record.articles.map(headline), ['市委全面深化改革委员会举行第7次会议研究共同富裕、数字化改革等议题']);
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

@@ -33,6 +33,14 @@ function headlineLine(text: string): boolean {
   return looksLikeHeadline(text) && !/[，、,]/.test(text);
 }
 
+/**
+ * A headline line past its stack's first: a title's enumeration mark may stand in it, or end it where the title
+ * wraps (`究共同富裕、数字化` / `改革等议题`, `行第7次会议研究共同富裕、` / `数字化改革等议题`); no comma.
+ */
+function laterStackLine(text: string): boolean {
+  return looksLikeHeadline(text.trim().replace(/、$/, '')) && !/[，,]/.test(text);
+}
+
 /** Line k ends a sentence, or is a closing quote mark the extractor moved off a line that does (`使命。` + `”`). */
 function endsSentenceAt(texts: string[], k: number): boolean {
   if (endsSentence(texts[k])) return true;
@@ -54,8 +62,7 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
     if (exclaimedEnd) continue;
     // (a title's last character or two may stand on a line of their own: `擎”激发强劲动` / `力`)
     if (k > i && isWrappedTail(t)) continue;
-    // (past the stack's first line, a title's enumeration comma may stand in it: `究共同富裕、数字化` / `改革等议题`)
-    if (endsSentence(t) || !(k > i ? looksLikeHeadline(t) && !/[，,]/.test(t) : headlineLine(t))) return false;
+    if (endsSentence(t) || !(k > i ? laterStackLine(t) : headlineLine(t))) return false;
   }
   return false;
 }
@@ -445,7 +452,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       titleUnderCredit(texts, widths, column, i) ||
       textUnderStack(i) ||
       wideLineUnderHeadline ||
-      (column > 0 && stackAfterCut(texts, widths, column, i)) ||
+      (column > 0 && !inStack && stackAfterCut(texts, widths, column, i)) ||
       indented(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
@@ -456,7 +463,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     if (ends) starts.push(i);
-    if (forcesStart(texts[i]) || !headlineLine(texts[i])) inStack = false;
+    if (forcesStart(texts[i]) || !(ends ? headlineLine(texts[i]) : laterStackLine(texts[i]))) inStack = false;
     else if (ends && opensStack(i)) inStack = true;
     visual = 0;
     visualText = '';

@@ -24,9 +24,10 @@ export function kindOf(block: BlockNode, text: string): BlockKind {
   if (isBylineLine(t)) return 'byline';
   if (splitLead(t)) return 'lead';
   if (endsWithCredit(t)) return 'caption';
-  // (a headline set in a narrow column wraps to four lines or more; it has no punctuation at all; a whole quotation
-  // that ends its sentence inside the quote marks, `“是否能如期竣工？”`, is someone's words, not a headline)
-  if (looksLikeHeadline(t) && !CUT_BY_JUMP.test(t) && (block.data.lines <= 3 || !/[，、。；！？,;!?]/.test(t)) && !/[。]$/.test(t) && !SPOKEN.test(t)) return 'headline';
+  // (a headline set in a narrow column wraps to four lines or more; it has no punctuation but a title's enumeration
+  // mark, `究共同富裕、数字化`; a whole quotation that ends its sentence inside the quote marks, `“是否能如期竣工？”`,
+  // is someone's words, not a headline)
+  if (looksLikeHeadline(t) && !CUT_BY_JUMP.test(t) && (block.data.lines <= 3 || !/[，。；！？,;!?]/.test(t)) && !/[。]$/.test(t) && !SPOKEN.test(t)) return 'headline';
   return 'body';
 }
 
