@@ -311,6 +311,14 @@ test('a spread line too full to hold an indent and its spacing goes on in its pa
   paragraphsBreakAt(record, '占义乌市出口总值的69.6%；一般贸易进出口478.8亿元，增长58.2%；', '保税物流进出口75.4亿元');
 });
 
+// Own TrueType seed 93 (-raw, page 6): the other side of that measure — a spread line whose characters and an indent
+// leave a little room in an eight-em column (`11 月 2 日 ， 彭`, five and a half em) begins a paragraph after a
+// sentence's end; a whole em of room asked for had made it the paragraph's next line.
+test('a spread line whose characters and an indent leave room for its spacing may begin a paragraph', async () => {
+  const { record } = await parseExcerpt('spread-indented-line-with-figures.txt');
+  paragraphsBreakAt(record, '2023年第三季度“中国好人榜”。', '11月2日，彭清林落户杭州。');
+});
+
 // Own TrueType seed 91 (-raw, page 3): after a paragraph's last sentence, a story's title in as many characters as the
 // column holds (`精神之光点亮奋进之路`) over its subtitle set across columns; the title had been read on into the paragraph.
 test('a headline line over a subtitle set wider than the column, after a paragraph, is the next story\'s title', async () => {

@@ -480,8 +480,8 @@ export const SHORT_BY = 2;
 
 /** A paragraph's first-line indent, in em. */
 const INDENT = 2;
-/** The least room, in em, that letter-spacing an extractor shows as spaces takes in a line. */
-const SPREAD_GAP = 1;
+/** The least room, in em, that letter-spacing an extractor shows as spaces takes in a line (measured widths come in half ems: any room at all). */
+const SPREAD_GAP = 0.25;
 /** How much wider than half an em a figure may print, in em: measured at half an em, figures in a line the column's justification spreads come out wider (`“义乌从2019` fills an indented line). */
 const FIGURE_SLACK = 0.25;
 
