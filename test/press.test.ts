@@ -336,6 +336,15 @@ test('a title wrapped after its enumeration mark stays one stack', async () => {
   assert.deepEqual(record.articles.map(headline), ['市委全面深化改革委员会举行第7次会议研究共同富裕、数字化改革等议题']);
 });
 
+// Own TrueType seed 93 (-raw, page 3): a paragraph cut off at a comma over a kicker, a title ending in an exclamation
+// and the photo's credit, then the dateline; with the credit between, the exclamation had ended no stack, and the
+// kicker and title had been read on into the cut paragraph.
+test('a stack ending in an exclamation over a photo credit, under a paragraph cut mid-clause, is the next story\'s', async () => {
+  const { record } = await parseExcerpt('exclaimed-stack-over-credit-after-cut.txt');
+  const story = storyBeginning(record, '为大力弘扬社会正气');
+  assert.equal(headline(story), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.

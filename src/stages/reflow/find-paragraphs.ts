@@ -81,13 +81,19 @@ function stackAfterCut(texts: string[], widths: number[], column: number, i: num
     // (one line set to the column's measure is more likely the cut text's own last line)
     if (k > i && (DATELINE_START.test(t) || isBylineLine(t))) return k - i > 1 || Math.abs(widths[i] - column) > SHORT_BY;
     if (k > i && isCreditLine(t)) continue;
-    // (a title may end in an exclamation right over the dateline, set off the column: `跳桥救人小哥彭清林等，一等功！`)
-    const exclaimedEnd =
-      k > i && k + 1 < texts.length && (DATELINE_START.test(texts[k + 1]) || isBylineLine(texts[k + 1])) && exclaimedTitle(t) && Math.abs(widths[k] - column) > SHORT_BY;
+    // (a title may end in an exclamation right over the dateline, or over a photo's credit over it, set off the
+    // column: `跳桥救人小哥彭清林等，一等功！`)
+    const exclaimedEnd = k > i && leadAfterCredits(texts, k + 1) && exclaimedTitle(t) && Math.abs(widths[k] - column) > SHORT_BY;
     if (exclaimedEnd) continue;
     if (endsSentence(t) || !headlineLine(t)) return false;
   }
   return false;
+}
+
+/** Line k, or the first after the photo credits from k on, opens a story's lead: a dateline or a byline. */
+function leadAfterCredits(texts: string[], k: number): boolean {
+  while (k < texts.length && isCreditLine(texts[k])) k++;
+  return k < texts.length && (DATELINE_START.test(texts[k]) || isBylineLine(texts[k]));
 }
 
 /**
