@@ -111,13 +111,20 @@ export function looksLikeHeadline(text: string): boolean {
 }
 
 /**
- * A headline line past its stack's first, which may hold a title's enumeration
- * mark (`市委全面深化改革委员会举行第7次` / `会议研究共同富裕、数字化改革等议`): headline-like, no
- * comma, and the line above a headline line with no mark at all.
+ * A headline line past its stack's first: a title's enumeration mark may stand
+ * in it, or end it where the title wraps (`究共同富裕、数字化` / `改革等议题`,
+ * `行第7次会议研究共同富裕、` / `数字化改革等议题`); no comma.
+ */
+export function laterStackLine(text: string): boolean {
+  return looksLikeHeadline(text.trim().replace(/、$/, '')) && !/[，,]/.test(text);
+}
+
+/**
+ * Such a line under a stack's first, a headline line with no mark at all
+ * (`市委全面深化改革委员会举行第7次` / `会议研究共同富裕、数字化改革等议`).
  */
 export function enumeratedStackLine(text: string, above: string | undefined): boolean {
-  const plain = (t: string) => looksLikeHeadline(t) && !/[，、,]/.test(t);
-  return above !== undefined && looksLikeHeadline(text) && !/[，,]/.test(text) && plain(above) && !endsSentence(above);
+  return above !== undefined && laterStackLine(text) && looksLikeHeadline(above) && !/[，、,]/.test(above) && !endsSentence(above);
 }
 
 /** A title (or its last line) that ends in an exclamation or a question, with no full stop or semicolon in it: `…彭清林等，一等功！`. */

@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { breaksWord } from '../../text/word-pairs.js';
-import { CREDIT_WORD, DATELINE_START, endsWithCredit, enumeratedStackLine, exclaimedTitle, isBylineLine, isWrappedTail, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { CREDIT_WORD, DATELINE_START, endsWithCredit, enumeratedStackLine, exclaimedTitle, isBylineLine, isWrappedTail, laterStackLine, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -31,14 +31,6 @@ function quoteRunsOn(prev: string, next: string): boolean {
 /** A line that reads as a headline line: headline-like, and no comma or enumeration mark in it. */
 function headlineLine(text: string): boolean {
   return looksLikeHeadline(text) && !/[，、,]/.test(text);
-}
-
-/**
- * A headline line past its stack's first: a title's enumeration mark may stand in it, or end it where the title
- * wraps (`究共同富裕、数字化` / `改革等议题`, `行第7次会议研究共同富裕、` / `数字化改革等议题`); no comma.
- */
-function laterStackLine(text: string): boolean {
-  return looksLikeHeadline(text.trim().replace(/、$/, '')) && !/[，,]/.test(text);
 }
 
 /** Line k ends a sentence, or is a closing quote mark the extractor moved off a line that does (`使命。` + `”`). */
