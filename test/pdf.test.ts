@@ -17,6 +17,11 @@ const FIXTURES = join(TEST_DIR, 'fixtures', 'pdf');
 const pdf = (name: string) => readFileSync(join(FIXTURES, name));
 const GENERATED = join(ROOT, '..', 'shared', 'corpus', 'generated');
 
+/** A text item of a PDF page, as the page's reader gives it. */
+const textItem = (index: number, text: string, x0: number, x1: number, y0: number, size: number, font: string): PdfItem => ({ index, raw: text, text, x0, x1, y0, y1: y0 + size, size, font });
+/** An A4 page (in points) holding only these text items. */
+const pageOf = (items: PdfItem[]) => ({ number: 1, width: 842, height: 1191, boxes: [], items });
+
 function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
@@ -196,25 +201,45 @@ test('a paragraph begun indented at the top of a column whose few lines stand ap
 
 test('a justified line spread so wide that its pieces stand apart is still one line of its paragraph', () => {
   // own generator, seed 41, page 8: `长` … `95.9%` … `、` across a narrow column, the gaps wider than the gutter
-  const item = (index: number, text: string, x0: number, x1: number, y0: number, font = 'g_d0_f100'): PdfItem => ({ index, raw: text, text, x0, x1, y0, y1: y0 + 10.5, size: 10.5, font });
-  const page = {
-    number: 1,
-    width: 842,
-    height: 1191,
-    boxes: [],
-    items: [
-      item(0, '分别为94.8亿元、', 426.94, 513.16, 535.26, 'g_d0_f102'),
-      item(1, '51.4亿元，分别增', 426.94, 513.16, 551.76),
-      item(2, '长', 426.94, 437.44, 568.26, 'g_d0_f159'),
-      item(3, ' ', 437.44, 460.39, 568.26, 'g_d0_f159'),
-      item(4, '95.9%', 454.65, 485.44, 568.26),
-      item(5, ' ', 485.44, 508.39, 568.26),
-      item(6, '、', 502.65, 513.15, 568.26, 'g_d0_f78'),
-      item(7, '67.3%。同期，我', 426.94, 513.16, 585.51),
-      item(8, '市对“一带一路”', 426.94, 513.16, 602.0),
-    ],
-  };
+  const item = (index: number, text: string, x0: number, x1: number, y0: number, font = 'g_d0_f100') => textItem(index, text, x0, x1, y0, 10.5, font);
+  const page = pageOf([
+    item(0, '分别为94.8亿元、', 426.94, 513.16, 535.26, 'g_d0_f102'),
+    item(1, '51.4亿元，分别增', 426.94, 513.16, 551.76),
+    item(2, '长', 426.94, 437.44, 568.26, 'g_d0_f159'),
+    item(3, ' ', 437.44, 460.39, 568.26, 'g_d0_f159'),
+    item(4, '95.9%', 454.65, 485.44, 568.26),
+    item(5, ' ', 485.44, 508.39, 568.26),
+    item(6, '、', 502.65, 513.15, 568.26, 'g_d0_f78'),
+    item(7, '67.3%。同期，我', 426.94, 513.16, 585.51),
+    item(8, '市对“一带一路”', 426.94, 513.16, 602.0),
+  ]);
   assert.equal(pdfPageToText(page).text.trim(), '分别为94.8亿元、51.4亿元，分别增长95.9%、67.3%。同期，我市对“一带一路”');
+});
+
+test('stories side by side stay apart where one goes on under a band with its subtitle and the other with its byline', () => {
+  // own generator, TrueType seed 99, page 3: the right story's 28 pt title stands far enough above its subtitle to
+  // make a band across both stories, under which the left goes on with its byline and the right with the subtitle;
+  // the band had been taken for the row of a story's first column, and the subtitle had headed the right story alone
+  const item = (index: number, text: string, x0: number, x1: number, y0: number, size = 9.495, font = 'g_d0_f1') => textItem(index, text, x0, x1, y0, size, font);
+  const page = pageOf([
+    item(0, '如何应对疫情高峰？', 34.01, 240.94, 69.01, 23, 'g_d0_f2'),
+    item(1, '浙江将从5个方面发力', 34.01, 167.71, 102.43, 14),
+    item(2, '本报记者 程雪', 34.01, 93.09, 127.39, 9.495, 'g_d0_f11'),
+    item(3, '本报讯 根据专家研判，', 53, 152.98, 145.39),
+    item(4, '全国将迎来一波疫情高峰。', 34.01, 152.98, 160.39),
+    item(5, '政府应急储备基本可以满足', 164.99, 283.96, 145.39),
+    item(6, '医疗需求。', 164.99, 212.45, 160.39),
+    item(7, '推动经济运行整体好转', 295.96, 415.96, 68.94, 12, 'g_d0_f18'),
+    item(8, '“希望每家企业都拿到大订单”', 295.96, 687.9, 90.11, 28, 'g_d0_f26'),
+    item(9, '126家杭州企业组团迪拜“抢”订单', 295.96, 515.15, 128.68, 14),
+    item(10, '本报讯（记者 张浩呈）', 314.95, 414.93, 153.64),
+    item(11, '“千封邮件不如一次见面，', 295.96, 414.94, 168.64),
+    item(12, '办，这是杭州市政府主办的', 426.94, 545.92, 153.64),
+    item(13, '海外展会，也是中国目前在', 426.94, 545.92, 168.64),
+  ]);
+  const text = pdfPageToText(page).text;
+  assert.ok(text.includes('## 推动经济运行整体好转\n# “希望每家企业都拿到大订单”\n## 126家杭州企业组团迪拜“抢”订单\n'), text);
+  assert.ok(text.indexOf('本报记者 程雪') < text.indexOf('推动经济运行整体好转'), text);
 });
 
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {

@@ -149,11 +149,18 @@ export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLi
   // body: that body is the first column of the article under the headline, a row of its own
   const rows = gaps(lines, 'y').filter((g) => g.width > body * 0.9);
   const across = rows[0];
+  // (a headline that goes on a stack of the same side above the band — a subtitle under a big title's line box —
+  // heads no article of its own)
   const sharesRow = (left: PdfLine[], right: PdfLine[]) =>
     rows.some((row) => {
       const first = (side: PdfLine[]) => side.filter((l) => l.y0 > row.at).sort((a, b) => a.y0 - b.y0)[0];
+      const last = (side: PdfLine[]) => side.filter((l) => l.y1 < row.at).sort((a, b) => b.y1 - a.y1)[0];
+      const newHead = (side: PdfLine[], l: PdfLine) => {
+        const above = last(side);
+        return isHeadline(l) && !(above && isHeadline(above));
+      };
       const [a, b] = [first(left), first(right)];
-      return a && b && isHeadline(a) !== isHeadline(b) && left.some((l) => l.y1 < row.at) && right.some((l) => l.y1 < row.at);
+      return a && b && isHeadline(a) !== isHeadline(b) && (newHead(left, a) || newHead(right, b)) && left.some((l) => l.y1 < row.at) && right.some((l) => l.y1 < row.at);
     });
   for (const gutter of downs) {
     const left = lines.filter((l) => l.x1 <= gutter.at);
