@@ -56,13 +56,16 @@ test('a generated front page and its shuffled twin: the truth found, whatever th
 });
 
 test('a headline stack printed in two places (the title in a band across the top, the subtitle over its columns) is one article', { skip, timeout: 180_000 }, async () => {
-  // found on a held-out generated page (seed 7, page 9): the title was left as an article without a body
+  // found on a held-out generated page (seed 7, page 9): the title was left as an article without a body. The link
+  // stage joined the title to its stack (`link/headline-apart`); since the twelfth session the layout reads the
+  // stack in one piece and no join is needed (the join itself is tested on this page's text as the layout wrote it
+  // before: press.test.ts, `stack-printed-apart.txt`)
   await withPrinter(async (printer, out) => {
     const truth = await generatePage(printer, loadStories(join(ROOT, 'examples', 'pages')), out, 'apart', 7009, 4);
     const [page] = await parsePdf(readFileSync(join(out, 'apart.pdf')), 'apart.pdf');
     assert.deepEqual(page.record.articles.map(whole), truth.articles.map(whole), 'every headline whole, on its article');
     assert.ok(page.record.articles.every((a) => a.paragraphs.length > 0), 'no headline left without its body');
-    assert.ok(page.record.messages.some((m) => m.code === 'link/headline-apart'), 'the join is reported');
+    assert.ok(!page.record.messages.some((m) => m.code === 'link/headline-apart'), 'the layout reads the stack whole: no join');
   });
 });
 

@@ -345,6 +345,16 @@ test('a stack ending in an exclamation over a photo credit, under a paragraph cu
   assert.equal(headline(story), '浙江省政府给予18人记功奖励跳桥救人小哥彭清林等，一等功！');
 });
 
+// Own generated page (seed 7, page 9) as the PDF layout wrote it before the twelfth session: the title of a story
+// in a band across the top, read next to another story's title, its subtitle over its columns further down; the
+// link stage joins the title to the stack of the body it matches and says so.
+test('a title printed away from its subtitle and body joins their stack, and the join is reported', async () => {
+  const { record } = await parseExcerpt('stack-printed-apart.txt');
+  const story = storyBeginning(record, '为深入学习贯彻习近平总书记');
+  assert.equal(headline(story), '中共浙江省委决定在全省广泛开展向钱海军同志学习活动中共浙江省委 关于开展向钱海军同志学习活动的决定');
+  assert.ok(record.messages.some((m) => m.code === 'link/headline-apart'), 'the join is reported');
+});
+
 // Own seed 37 (-raw, page 9): after a paragraph's full last line, a title broken inside its quote and its last
 // character alone (`点燃“红色引` / `擎”激发强劲动` / `力`), then the subtitle, byline and dateline; the title had been read
 // on into the paragraph above.
