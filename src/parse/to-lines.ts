@@ -1,7 +1,7 @@
 import type { Leaf, LineNode, PageRoot } from '../tree/types.js';
 import type { SourceText } from '../tree/source-text.js';
 import { displayWidth, endsSentence, isSpace } from '../text/chars.js';
-import { DATELINE_START, enumeratedStackLine, looksLikeHeadline } from '../text/press-patterns.js';
+import { DATELINE_START, enumeratedStackLine, headlineLine } from '../text/press-patterns.js';
 
 const HEADING_MARK = /^(#{1,6})([ \t]+|$)/;
 
@@ -47,8 +47,7 @@ function gluedTailEnd(text: string, start: number, contentEnd: number, lines: Li
   const aboveText = lineText(above);
   let second = above - 1;
   while (second >= 0 && lines[second].data.blank) second--;
-  const headlineAbove = looksLikeHeadline(aboveText) && !/[，、,]/.test(aboveText) && !endsSentence(aboveText);
-  if (!headlineAbove && !enumeratedStackLine(aboveText, second >= 0 ? lineText(second) : undefined)) return 0;
+  if (!(headlineLine(aboveText) && !endsSentence(aboveText)) && !enumeratedStackLine(aboveText, second >= 0 ? lineText(second) : undefined)) return 0;
   return start + tail;
 }
 

@@ -110,6 +110,11 @@ export function looksLikeHeadline(text: string): boolean {
   return true;
 }
 
+/** A line that reads as a headline line: headline-like, and no comma or enumeration mark in it. */
+export function headlineLine(text: string): boolean {
+  return looksLikeHeadline(text) && !/[，、,]/.test(text);
+}
+
 /**
  * A headline line past its stack's first: a title's enumeration mark may stand
  * in it, or end it where the title wraps (`究共同富裕、数字化` / `改革等议题`,
@@ -124,7 +129,7 @@ export function laterStackLine(text: string): boolean {
  * (`市委全面深化改革委员会举行第7次` / `会议研究共同富裕、数字化改革等议`).
  */
 export function enumeratedStackLine(text: string, above: string | undefined): boolean {
-  return above !== undefined && laterStackLine(text) && looksLikeHeadline(above) && !/[，、,]/.test(above) && !endsSentence(above);
+  return above !== undefined && laterStackLine(text) && headlineLine(above) && !endsSentence(above);
 }
 
 /** A title (or its last line) that ends in an exclamation or a question, with no full stop or semicolon in it: `…彭清林等，一等功！`. */

@@ -1,7 +1,7 @@
 import type { LineNode } from '../../tree/types.js';
 import { endsSentence, textOfLine } from './line-text.js';
 import { breaksWord } from '../../text/word-pairs.js';
-import { CREDIT_WORD, DATELINE_START, endsWithCredit, enumeratedStackLine, exclaimedTitle, isBylineLine, isWrappedTail, laterStackLine, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
+import { CREDIT_WORD, DATELINE_START, endsWithCredit, enumeratedStackLine, exclaimedTitle, headlineLine, isBylineLine, isWrappedTail, laterStackLine, startsWithRole, isCreditLine, isServiceBoxLine, JUMP, looksLikeHeadline, splitsRoleWord } from '../../text/press-patterns.js';
 import { IDENTIFYING_FIELDS, parseMastheadFields } from '../../text/parse-masthead-fields.js';
 
 export interface RunLayout {
@@ -26,11 +26,6 @@ function quoteRunsOn(prev: string, next: string): boolean {
   const open = (prev.match(/[“「『]/g) ?? []).length - (prev.match(/[”」』]/g) ?? []).length;
   const firstQuote = /[“”「」『』]/.exec(next);
   return open > 0 && !!firstQuote && /[”」』]/.test(firstQuote[0]);
-}
-
-/** A line that reads as a headline line: headline-like, and no comma or enumeration mark in it. */
-function headlineLine(text: string): boolean {
-  return looksLikeHeadline(text) && !/[，、,]/.test(text);
 }
 
 /** Line k ends a sentence, or is a closing quote mark the extractor moved off a line that does (`使命。` + `”`). */
