@@ -32,6 +32,11 @@ function storyBeginning<A extends { paragraphs: string[] }>(record: { articles: 
   return story;
 }
 
+/** In an excerpt, one paragraph ends with `end` and each of `starts` begins one. */
+async function excerptBreaksAt(name: string, end: string, ...starts: string[]): Promise<void> {
+  paragraphsBreakAt((await parseExcerpt(name)).record, end, ...starts);
+}
+
 /** The byline of the story in an excerpt whose text begins with `start`. */
 async function bylineOfStory(name: string, start: string) {
   const { record } = await parseExcerpt(name);
@@ -247,16 +252,14 @@ test('a headline\'s last character run into the lead under a stack line with an 
 // letter-spacing (`钱 海 军 ， 男 ， 汉`) over another spread line that goes on with it (`族 ， 宁 波 慈 溪 人 ，`); the second
 // had been taken for a paragraph's first line too, so the first was not seen as one.
 test('an indented line spread by letter-spacing over a spread line that goes on with it begins a paragraph', async () => {
-  const { record } = await parseExcerpt('spread-line-under-indented.txt');
-  paragraphsBreakAt(record, '在全省广泛开展向钱海军同志学习活动。', '钱海军，男，汉族，宁波慈溪人，1970年2月生');
+  await excerptBreaksAt('spread-line-under-indented.txt', '在全省广泛开展向钱海军同志学习活动。', '钱海军，男，汉族，宁波慈溪人，1970年2月生');
 });
 
 // Own TrueType seed 87 (-raw, page 2): a paragraph's short last line (`比赛。`) over the next paragraph's first line,
 // which opens with a quote and is spread by letter-spacing (`“ 目 前 主 要 是 夯 实 传`); the two had been taken for
 // pieces of one printed line broken at its quote mark.
 test('a line spread by letter-spacing is no piece of the printed line of an unspaced sentence end before it', async () => {
-  const { record } = await parseExcerpt('spread-quote-after-sentence.txt');
-  paragraphsBreakAt(record, '这是省运会在义乌赛区的第一项比赛。', '“目前主要是夯实传球、接球等足球基本功');
+  await excerptBreaksAt('spread-quote-after-sentence.txt', '这是省运会在义乌赛区的第一项比赛。', '“目前主要是夯实传球、接球等足球基本功');
 });
 
 // Own TrueType seed 83 (-raw, page 0): after a paragraph's last sentence, a title that asks (`如何应对疫情高峰？`), its
@@ -277,8 +280,7 @@ test('a byline wrapped before its closing 报道 goes on into a line spread by l
 // Own TrueType seed 85 (-raw, page 6): an indented first line holding a Latin letter (`鹿城区纪委监委还在“e鹿`) after a
 // sentence's end; only figures had been let into an indented line's measure, so the paragraph ran on.
 test('an indented line with a Latin letter in it, after a sentence\'s end, begins a paragraph', async () => {
-  const { record } = await parseExcerpt('indented-line-with-latin-letter.txt');
-  paragraphsBreakAt(record, '助力“青廉工程”。', '鹿城区纪委监委还在“e鹿清廉”平台上');
+  await excerptBreaksAt('indented-line-with-latin-letter.txt', '助力“青廉工程”。', '鹿城区纪委监委还在“e鹿清廉”平台上');
 });
 
 // Own TrueType seed 87 (-raw, page 7): a story's text cut off mid-clause over its jump (`年成立以来,` / `（下转第四版）`),
@@ -307,16 +309,14 @@ test('a byline line whose story\'s text begins after its 报道 does not stand a
 // characters with an indent would fill the column (`一 般 贸 易 进 出 口 478.8 亿 元 ， 增 长`, sixteen and a half em
 // wide): it shows spacing, so it is no indented first line but the paragraph's next line.
 test('a spread line too full to hold an indent and its spacing goes on in its paragraph', async () => {
-  const { record } = await parseExcerpt('spread-line-too-full-for-indent.txt');
-  paragraphsBreakAt(record, '占义乌市出口总值的69.6%；一般贸易进出口478.8亿元，增长58.2%；', '保税物流进出口75.4亿元');
+  await excerptBreaksAt('spread-line-too-full-for-indent.txt', '占义乌市出口总值的69.6%；一般贸易进出口478.8亿元，增长58.2%；', '保税物流进出口75.4亿元');
 });
 
 // Own TrueType seed 93 (-raw, page 6): the other side of that measure — a spread line whose characters and an indent
 // leave a little room in an eight-em column (`11 月 2 日 ， 彭`, five and a half em) begins a paragraph after a
 // sentence's end; a whole em of room asked for had made it the paragraph's next line.
 test('a spread line whose characters and an indent leave room for its spacing may begin a paragraph', async () => {
-  const { record } = await parseExcerpt('spread-indented-line-with-figures.txt');
-  paragraphsBreakAt(record, '2023年第三季度“中国好人榜”。', '11月2日，彭清林落户杭州。');
+  await excerptBreaksAt('spread-indented-line-with-figures.txt', '2023年第三季度“中国好人榜”。', '11月2日，彭清林落户杭州。');
 });
 
 // Own TrueType seed 91 (-raw, page 3): after a paragraph's last sentence, a story's title in as many characters as the
