@@ -242,6 +242,15 @@ test('stories side by side stay apart where one goes on under a band with its su
   assert.ok(text.indexOf('本报记者 程雪') < text.indexOf('推动经济运行整体好转'), text);
 });
 
+test('a credit word set right under a line of running text keeps every character written before it', () => {
+  // shared p002 read by OCR: tesseract's `摄影` under a body line of the photo's credit; joining the word to the line
+  // above took back the text's trailing white space — none there — and slice(0, -0) took back the whole page
+  const item = (index: number, text: string, y0: number) => textItem(index, text, 40, 40 + [...text].length * 10, y0, 10, 'ocr');
+  const page = pageOf([item(0, '本报讯 大会在市工人文化宫召开，代表汇聚一堂。', 100), item(1, '本报记者胡江丰、巫慧英', 114), item(2, '摄影', 128)]);
+  const { text } = pdfPageToText(page);
+  for (const line of ['大会在市工人文化宫召开，代表汇聚一堂。', '本报记者胡江丰、巫慧英', '摄影']) assert.ok(text.includes(line), text);
+});
+
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {
   assert.equal(normalizeGlyphs('⻓江⾔论'), '长江言论');
   assert.equal(normalizeGlyphs('千⼾万灯', true), '千户万灯');

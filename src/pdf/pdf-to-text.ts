@@ -37,6 +37,8 @@ class Writer {
   /** Takes back `s` (marks only) if the text ends with it. */
   unput(s: string): boolean {
     if (!this.text.endsWith(s)) return false;
+    // (slice(0, -0) would take back everything)
+    if (!s) return true;
     this.text = this.text.slice(0, -s.length);
     this.origins.length -= s.length;
     return true;
