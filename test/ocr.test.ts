@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import { ocrUnavailable } from '../src/ocr/ocr-page.js';
-import { TEST_DIR, tempDir } from './helpers.js';
+import { ocrUnavailable, parseTsv, tsvToPage } from '../src/ocr/ocr-page.js';
+import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
+import { TEST_DIR, headlineOf, norm, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -55,4 +56,33 @@ test('a scanned page read by OCR: masthead and the articles\' text, through the 
     all += n;
   }
   assert.ok(found / all >= 0.9, `body text recovered: ${(found / all).toFixed(3)}`);
+});
+
+// Shared pages printed to 300 dpi images and read by tesseract 5.3 (chi_sim, --psm 3): its TSV output, kept so that
+// what the scan path makes of it is tested without tesseract
+const scan = (name: string) => tsvToPage(parseTsv(readFileSync(join(TEST_DIR, 'fixtures', 'ocr', `${name}.tsv`), 'utf8')), 1, 300);
+const goldOf = (name: string) => JSON.parse(readFileSync(join(TEST_DIR, 'fixtures', 'pdf', `${name}.gold.json`), 'utf8')) as { articles: Array<{ kicker: string | null; title: string | null; subtitle: string | null }> };
+/** The share of `text`'s character pairs found in `other`. */
+const pairsIn = (text: string, other: string) => {
+  const t = norm(text);
+  const pairs = [...t].slice(1).map((c, i) => t[i] + c);
+  return pairs.filter((p) => norm(other).includes(p)).length / Math.max(1, pairs.length);
+};
+
+test('a scanned line is set in the type size of its line box: no line of body text is a headline', () => {
+  // shared p002: tesseract's word boxes on one line of body type are 37 or 58 px high, and the median word had made
+  // `文教街道德孝快递站站`, `刚刚获评“时代楷` and 57 more lines headlines (67 `#` lines, 8 now); their line boxes are 37 px, as their neighbours'
+  const heads = goldOf('p002').articles.map(headlineOf);
+  const marked = pdfPageToText(scan('p002')).text.split('\n').filter((l) => l.startsWith('#'));
+  assert.ok(marked.length >= 5, marked.join('\n'));
+  for (const line of marked) assert.ok(heads.some((h) => pairsIn(line.replace(/^#+ /, ''), h) >= 0.6), line);
+});
+
+test('every character tesseract read is written: in the page\'s text or its furniture', () => {
+  for (const name of ['p002', 'p005']) {
+    const page = scan(name);
+    const laid = pdfPageToText(page);
+    const count = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
+    assert.equal(count(laid.text.replace(/^#+ /gm, '') + laid.furniture.join('')), count(page.items.map((it) => it.text).join('')), name);
+  }
 });
