@@ -75,17 +75,29 @@ test('bylines: roles and names in the forms papers print', () => {
   assert.deepEqual(byline('通讯员王芳李张华报道'), [[], [], []]); // 王芳 李张华 or 王芳李 张华: not clear
 });
 
+/** An opening paragraph's parts as text. */
+const parts = (s: string) => {
+  const p = splitLead(s);
+  return p && Object.fromEntries(Object.entries(p).map(([k, [a, b]]) => [k, s.slice(a, b)]));
+};
+
 test('opening paragraphs: dateline, byline, body and jumps are cut apart', () => {
-  const parts = (s: string) => {
-    const p = splitLead(s);
-    return p && Object.fromEntries(Object.entries(p).map(([k, [a, b]]) => [k, s.slice(a, b)]));
-  };
   assert.deepEqual(parts('本报讯 记者张浩呈报道 记者昨日从杭州海关获悉'), { dateline: '本报讯', byline: '记者张浩呈报道', body: '记者昨日从杭州海关获悉' });
   assert.deepEqual(parts('本报讯（记者 王逸群）为大力弘扬社会正气'), { dateline: '本报讯', byline: '（记者 王逸群）', body: '为大力弘扬社会正气' });
   assert.deepEqual(parts('本报讯 6月17日上午，市委书记'), { dateline: '本报讯', body: '6月17日上午，市委书记' });
   assert.deepEqual(parts('（紧接第一版）今年1至9月'), { jumpFrom: '（紧接第一版）', body: '今年1至9月' });
   assert.deepEqual(parts('本报讯 记者李凡报道 会议召开。（下转第四版）'), { dateline: '本报讯', byline: '记者李凡报道', body: '会议召开。', jumpTo: '（下转第四版）' });
   assert.equal(splitLead('记者了解到，浙江省居住证'), null);
+});
+
+test('a lead\'s byline whose opening parenthesis was read as a book-title mark is still its byline', () => {
+  // shared p005, p000, p008 and own pages printed to images and read by tesseract: `（` came out as `《` or `〈`
+  assert.deepEqual(parts('本报讯《记者张浩呈通讯员周永卫)近日上午，趁着一天忙碌'), { dateline: '本报讯', byline: '《记者张浩呈通讯员周永卫)', body: '近日上午，趁着一天忙碌' });
+  assert.deepEqual(parseByline('记者张浩呈通讯员周永卫'), { reporters: ['张浩呈'], correspondents: ['周永卫'], photographers: [] });
+  assert.deepEqual(parts('本报讯〈全媒体记者胡翀)从“卡端”到“指端”'), { dateline: '本报讯', byline: '〈全媒体记者胡翀)', body: '从“卡端”到“指端”' });
+  // a book title is no byline: no role word opens it, or it closes as a title
+  assert.deepEqual(parts('本报讯《浙江日报》记者昨日获悉'), { dateline: '本报讯', body: '《浙江日报》记者昨日获悉' });
+  assert.deepEqual(parts('本报讯《记者手记》一书近日出版(图)'), { dateline: '本报讯', body: '《记者手记》一书近日出版(图)' });
 });
 
 test('line kinds: bylines and headlines', () => {

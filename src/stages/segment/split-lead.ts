@@ -13,6 +13,8 @@ export interface LeadParts {
 }
 
 const PAREN_BYLINE = /^[（(]([^（）()]{2,48})[）)]/;
+/** The same with its opening parenthesis misread as a book-title mark, as OCR does (`《记者阮向民)`): a role word follows it. */
+const MISREAD_PAREN_BYLINE = /^[《〈]((?:[^（）()《》〈〉]){2,48})[）)]/;
 const NAME_RUN = /^[\u4e00-\u9fff\s、，,·・]+$/;
 const JUMP_AT_START = new RegExp(`^${JUMP.source}`);
 const JUMP_AT_END = new RegExp(`${JUMP.source}$`);
@@ -25,7 +27,7 @@ function skipSpace(text: string, i: number): number {
 /** A byline that starts at `i`: `（记者 王逸群）`, or names and roles up to `报道`. */
 function bylineAt(text: string, i: number): Range | null {
   const rest = text.slice(i);
-  const paren = PAREN_BYLINE.exec(rest);
+  const paren = PAREN_BYLINE.exec(rest) ?? (startsWithRole(rest.slice(1)) ? MISREAD_PAREN_BYLINE.exec(rest) : null);
   if (paren && !bylineIsEmpty(parseByline(paren[1]))) return [i, i + paren[0].length];
   const k = rest.slice(0, 48).search(/报道|报导/);
   if (k > 1) {
