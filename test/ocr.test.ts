@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { ocrUnavailable, parseTsv, tsvToPage } from '../src/ocr/ocr-page.js';
+import { parseLaidOut } from '../src/pdf/parse-pdf.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
 import { TEST_DIR, headlineOf, norm, tempDir } from './helpers.js';
 
@@ -85,4 +86,20 @@ test('every character tesseract read is written: in the page\'s text or its furn
     const count = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
     assert.equal(count(laid.text.replace(/^#+ /gm, '') + laid.furniture.join('')), count(page.items.map((it) => it.text).join('')), name);
   }
+});
+
+test('a scanned caption in smaller type is a caption; a line of figures is body type', () => {
+  // shared p005: the photo's caption is set at 0.88 of the body size, and taking every line within a fifth of the body
+  // size for body type had read it as the last paragraph of the story below
+  const [page] = parseLaidOut([scan('p005')], 'p005', 'ocr');
+  const story = page.record.articles.find((a) => a.byline.reporters.includes('张浩呈'));
+  assert.deepEqual(story?.captions, ['宁波江北快递小哥正学习“时代楷模”钱海军事迹。']);
+  // own seed 81, page 4: figures stand lower than ideographs, so a line of them (`23.0%、32.5%进口`) had come out in small
+  // type; its size is its ideographs'
+  const row = (line: number, word: number, left: number, height: number, text: string) => ['5', '1', '1', '1', line, word, left, 100 + line * 60, 40 * [...text].length, height, '95', text].join('\t');
+  const body = Array.from({ length: 8 }, (_, k) => row(k + 1, 1, 100, 37, '浙江进出口总值增长'));
+  const figures = [row(9, 1, 100, 29, '23.0%'), row(9, 2, 300, 30, '、'), row(9, 3, 340, 29, '32.5%'), row(9, 4, 540, 37, '进口')];
+  const tsv = ['level', '1\t1\t0\t0\t0\t0\t0\t0\t3000\t4000\t-1\t', ...body, ...figures].join('\n');
+  const items = tsvToPage(parseTsv(tsv), 1, 300).items;
+  assert.deepEqual(new Set(items.map((it) => it.size)).size, 1, JSON.stringify(items.map((it) => [it.text, it.size])));
 });

@@ -72,7 +72,11 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
     lines.set(key, [...(lines.get(key) ?? []), w]);
   }
   // each line's size, then those near the commonest size snapped to it: ink heights jitter, type sizes do not
-  const height = (key: string, ws: TsvRow[]) => Math.min(lineHeight.get(key) ?? Infinity, median(ws.map((w) => w.height)));
+  // (of its ideographs: figures and Latin letters stand lower)
+  const height = (key: string, ws: TsvRow[]) => {
+    const han = ws.filter((w) => /\p{Script=Han}/u.test(w.text));
+    return Math.min(lineHeight.get(key) ?? Infinity, median((han.length ? han : ws).map((w) => w.height)));
+  };
   const runs = [...lines].flatMap(([key, ws]) => splitAtGutters(ws).map((run) => ({ ws: run, size: (height(key, run) / 0.9) * pt })));
   const count = new Map<number, number>();
   for (const r of runs) count.set(Math.round(r.size * 2) / 2, (count.get(Math.round(r.size * 2) / 2) ?? 0) + r.ws.length);
@@ -80,7 +84,7 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
   const items: PdfItem[] = [];
   for (const { ws, size: raw } of runs) {
     // a short run (`说。`) has too few glyphs to tell its size by: body type unless it is far bigger
-    const size = Math.abs(raw / body - 1) < (ws.length <= 3 ? 0.45 : 0.2) ? body : Math.round(raw * 2) / 2;
+    const size = nearBody(raw / body, ws.length) ? body : Math.round(raw * 2) / 2;
     const top = median(ws.map((w) => w.top)) * pt;
     let text = '';
     for (const w of ws) text += (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(w.text) ? ' ' : '') + w.text;
@@ -97,6 +101,16 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
     });
   }
   return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items, boxes: [] };
+}
+
+/**
+ * Whether a line whose height is `ratio` times the body's is set in body
+ * type. Taller glyphs (`%`, brackets) stretch a body line's box by up to a
+ * fifth; a caption or a credit in smaller type is 0.85–0.92 of the body's.
+ */
+function nearBody(ratio: number, glyphs: number): boolean {
+  if (glyphs <= 3) return Math.abs(ratio - 1) < 0.45;
+  return ratio < 1.2 && ratio > 0.93;
 }
 
 /** OCR of one image file: tesseract's TSV, as a page. `dpi` when known (a rendered PDF page); an image's own is read from it. */

@@ -40,7 +40,7 @@ export function parseScan(bytes: Uint8Array, path: string, pageName = path, opti
   return parseLaidOut(ocrPages(bytes, path), pageName, 'ocr');
 }
 
-function parseLaidOut(pages: PdfPage[], pageName: string, encoding: string): ParsedPdfPage[] {
+export function parseLaidOut(pages: PdfPage[], pageName: string, encoding: string): ParsedPdfPage[] {
   return pages.map((page) => {
     const laid = pdfPageToText(page);
     const name = pages.length > 1 ? `${pageName}#${page.number}` : pageName;
