@@ -90,7 +90,7 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
     for (const w of ws) text += (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(w.text) ? ' ' : '') + w.text;
     items.push({
       index: items.length,
-      text,
+      text: fullWidthPunctuation(text),
       raw: ws.map((w) => w.text).join(' '),
       x0: Math.min(...ws.map((w) => w.left)) * pt,
       x1: Math.max(...ws.map((w) => w.left + w.width)) * pt,
@@ -156,4 +156,19 @@ function splitAtGutters(ws: TsvRow[]): TsvRow[][] {
     out[out.length - 1].push(ws[i]);
   }
   return out;
+}
+
+const FULL_WIDTH: Record<string, string> = { '!': '！', '?': '？', ':': '：', ';': '；' };
+const HAN_SIDE = /[\p{Script=Han}“”‘’（）《》、。，]/u;
+
+/**
+ * Tesseract writes the exclamation and question marks, colons and semicolons
+ * of Chinese text in their ASCII forms (`致敬!可爱的`); set among Chinese they
+ * are the full-width marks, as printed. (Its commas it tells apart: `，` and
+ * `,` both come out, as both are printed.) One character for one, so each
+ * still traces back to its word.
+ */
+export function fullWidthPunctuation(text: string): string {
+  const chars = [...text];
+  return chars.map((c, i) => (FULL_WIDTH[c] && (HAN_SIDE.test(chars[i - 1] ?? '') || HAN_SIDE.test(chars[i + 1] ?? '')) ? FULL_WIDTH[c] : c)).join('');
 }
