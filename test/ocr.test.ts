@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import { fullWidthPunctuation, ocrUnavailable, parseTsv, tsvToPage } from '../src/ocr/ocr-page.js';
+import { fullWidthPunctuation, ocrUnavailable, parseTsv, scanBoxes, tsvToPage } from '../src/ocr/ocr-page.js';
 import { parseLaidOut } from '../src/pdf/parse-pdf.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
 import { TEST_DIR, headlineOf, norm, tempDir } from './helpers.js';
@@ -114,4 +114,35 @@ test('the ASCII marks tesseract writes among Chinese are the full-width ones pri
   for (const kept of ['昨日,省总工会', '3,000元', 'www.zjgrrb.com', 'E-mail: zjgrxb@163.com', 'Hello, world!']) assert.equal(fullWidthPunctuation(kept), kept);
   const [page] = parseLaidOut([scan('p002')], 'p002', 'ocr');
   assert.ok(page.record.articles.some((a) => a.title?.startsWith('致敬！')), JSON.stringify(page.record.articles.map((a) => a.title)));
+});
+
+test('what tesseract finds on a scan without text are the page\'s rules, frames and pictures', () => {
+  // shared p000 read by tesseract: the blocks it reports with no words — a rule across the page under the running
+  // head, the four sides of a hotline's frame, a photo
+  const block = (n: number, left: number, top: number, width: number, height: number) => ['2', '1', n, '0', '0', '0', left, top, width, height, '-1', ''].join('\t');
+  const rows = parseTsv(
+    [
+      'level',
+      block(4, 125, 224, 3178, 8),
+      block(15, 120, 1011, 3188, 1860),
+      block(22, 125, 4250, 750, 3),
+      block(24, 125, 4250, 3, 294),
+      block(25, 872, 4250, 3, 294),
+      block(26, 125, 4541, 750, 3),
+      block(30, 1200, 3300, 400, 300),
+      ['5', '1', '30', '1', '1', '1', '1200', '3300', '400', '40', '96', '扫一扫'].join('\t'),
+    ].join('\n'),
+  );
+  const pt = 72 / 300;
+  const boxes = scanBoxes(rows, 10, pt);
+  const at = (x0: number, y0: number) => boxes.filter((b) => Math.abs(b.x0 - x0 * pt) < 1 && Math.abs(b.y0 - y0 * pt) < 1);
+  assert.deepEqual(at(125, 224).map((b) => [b.paint, b.lightness]), [['fill', 0]]);
+  assert.deepEqual(at(120, 1011).map((b) => [b.paint, b.lightness]), [['fill', 0.5]]);
+  const frame = boxes.find((b) => b.paint === 'stroke');
+  assert.deepEqual(frame && [frame.x0, frame.y0, frame.x1, frame.y1].map((v) => Math.round(v / pt)), [125, 4250, 875, 4544]);
+  assert.equal(at(1200, 3300).length, 0, 'a block with words is text');
+  // on shared p002 the rule under the running head sets it apart: it was read as the first story's title
+  const [page] = parseLaidOut([scan('p002')], 'p002', 'ocr');
+  assert.ok(page.record.other.includes('第2版区域'), JSON.stringify(page.record.other));
+  assert.equal(page.record.articles[0]?.title, '追寻光成为光');
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DecodeError } from '../parse/decode.js';
-import type { PdfItem, PdfPage } from '../pdf/pdf-items.js';
+import type { PdfBox, PdfItem, PdfPage } from '../pdf/pdf-items.js';
 
 export const INSTALL_OCR = 'install tesseract with its Simplified Chinese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim; macOS: brew install tesseract tesseract-lang)';
 /** the resolution scans are rendered and read at */
@@ -100,7 +100,32 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
       font: 'ocr',
     });
   }
-  return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items, boxes: [] };
+  return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items, boxes: scanBoxes(rows, body, pt) };
+}
+
+/**
+ * What tesseract found on the page that holds no text — the blocks it reports
+ * without words — as the painted boxes a PDF gives: a thin one is a rule (a
+ * black bar), four rules meeting as a rectangle a frame, and a block at least
+ * three body ems each way a picture (a grey fill, as a photo's placeholder).
+ */
+export function scanBoxes(rows: TsvRow[], body: number, pt: number): PdfBox[] {
+  const withWords = new Set(rows.filter((r) => r.level === 5 && r.text.trim()).map((r) => r.block));
+  const empty = rows.filter((r) => r.level === 2 && !withWords.has(r.block)).map((r) => ({ x0: r.left * pt, y0: r.top * pt, x1: (r.left + r.width) * pt, y1: (r.top + r.height) * pt }));
+  const thin = body * 0.4;
+  const across = empty.filter((b) => b.y1 - b.y0 <= thin && b.x1 - b.x0 >= body * 3);
+  const down = empty.filter((b) => b.x1 - b.x0 <= thin && b.y1 - b.y0 >= body * 3);
+  const boxes: PdfBox[] = [...across, ...down].map((b) => ({ paint: 'fill', lightness: 0, ...b }));
+  const near = (a: number, b: number) => Math.abs(a - b) <= body;
+  for (const top of across) {
+    for (const bottom of across) {
+      if (bottom.y0 <= top.y1 + body * 1.5 || !near(top.x0, bottom.x0) || !near(top.x1, bottom.x1)) continue;
+      const side = (x: number) => down.some((v) => near(v.x0, x) && near(v.y0, top.y0) && near(v.y1, bottom.y1));
+      if (side(top.x0) && side(top.x1)) boxes.push({ paint: 'stroke', lightness: 0, x0: top.x0, y0: top.y0, x1: top.x1, y1: bottom.y1 });
+    }
+  }
+  for (const b of empty) if (b.x1 - b.x0 >= body * 3 && b.y1 - b.y0 >= body * 3) boxes.push({ paint: 'fill', lightness: 0.5, ...b });
+  return boxes;
 }
 
 /**
