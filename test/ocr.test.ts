@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import { fullWidthPunctuation, ocrUnavailable, parseTsv, scanBoxes, tsvToPage } from '../src/ocr/ocr-page.js';
+import { fullWidthPunctuation, ocrUnavailable, parseTsv, scanBoxes, tesseractEnv, tsvToPage } from '../src/ocr/ocr-page.js';
 import { parseLaidOut } from '../src/pdf/parse-pdf.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
 import { TEST_DIR, headlineOf, norm, tempDir } from './helpers.js';
@@ -145,4 +145,11 @@ test('what tesseract finds on a scan without text are the page\'s rules, frames 
   const [page] = parseLaidOut([scan('p002')], 'p002', 'ocr');
   assert.ok(page.record.other.includes('第2版区域'), JSON.stringify(page.record.other));
   assert.equal(page.record.articles[0]?.title, '追寻光成为光');
+});
+
+test('tesseract runs with one OpenMP thread unless the user sets the limit', () => {
+  // (its default, a thread per core, made a page four times slower on two cores: npm run bench:ocr)
+  assert.equal(tesseractEnv({ PATH: '/usr/bin' }).OMP_THREAD_LIMIT, '1');
+  assert.equal(tesseractEnv({ PATH: '/usr/bin' }).PATH, '/usr/bin');
+  assert.equal(tesseractEnv({ OMP_THREAD_LIMIT: '4' }).OMP_THREAD_LIMIT, '4');
 });

@@ -138,12 +138,28 @@ function nearBody(ratio: number, glyphs: number): boolean {
   return ratio < 1.2 && ratio > 0.93;
 }
 
+/**
+ * The environment tesseract runs in: one OpenMP thread, unless the user says
+ * otherwise. With its default of a thread per core, a page took 59 s instead
+ * of 14 s on a two-core machine, the threads spinning in the kernel (same
+ * TSV either way; `npm run bench` measures both).
+ */
+export function tesseractEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, OMP_THREAD_LIMIT: env.OMP_THREAD_LIMIT ?? '1' };
+}
+
+/** Tesseract's arguments for one image read as TSV. */
+export function tesseractArgs(file: string, dpi?: number): string[] {
+  return [file, 'stdout', '-l', 'chi_sim', '--psm', '3', ...(dpi ? ['--dpi', String(dpi)] : []), 'tsv'];
+}
+
 /** OCR of one image file: tesseract's TSV, as a page. `dpi` when known (a rendered PDF page); an image's own is read from it. */
 export function ocrImage(file: string, number: number, dpi?: number): PdfPage {
-  const tsv = execFileSync('tesseract', [file, 'stdout', '-l', 'chi_sim', '--psm', '3', ...(dpi ? ['--dpi', String(dpi)] : []), 'tsv'], {
+  const tsv = execFileSync('tesseract', tesseractArgs(file, dpi), {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 256 * 2 ** 20,
+    env: tesseractEnv(),
   });
   return tsvToPage(parseTsv(tsv), number, dpi);
 }
