@@ -145,6 +145,10 @@ test('what tesseract finds on a scan without text are the page\'s rules, frames 
   const [page] = parseLaidOut([scan('p002')], 'p002', 'ocr');
   assert.ok(page.record.other.includes('第2版区域'), JSON.stringify(page.record.other));
   assert.equal(page.record.articles[0]?.title, '追寻光成为光');
+  // … and the boxes stacked in its ruled side column, which share the column's long sides, are frames of their own:
+  // their notes (`扫码下载 新闻客户端`, `新闻热线 88512023`) are the page's, not a photo story's kicker
+  for (const note of ['扫码下载', '新闻热线', '88512023']) assert.ok(page.record.other.includes(note), JSON.stringify(page.record.other));
+  assert.ok(page.record.articles.every((a) => a.kicker === null), JSON.stringify(page.record.articles.map((a) => a.kicker)));
 });
 
 test('tesseract runs with one OpenMP thread unless the user sets the limit', () => {

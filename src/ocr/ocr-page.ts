@@ -117,12 +117,14 @@ export function scanBoxes(rows: TsvRow[], body: number, pt: number): PdfBox[] {
   const down = empty.filter((b) => b.x1 - b.x0 <= thin && b.y1 - b.y0 >= body * 3);
   const boxes: PdfBox[] = [...across, ...down].map((b) => ({ paint: 'fill', lightness: 0, ...b }));
   const near = (a: number, b: number) => Math.abs(a - b) <= body;
+  // a frame: two rules of one width, none of that width between them, and a rule down each end that spans them
+  // (boxes stacked in a ruled column share its long sides)
+  const aligned = (a: (typeof across)[number], b: (typeof across)[number]) => near(a.x0, b.x0) && near(a.x1, b.x1);
   for (const top of across) {
-    for (const bottom of across) {
-      if (bottom.y0 <= top.y1 + body * 1.5 || !near(top.x0, bottom.x0) || !near(top.x1, bottom.x1)) continue;
-      const side = (x: number) => down.some((v) => near(v.x0, x) && near(v.y0, top.y0) && near(v.y1, bottom.y1));
-      if (side(top.x0) && side(top.x1)) boxes.push({ paint: 'stroke', lightness: 0, x0: top.x0, y0: top.y0, x1: top.x1, y1: bottom.y1 });
-    }
+    const bottom = across.filter((b) => b.y0 > top.y1 + body * 1.5 && aligned(top, b)).sort((a, b) => a.y0 - b.y0)[0];
+    if (!bottom || across.some((r) => r !== top && r.y0 > top.y0 && r.y0 < bottom.y0 && aligned(top, r))) continue;
+    const side = (x: number) => down.some((v) => near(v.x0, x) && v.y0 <= top.y0 + body && v.y1 >= bottom.y1 - body);
+    if (side(top.x0) && side(top.x1)) boxes.push({ paint: 'stroke', lightness: 0, x0: top.x0, y0: top.y0, x1: top.x1, y1: bottom.y1 });
   }
   for (const b of empty) if (b.x1 - b.x0 >= body * 3 && b.y1 - b.y0 >= body * 3) boxes.push({ paint: 'fill', lightness: 0.5, ...b });
   return boxes;
