@@ -141,6 +141,10 @@ test('what tesseract finds on a scan without text are the page\'s rules, frames 
   const frame = boxes.find((b) => b.paint === 'stroke');
   assert.deepEqual(frame && [frame.x0, frame.y0, frame.x1, frame.y1].map((v) => Math.round(v / pt)), [125, 4250, 875, 4544]);
   assert.equal(at(1200, 3300).length, 0, 'a block with words is text');
+  // shared p004: a box set right under the rule across the page, its top that rule (blocks 21, 40, 41, 42)
+  const under = scanBoxes(parseTsv(['level', block(21, 128, 2446, 3250, 5), block(40, 2603, 2447, 3, 500), block(41, 3375, 2447, 3, 500), block(42, 2603, 2943, 775, 5)].join('\n')), 10, pt);
+  const box = under.find((b) => b.paint === 'stroke');
+  assert.deepEqual(box && [box.x0, box.y0, box.x1, box.y1].map((v) => Math.round(v / pt)), [2603, 2447, 3378, 2947]);
   // on shared p002 the rule under the running head sets it apart: it was read as the first story's title
   const [page] = parseLaidOut([scan('p002')], 'p002', 'ocr');
   assert.ok(page.record.other.includes('第2版区域'), JSON.stringify(page.record.other));

@@ -126,6 +126,17 @@ export function scanBoxes(rows: TsvRow[], body: number, pt: number): PdfBox[] {
     const side = (x: number) => down.some((v) => near(v.x0, x) && v.y0 <= top.y0 + body && v.y1 >= bottom.y1 - body);
     if (side(top.x0) && side(top.x1)) boxes.push({ paint: 'stroke', lightness: 0, x0: top.x0, y0: top.y0, x1: top.x1, y1: bottom.y1 });
   }
+  // … or two rules down of one height, and rules across at their top and bottom that reach over both (a box set
+  // under a rule across the page)
+  for (const left of down) {
+    for (const right of down) {
+      if (right.x0 <= left.x1 + body * 3 || !near(left.y0, right.y0) || !near(left.y1, right.y1)) continue;
+      const reaches = (y: number) => across.some((r) => near(r.y0, y) && r.x0 <= left.x0 + body && r.x1 >= right.x1 - body);
+      const frame = { x0: left.x0, y0: Math.min(left.y0, right.y0), x1: right.x1, y1: Math.max(left.y1, right.y1) };
+      const known = boxes.some((b) => b.paint === 'stroke' && near(b.x0, frame.x0) && near(b.y0, frame.y0) && near(b.x1, frame.x1) && near(b.y1, frame.y1));
+      if (!known && reaches(frame.y0) && reaches(frame.y1)) boxes.push({ paint: 'stroke', lightness: 0, ...frame });
+    }
+  }
   for (const b of empty) if (b.x1 - b.x0 >= body * 3 && b.y1 - b.y0 >= body * 3) boxes.push({ paint: 'fill', lightness: 0.5, ...b });
   return boxes;
 }
