@@ -79,12 +79,14 @@ test('a scanned line is set in the type size of its line box: no line of body te
   for (const line of marked) assert.ok(heads.some((h) => pairsIn(line.replace(/^#+ /, ''), h) >= 0.6), line);
 });
 
-test('every character tesseract read is written: in the page\'s text or its furniture', () => {
+test('every character tesseract read is written: in the page\'s text, its furniture or its marks', () => {
   for (const name of ['p002', 'p005']) {
     const page = scan(name);
     const laid = pdfPageToText(page);
     const count = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
     assert.equal(count(laid.text.replace(/^#+ /gm, '') + laid.furniture.join('')), count(page.items.map((it) => it.text).join('')), name);
+    const [parsed] = parseLaidOut([page], name, 'ocr');
+    for (const mark of page.marks ?? []) assert.ok(parsed.record.other.includes(mark.text), mark.text);
   }
 });
 
@@ -160,4 +162,17 @@ test('tesseract runs with one OpenMP thread unless the user sets the limit', () 
   assert.equal(tesseractEnv({ PATH: '/usr/bin' }).OMP_THREAD_LIMIT, '1');
   assert.equal(tesseractEnv({ PATH: '/usr/bin' }).PATH, '/usr/bin');
   assert.equal(tesseractEnv({ OMP_THREAD_LIMIT: '4' }).OMP_THREAD_LIMIT, '4');
+});
+
+test('lines tesseract is hardly sure of, without figures, are marks it read as text: the page\'s, not a story\'s', () => {
+  // shared p004 and p005 and own seed 81 read by tesseract: bits of glyphs read as `刀\VA`, `不YA`, `作到加候并人有证了而`
+  // (confidence 0–16) had each become a story or a story's last line; a line of figures read as unsurely (`24.5%0。`)
+  // is text
+  const [page] = parseLaidOut([scan('p005')], 'p005', 'ocr');
+  const texts = page.record.articles.flatMap((a) => [a.kicker, a.title, a.subtitle, ...a.paragraphs, ...a.captions]).join('');
+  assert.ok(page.record.other.includes('作到加候并人有证了而'), JSON.stringify(page.record.other));
+  assert.ok(!texts.includes('作到加候'), texts);
+  const row = (line: number, conf: number, text: string) => ['5', '1', '1', '1', line, '1', 100, 100 + line * 60, 400, 37, conf, text].join('\t');
+  const read = tsvToPage(parseTsv(['level', row(1, 96, '浙江进出口总值'), row(2, 0, '刀'), row(3, 0, '24.5%0。')].join('\n')), 1, 300);
+  assert.deepEqual([read.items.map((it) => it.text), read.marks?.map((it) => it.text)], [['浙江进出口总值', '24.5%0。'], ['刀']]);
 });

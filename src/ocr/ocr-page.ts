@@ -82,14 +82,15 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
   for (const r of runs) count.set(Math.round(r.size * 2) / 2, (count.get(Math.round(r.size * 2) / 2) ?? 0) + r.ws.length);
   const body = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
   const items: PdfItem[] = [];
+  const marks: PdfItem[] = [];
   for (const { ws, size: raw } of runs) {
     // a short run (`说。`) has too few glyphs to tell its size by: body type unless it is far bigger
     const size = nearBody(raw / body, ws.length) ? body : Math.round(raw * 2) / 2;
     const top = median(ws.map((w) => w.top)) * pt;
     let text = '';
     for (const w of ws) text += (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(w.text) ? ' ' : '') + w.text;
-    items.push({
-      index: items.length,
+    (markNotText(ws) ? marks : items).push({
+      index: items.length + marks.length,
       text: fullWidthPunctuation(text),
       raw: ws.map((w) => w.text).join(' '),
       x0: Math.min(...ws.map((w) => w.left)) * pt,
@@ -100,7 +101,21 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
       font: 'ocr',
     });
   }
-  return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items, boxes: scanBoxes(rows, body, pt) };
+  return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items, boxes: scanBoxes(rows, body, pt), marks };
+}
+
+/** Below this mean confidence (0–100) a line without figures is taken for marks read as text (`刀\VA`, `不YA`). */
+const MARK_CONFIDENCE = 30;
+
+/**
+ * Whether tesseract's line is marks it read as characters — bits of glyphs
+ * and pictures, the rules of a frame — rather than text: it is sure of
+ * hardly any of it. A line of figures is often read that unsurely
+ * (`24.5%0。`) and is kept as text.
+ */
+function markNotText(ws: TsvRow[]): boolean {
+  const confidence = ws.reduce((sum, w) => sum + w.conf, 0) / ws.length;
+  return confidence < MARK_CONFIDENCE && !/\d/.test(ws.map((w) => w.text).join(''));
 }
 
 /**

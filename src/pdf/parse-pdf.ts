@@ -45,7 +45,7 @@ export function parseLaidOut(pages: PdfPage[], pageName: string, encoding: strin
     const laid = pdfPageToText(page);
     const name = pages.length > 1 ? `${pageName}#${page.number}` : pageName;
     const { record } = parseText(laid.text, name);
-    record.other = [...laid.furniture, ...record.other];
+    record.other = [...laid.furniture, ...(page.marks ?? []).map((m) => m.text), ...record.other];
     record.encoding = encoding;
     return { ...laid, number: page.number, record };
   });

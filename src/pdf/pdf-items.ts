@@ -38,6 +38,8 @@ export interface PdfPage {
   items: PdfItem[];
   /** the rectangles painted on the page (rules, frames, photo boxes), in page coordinates like the items */
   boxes: PdfBox[];
+  /** (scans) lines OCR read with so little confidence that they are marks, not text: the page's, kept out of its layout */
+  marks?: PdfItem[];
 }
 
 /**
