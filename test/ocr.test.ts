@@ -164,7 +164,7 @@ test('tesseract runs with one OpenMP thread unless the user sets the limit', () 
   assert.equal(tesseractEnv({ OMP_THREAD_LIMIT: '4' }).OMP_THREAD_LIMIT, '4');
 });
 
-test('lines tesseract is hardly sure of, without figures, are marks it read as text: the page\'s, not a story\'s', () => {
+test('lines tesseract is hardly sure of, without figures, and bars are marks it read as text: the page\'s, not a story\'s', () => {
   // shared p004 and p005 and own seed 81 read by tesseract: bits of glyphs read as `刀\VA`, `不YA`, `作到加候并人有证了而`
   // (confidence 0–16) had each become a story or a story's last line; a line of figures read as unsurely (`24.5%0。`)
   // is text
@@ -175,4 +175,8 @@ test('lines tesseract is hardly sure of, without figures, are marks it read as t
   const row = (line: number, conf: number, text: string) => ['5', '1', '1', '1', line, '1', 100, 100 + line * 60, 400, 37, conf, text].join('\t');
   const read = tsvToPage(parseTsv(['level', row(1, 96, '浙江进出口总值'), row(2, 0, '刀'), row(3, 0, '24.5%0。')].join('\n')), 1, 300);
   assert.deepEqual([read.items.map((it) => it.text), read.marks?.map((it) => it.text)], [['浙江进出口总值', '24.5%0。'], ['刀']]);
+  // shared p003: the rule down a gutter read as a bar inside a line that runs across two columns parts them, a mark
+  const word = (n: number, left: number, text: string) => ['5', '1', '1', '1', '1', n, left, 100, 40 * [...text].length, 37, 93, text].join('\t');
+  const across = tsvToPage(parseTsv(['level', word(1, 100, '从出口市场来看，'), word(2, 430, '|'), word(3, 450, '10.59%，')].join('\n')), 1, 300);
+  assert.deepEqual([across.items.map((it) => it.text), across.marks?.map((it) => it.text)], [['从出口市场来看，', '10.59%，'], ['|']]);
 });

@@ -109,11 +109,12 @@ const MARK_CONFIDENCE = 30;
 
 /**
  * Whether tesseract's line is marks it read as characters — bits of glyphs
- * and pictures, the rules of a frame — rather than text: it is sure of
- * hardly any of it. A line of figures is often read that unsurely
+ * and pictures, a rule read as a bar — rather than text: a bar alone, or a
+ * line it is sure of hardly any of. A line of figures is often read that unsurely
  * (`24.5%0。`) and is kept as text.
  */
 function markNotText(ws: TsvRow[]): boolean {
+  if (ws.every((w) => RULE_READ.test(w.text))) return true;
   const confidence = ws.reduce((sum, w) => sum + w.conf, 0) / ws.length;
   return confidence < MARK_CONFIDENCE && !/\d/.test(ws.map((w) => w.text).join(''));
 }
@@ -221,11 +222,15 @@ function splitAtGutters(ws: TsvRow[]): TsvRow[][] {
   const height = median(ws.map((w) => w.height));
   const out: TsvRow[][] = [[ws[0]]];
   for (let i = 1; i < ws.length; i++) {
-    if (ws[i].left - (ws[i - 1].left + ws[i - 1].width) > height) out.push([]);
+    // (the rule down a gutter read as a bar, `从出口市场来看，| 10.59%，`, stands alone: a mark)
+    if (ws[i].left - (ws[i - 1].left + ws[i - 1].width) > height || RULE_READ.test(ws[i].text) || RULE_READ.test(ws[i - 1].text)) out.push([]);
     out[out.length - 1].push(ws[i]);
   }
   return out;
 }
+
+/** A word that is only a bar: the rule down a column gutter, read as a character. */
+const RULE_READ = /^[|｜]+$/;
 
 const FULL_WIDTH: Record<string, string> = { '!': '！', '?': '？', ':': '：', ';': '；' };
 const HAN_SIDE = /[\p{Script=Han}“”‘’（）《》、。，]/u;
