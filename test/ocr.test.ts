@@ -180,3 +180,31 @@ test('lines tesseract is hardly sure of, without figures, and bars are marks it 
   const across = tsvToPage(parseTsv(['level', word(1, 100, '从出口市场来看，'), word(2, 430, '|'), word(3, 450, '10.59%，')].join('\n')), 1, 300);
   assert.deepEqual([across.items.map((it) => it.text), across.marks?.map((it) => it.text)], [['从出口市场来看，', '10.59%，'], ['|']]);
 });
+
+test('a headline line tesseract read as pieces is one line, unless a piece heads a column of its own story', () => {
+  // own seed 81, page 3: `跳桥救人小哥彭清林等，` and `一等功！`, a wide space apart on one line of the title, came out
+  // as blocks of their own, and the second headed a story of its own; on page 8 `市领导督查重点项目建设情况` stands
+  // on the same baseline beside `1-5月义乌外贸进出口总值超`, set flush over the first column of its own story
+  let block = 0;
+  const line = (left: number, top: number, height: number, ...words: string[]) => {
+    block++;
+    let x = left;
+    return words.map((w, k) => {
+      const row = ['5', '1', block, '1', '1', k + 1, x, top, height * [...w].length, height, 95, w].join('\t');
+      x += height * [...w].length;
+      return row;
+    });
+  };
+  const body = (left: number, top: number) => line(left, top, 37, '浙江进出口总值增长');
+  const tsv = [
+    'level',
+    ...line(140, 2500, 150, '跳桥救人', '小哥彭清林等，'),
+    ...line(1900, 2500, 150, '一等功！'),
+    ...[0, 1, 2, 3].flatMap((k) => [...body(140, 2700 + k * 60), ...body(700, 2700 + k * 60), ...body(1400, 2700 + k * 60)]),
+    ...line(140, 4000, 100, '1-5月义乌外贸', '进出口总值超'),
+    ...line(1540, 4000, 100, '市领导督查重点项目建设情况'),
+    ...[0, 1, 2, 3].flatMap((k) => [...body(140, 4150 + k * 60), ...body(1540, 4150 + k * 60)]),
+  ].join('\n');
+  const heads = tsvToPage(parseTsv(tsv), 1, 300).items.filter((it) => it.size > 15).map((it) => it.text);
+  assert.deepEqual(heads, ['跳桥救人小哥彭清林等，一等功！', '1-5月义乌外贸进出口总值超', '市领导督查重点项目建设情况']);
+});

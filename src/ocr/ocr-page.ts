@@ -101,7 +101,40 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
       font: 'ocr',
     });
   }
-  return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items, boxes: scanBoxes(rows, body, pt), marks };
+  const boxes = scanBoxes(rows, body, pt);
+  return { number, width: (pageRow?.width ?? 0) * pt, height: (pageRow?.height ?? 0) * pt, items: joinHeadlinePieces(items, boxes, body), boxes, marks };
+}
+
+/**
+ * A headline's line that tesseract read as pieces in blocks of their own —
+ * apart where it lost a glyph (a quote mark) or where the title was set with
+ * a wide space (`跳桥救人小哥彭清林等，` … `一等功！`) — is one line again:
+ * pieces in big type of about one size, on one baseline, less than two of
+ * their ems apart, with no rule between them — unless the right one is set
+ * flush over a column of body type: then it heads that column's story.
+ */
+function joinHeadlinePieces(items: PdfItem[], boxes: PdfBox[], body: number): PdfItem[] {
+  const out: PdfItem[] = [];
+  // (a piece set flush over a column of body type below it heads that column's story: the next story's title)
+  // about one size, one baseline, less than two ems apart (or overlapping a little)
+  const sameLine = (o: PdfItem, it: PdfItem) => Math.abs(o.size - it.size) <= Math.max(o.size, it.size) * 0.12 && Math.abs(o.y0 - it.y0) <= it.size * 0.25 && it.x0 - o.x1 < it.size * 2 && it.x0 - o.x1 > -it.size * 0.5;
+  const ruledBetween = (o: PdfItem, it: PdfItem) => boxes.some((b) => b.paint === 'fill' && b.x1 - b.x0 <= body && b.x0 >= o.x1 - 1 && b.x1 <= it.x0 + 1 && b.y0 < it.y1 && b.y1 > it.y0);
+  const headsColumn = (it: PdfItem) => items.some((b) => b.size === body && Math.abs(b.x0 - it.x0) < body * 0.6 && b.y0 > it.y1 && b.y0 - it.y1 < body * 12);
+  for (const it of [...items].sort((a, b) => a.x0 - b.x0)) {
+    const size = it.size;
+    const piece = size >= body * 1.3 && !headsColumn(it) && out.find((o) => o.size >= body * 1.3 && sameLine(o, it) && !ruledBetween(o, it));
+    if (!piece) {
+      out.push({ ...it });
+      continue;
+    }
+    piece.text += it.text;
+    piece.raw += ` ${it.raw}`;
+    piece.x1 = Math.max(piece.x1, it.x1);
+    piece.y0 = Math.min(piece.y0, it.y0);
+    piece.y1 = Math.max(piece.y1, it.y1);
+    piece.size = Math.max(piece.size, size);
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /** Below this mean confidence (0–100) a line without figures is taken for marks read as text (`刀\VA`, `不YA`). */
