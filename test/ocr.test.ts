@@ -208,3 +208,16 @@ test('a headline line tesseract read as pieces is one line, unless a piece heads
   const heads = tsvToPage(parseTsv(tsv), 1, 300).items.filter((it) => it.size > 15).map((it) => it.text);
   assert.deepEqual(heads, ['跳桥救人小哥彭清林等，一等功！', '1-5月义乌外贸进出口总值超', '市领导督查重点项目建设情况']);
 });
+
+test('a headline\'s short last line keeps the headline\'s size', () => {
+  // shared p006: `2022年杭州市` / `一线职工免费疗` / `休养活动启动`, a subtitle over three lines; the last, too short to tell
+  // its size by, was taken for body type and ran into the byline under it
+  const row = (block: number, line: number, word: number, left: number, height: number, text: string) => ['5', '1', block, '1', line, word, left, 200 + line * 80 + block * 400, 90, height, 95, text].join('\t');
+  const words = (block: number, height: number, line: number, ...ws: string[]) => ws.map((w, k) => row(block, line, k + 1, 100 + k * 100, height, w));
+  const subtitle = [...words(1, 47, 1, '2022', '年', '杭州', '市'), ...words(1, 47, 2, '一线', '职工', '免费', '疗'), ...words(1, 47, 3, '休养', '活动启动')];
+  const body = Array.from({ length: 8 }, (_, k) => words(2, 37, k + 1, '浙江', '进出口', '总值', '增长')).flat();
+  const items = tsvToPage(parseTsv(['level', ...subtitle, ...body].join('\n')), 1, 300).items;
+  const sizes = items.slice(0, 3).map((it) => it.size);
+  assert.deepEqual(new Set(sizes).size, 1, JSON.stringify(items.slice(0, 3).map((it) => [it.text, it.size])));
+  assert.ok(sizes[0] > items[3].size, 'the subtitle is bigger than the body');
+});

@@ -83,9 +83,13 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
   const body = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
   const items: PdfItem[] = [];
   const marks: PdfItem[] = [];
+  let last: { block: number; raw: number; size: number } | null = null;
   for (const { ws, size: raw } of runs) {
     // a short run (`说。`) has too few glyphs to tell its size by: body type unless it is far bigger
-    const size = nearBody(raw / body, ws.length) ? body : Math.round(raw * 2) / 2;
+    let size = nearBody(raw / body, ws.length) ? body : Math.round(raw * 2) / 2;
+    // … or the size of the line above it in its block, when it is about as big (a headline's short last line, `休养活动启动`)
+    if (ws.length <= 3 && last && last.block === ws[0].block && last.size !== body && Math.abs(raw / last.raw - 1) < 0.12) size = last.size;
+    last = { block: ws[0].block, raw, size };
     const top = median(ws.map((w) => w.top)) * pt;
     let text = '';
     for (const w of ws) text += (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(w.text) ? ' ' : '') + w.text;
