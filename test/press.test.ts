@@ -108,6 +108,15 @@ test('line kinds: bylines and headlines', () => {
   assert.ok(!looksLikeHeadline('会议指出，全市按照省委、金华市委部署要求，对照重点工作。'));
 });
 
+test('a byline\'s box bullet that OCR read as 口 is its bullet', () => {
+  // shared p006, p009 and own seed 81 read by tesseract: `▢ 见习记者 曾晨路` came out as `口见习记者曾晨路`
+  assert.ok(isBylineLine('口见习记者曾晨路'));
+  assert.deepEqual(parseByline('口见习记者曾晨路通讯员张晓燕方俊勇'), { reporters: ['曾晨路'], correspondents: ['张晓燕', '方俊勇'], photographers: [] });
+  // a 口 that no role word follows is a character
+  assert.ok(!isBylineLine('口岸记者站'));
+  assert.ok(!isBylineLine('口述历史记录'));
+});
+
 test('masthead fields are read as printed, OCR errors and all', () => {
   const fields = (s: string) => Object.fromEntries(parseMastheadFields(s).map((h) => [h.field, h.value]));
   assert.deepEqual(fields('邮发代号: 31—2 总第12139号'), { postalCode: '31—2', issueNumber: 12139 });

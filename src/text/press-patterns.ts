@@ -3,8 +3,6 @@
 
 import { displayWidth, endsSentence } from './chars.js';
 
-/** Marks printed before a byline line: `▢ 全媒体记者 王婷`. */
-export const BYLINE_BULLET = /^[▢□■◆◇●○▲△▼▽★☆◎※\s]+/;
 
 /** Role words of a byline, longest first so that `本报记者` is not read as `记者`. */
 export const ROLE_WORDS = [
@@ -28,6 +26,9 @@ export const ROLE_WORDS = [
 
 const ROLE_ALT = ROLE_WORDS.join('|');
 const ROLE_START = new RegExp(`^(?:${ROLE_ALT})`);
+
+/** Marks printed before a byline line: `▢ 全媒体记者 王婷`; OCR reads the box as `口` (`口见习记者曾晨路`). */
+export const BYLINE_BULLET = new RegExp(`^(?:[▢□■◆◇●○▲△▼▽★☆◎※\\s]|口(?=${ROLE_ALT}))+`);
 
 /** A role word that a line break split: `…交流。 记` + `者张浩呈 摄`. */
 export function splitsRoleWord(before: string, after: string): boolean {
