@@ -101,6 +101,12 @@ const pairsIn = (text: string, other: string) => {
   return pairs.filter((p) => norm(other).includes(p)).length / Math.max(1, pairs.length);
 };
 
+/** One word of tesseract's TSV (level 5) as it writes them, its box in pixels, `conf` 0–100. */
+const wordRow = (w: { block?: number; line: number; word?: number; left: number; top: number; width: number; height: number; conf?: number; text: string }) =>
+  ['5', '1', w.block ?? 1, '1', w.line, w.word ?? 1, w.left, w.top, w.width, w.height, w.conf ?? 95, w.text].join('\t');
+/** Tesseract's TSV of these rows, under its header line. */
+const tsvOf = (...rows: string[]) => parseTsv(['level', ...rows].join('\n'));
+
 test('a scanned line is set in the type size of its line box: no line of body text is a headline', () => {
   // shared p002: tesseract's word boxes on one line of body type are 37 or 58 px high, and the median word had made
   // `文教街道德孝快递站站`, `刚刚获评“时代楷` and 57 more lines headlines (67 `#` lines, 8 now); their line boxes are 37 px, as their neighbours'
@@ -129,11 +135,10 @@ test('a scanned caption in smaller type is a caption; a line of figures is body 
   assert.deepEqual(story?.captions, ['宁波江北快递小哥正学习“时代楷模”钱海军事迹。']);
   // own seed 81, page 4: figures stand lower than ideographs, so a line of them (`23.0%、32.5%进口`) had come out in small
   // type; its size is its ideographs'
-  const row = (line: number, word: number, left: number, height: number, text: string) => ['5', '1', '1', '1', line, word, left, 100 + line * 60, 40 * [...text].length, height, '95', text].join('\t');
+  const row = (line: number, word: number, left: number, height: number, text: string) => wordRow({ line, word, left, top: 100 + line * 60, width: 40 * [...text].length, height, text });
   const body = Array.from({ length: 8 }, (_, k) => row(k + 1, 1, 100, 37, '浙江进出口总值增长'));
   const figures = [row(9, 1, 100, 29, '23.0%'), row(9, 2, 300, 30, '、'), row(9, 3, 340, 29, '32.5%'), row(9, 4, 540, 37, '进口')];
-  const tsv = ['level', '1\t1\t0\t0\t0\t0\t0\t0\t3000\t4000\t-1\t', ...body, ...figures].join('\n');
-  const items = tsvToPage(parseTsv(tsv), 1, 300).items;
+  const items = tsvToPage(tsvOf('1\t1\t0\t0\t0\t0\t0\t0\t3000\t4000\t-1\t', ...body, ...figures), 1, 300).items;
   assert.deepEqual(new Set(items.map((it) => it.size)).size, 1, JSON.stringify(items.map((it) => [it.text, it.size])));
 });
 
@@ -153,18 +158,15 @@ test('what tesseract finds on a scan without text are the page\'s rules, frames 
   // shared p000 read by tesseract: the blocks it reports with no words — a rule across the page under the running
   // head, the four sides of a hotline's frame, a photo
   const block = (n: number, left: number, top: number, width: number, height: number) => ['2', '1', n, '0', '0', '0', left, top, width, height, '-1', ''].join('\t');
-  const rows = parseTsv(
-    [
-      'level',
-      block(4, 125, 224, 3178, 8),
-      block(15, 120, 1011, 3188, 1860),
-      block(22, 125, 4250, 750, 3),
-      block(24, 125, 4250, 3, 294),
-      block(25, 872, 4250, 3, 294),
-      block(26, 125, 4541, 750, 3),
-      block(30, 1200, 3300, 400, 300),
-      ['5', '1', '30', '1', '1', '1', '1200', '3300', '400', '40', '96', '扫一扫'].join('\t'),
-    ].join('\n'),
+  const rows = tsvOf(
+    block(4, 125, 224, 3178, 8),
+    block(15, 120, 1011, 3188, 1860),
+    block(22, 125, 4250, 750, 3),
+    block(24, 125, 4250, 3, 294),
+    block(25, 872, 4250, 3, 294),
+    block(26, 125, 4541, 750, 3),
+    block(30, 1200, 3300, 400, 300),
+    wordRow({ block: 30, line: 1, left: 1200, top: 3300, width: 400, height: 40, text: '扫一扫' }),
   );
   const pt = 72 / 300;
   const boxes = scanBoxes(rows, 10, pt);
@@ -175,7 +177,7 @@ test('what tesseract finds on a scan without text are the page\'s rules, frames 
   assert.deepEqual(frame && [frame.x0, frame.y0, frame.x1, frame.y1].map((v) => Math.round(v / pt)), [125, 4250, 875, 4544]);
   assert.equal(at(1200, 3300).length, 0, 'a block with words is text');
   // shared p004: a box set right under the rule across the page, its top that rule (blocks 21, 40, 41, 42)
-  const under = scanBoxes(parseTsv(['level', block(21, 128, 2446, 3250, 5), block(40, 2603, 2447, 3, 500), block(41, 3375, 2447, 3, 500), block(42, 2603, 2943, 775, 5)].join('\n')), 10, pt);
+  const under = scanBoxes(tsvOf(block(21, 128, 2446, 3250, 5), block(40, 2603, 2447, 3, 500), block(41, 3375, 2447, 3, 500), block(42, 2603, 2943, 775, 5)), 10, pt);
   const box = under.find((b) => b.paint === 'stroke');
   assert.deepEqual(box && [box.x0, box.y0, box.x1, box.y1].map((v) => Math.round(v / pt)), [2603, 2447, 3378, 2947]);
   // on shared p002 the rule under the running head sets it apart: it was read as the first story's title
@@ -203,12 +205,12 @@ test('lines tesseract is hardly sure of, without figures, and bars are marks it 
   const texts = page.record.articles.flatMap((a) => [a.kicker, a.title, a.subtitle, ...a.paragraphs, ...a.captions]).join('');
   assert.ok(page.record.other.includes('作到加候并人有证了而'), JSON.stringify(page.record.other));
   assert.ok(!texts.includes('作到加候'), texts);
-  const row = (line: number, conf: number, text: string) => ['5', '1', '1', '1', line, '1', 100, 100 + line * 60, 400, 37, conf, text].join('\t');
-  const read = tsvToPage(parseTsv(['level', row(1, 96, '浙江进出口总值'), row(2, 0, '刀'), row(3, 0, '24.5%0。')].join('\n')), 1, 300);
+  const row = (line: number, conf: number, text: string) => wordRow({ line, left: 100, top: 100 + line * 60, width: 400, height: 37, conf, text });
+  const read = tsvToPage(tsvOf(row(1, 96, '浙江进出口总值'), row(2, 0, '刀'), row(3, 0, '24.5%0。')), 1, 300);
   assert.deepEqual([read.items.map((it) => it.text), read.marks?.map((it) => it.text)], [['浙江进出口总值', '24.5%0。'], ['刀']]);
   // shared p003: the rule down a gutter read as a bar inside a line that runs across two columns parts them, a mark
-  const word = (n: number, left: number, text: string) => ['5', '1', '1', '1', '1', n, left, 100, 40 * [...text].length, 37, 93, text].join('\t');
-  const across = tsvToPage(parseTsv(['level', word(1, 100, '从出口市场来看，'), word(2, 430, '|'), word(3, 450, '10.59%，')].join('\n')), 1, 300);
+  const word = (n: number, left: number, text: string) => wordRow({ line: 1, word: n, left, top: 100, width: 40 * [...text].length, height: 37, conf: 93, text });
+  const across = tsvToPage(tsvOf(word(1, 100, '从出口市场来看，'), word(2, 430, '|'), word(3, 450, '10.59%，')), 1, 300);
   assert.deepEqual([across.items.map((it) => it.text), across.marks?.map((it) => it.text)], [['从出口市场来看，', '10.59%，'], ['|']]);
 });
 
@@ -221,33 +223,31 @@ test('a headline line tesseract read as pieces is one line, unless a piece heads
     block++;
     let x = left;
     return words.map((w, k) => {
-      const row = ['5', '1', block, '1', '1', k + 1, x, top, height * [...w].length, height, 95, w].join('\t');
+      const row = wordRow({ block, line: 1, word: k + 1, left: x, top, width: height * [...w].length, height, text: w });
       x += height * [...w].length;
       return row;
     });
   };
   const body = (left: number, top: number) => line(left, top, 37, '浙江进出口总值增长');
-  const tsv = [
-    'level',
+  const tsv = tsvOf(
     ...line(140, 2500, 150, '跳桥救人', '小哥彭清林等，'),
     ...line(1900, 2500, 150, '一等功！'),
     ...[0, 1, 2, 3].flatMap((k) => [...body(140, 2700 + k * 60), ...body(700, 2700 + k * 60), ...body(1400, 2700 + k * 60)]),
     ...line(140, 4000, 100, '1-5月义乌外贸', '进出口总值超'),
     ...line(1540, 4000, 100, '市领导督查重点项目建设情况'),
     ...[0, 1, 2, 3].flatMap((k) => [...body(140, 4150 + k * 60), ...body(1540, 4150 + k * 60)]),
-  ].join('\n');
-  const heads = tsvToPage(parseTsv(tsv), 1, 300).items.filter((it) => it.size > 15).map((it) => it.text);
+  );
+  const heads = tsvToPage(tsv, 1, 300).items.filter((it) => it.size > 15).map((it) => it.text);
   assert.deepEqual(heads, ['跳桥救人小哥彭清林等，一等功！', '1-5月义乌外贸进出口总值超', '市领导督查重点项目建设情况']);
 });
 
 test('a headline\'s short last line keeps the headline\'s size', () => {
   // shared p006: `2022年杭州市` / `一线职工免费疗` / `休养活动启动`, a subtitle over three lines; the last, too short to tell
   // its size by, was taken for body type and ran into the byline under it
-  const row = (block: number, line: number, word: number, left: number, height: number, text: string) => ['5', '1', block, '1', line, word, left, 200 + line * 80 + block * 400, 90, height, 95, text].join('\t');
-  const words = (block: number, height: number, line: number, ...ws: string[]) => ws.map((w, k) => row(block, line, k + 1, 100 + k * 100, height, w));
+  const words = (block: number, height: number, line: number, ...ws: string[]) => ws.map((text, k) => wordRow({ block, line, word: k + 1, left: 100 + k * 100, top: 200 + line * 80 + block * 400, width: 90, height, text }));
   const subtitle = [...words(1, 47, 1, '2022', '年', '杭州', '市'), ...words(1, 47, 2, '一线', '职工', '免费', '疗'), ...words(1, 47, 3, '休养', '活动启动')];
   const body = Array.from({ length: 8 }, (_, k) => words(2, 37, k + 1, '浙江', '进出口', '总值', '增长')).flat();
-  const items = tsvToPage(parseTsv(['level', ...subtitle, ...body].join('\n')), 1, 300).items;
+  const items = tsvToPage(tsvOf(...subtitle, ...body), 1, 300).items;
   const sizes = items.slice(0, 3).map((it) => it.size);
   assert.deepEqual(new Set(sizes).size, 1, JSON.stringify(items.slice(0, 3).map((it) => [it.text, it.size])));
   assert.ok(sizes[0] > items[3].size, 'the subtitle is bigger than the body');

@@ -119,10 +119,10 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
  */
 function joinHeadlinePieces(items: PdfItem[], boxes: PdfBox[], body: number): PdfItem[] {
   const out: PdfItem[] = [];
-  // (a piece set flush over a column of body type below it heads that column's story: the next story's title)
   // about one size, one baseline, less than two ems apart (or overlapping a little)
   const sameLine = (o: PdfItem, it: PdfItem) => Math.abs(o.size - it.size) <= Math.max(o.size, it.size) * 0.12 && Math.abs(o.y0 - it.y0) <= it.size * 0.25 && it.x0 - o.x1 < it.size * 2 && it.x0 - o.x1 > -it.size * 0.5;
   const ruledBetween = (o: PdfItem, it: PdfItem) => boxes.some((b) => b.paint === 'fill' && b.x1 - b.x0 <= body && b.x0 >= o.x1 - 1 && b.x1 <= it.x0 + 1 && b.y0 < it.y1 && b.y1 > it.y0);
+  // (a piece set flush over a column of body type below it heads that column's story: the next story's title)
   const headsColumn = (it: PdfItem) => items.some((b) => b.size === body && Math.abs(b.x0 - it.x0) < body * 0.6 && b.y0 > it.y1 && b.y0 - it.y1 < body * 12);
   for (const it of [...items].sort((a, b) => a.x0 - b.x0)) {
     const size = it.size;
@@ -199,8 +199,9 @@ export function scanBoxes(rows: TsvRow[], body: number, pt: number): PdfBox[] {
  * type. Taller glyphs (`%`, brackets) stretch a body line's box by up to a
  * fifth; a caption or a credit in smaller type is 0.85–0.92 of the body's.
  */
-function nearBody(ratio: number, glyphs: number): boolean {
-  if (glyphs <= 3) return Math.abs(ratio - 1) < 0.45;
+function nearBody(ratio: number, words: number): boolean {
+  // (a run of three words or fewer is too short to tell: body type unless far off)
+  if (words <= 3) return Math.abs(ratio - 1) < 0.45;
   return ratio < 1.2 && ratio > 0.93;
 }
 

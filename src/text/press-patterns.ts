@@ -3,7 +3,6 @@
 
 import { displayWidth, endsSentence } from './chars.js';
 
-
 /** Role words of a byline, longest first so that `本报记者` is not read as `记者`. */
 export const ROLE_WORDS = [
   '全媒体记者',
