@@ -77,6 +77,18 @@ test('a scanned page read by OCR: masthead and the articles\' text, through the 
   assertScanOfP005(JSON.parse(readFileSync(join(dir, 'scan.json'), 'utf8')));
 });
 
+test('inspect reads a scan with --ocr: the page tree of what tesseract read, and says what to do without it', { skip: unavailable ?? false, timeout: 240_000 }, async () => {
+  const dir = tempDir('scan');
+  execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', join(TEST_DIR, 'fixtures', 'pdf', 'p005.pdf'), join(dir, 'scan')]);
+  const refused = await run(['inspect', join(dir, 'scan.png')]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /scan\.png: is an image: run with --ocr/);
+  const r = await run(['inspect', '--ocr', '--until', 'segment', join(dir, 'scan.png')]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /masthead b\d+\.s1 "浙江工人日报"/);
+  assert.match(r.out, /dateline \S+ "本报讯"/);
+});
+
 test('a scanned PDF — a page image with no text layer — is rendered and read by OCR', { skip: unavailable ?? false, timeout: 240_000 }, async () => {
   const dir = tempDir('scan');
   // the fixture page printed to a 300 dpi JPEG, as a scanner writes one, in a PDF of its own
