@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { fullWidthPunctuation, ocrUnavailable, parseTsv, scanBoxes, tesseractEnv, tsvToPage } from '../src/ocr/ocr-page.js';
@@ -87,6 +87,24 @@ test('inspect reads a scan with --ocr: the page tree of what tesseract read, and
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /masthead b\d+\.s1 "浙江工人日报"/);
   assert.match(r.out, /dateline \S+ "本报讯"/);
+});
+
+test('ingest --ocr: a folder of scans goes into the archive, searchable, its identity from the masthead read', { skip: unavailable ?? false, timeout: 240_000 }, async () => {
+  const dir = tempDir('scan');
+  mkdirSync(join(dir, 'scans'));
+  execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', join(TEST_DIR, 'fixtures', 'pdf', 'p005.pdf'), join(dir, 'scans', 'p005')]);
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  const skipped = await run(['ingest', join(dir, 'scans'), '--db', db, '--quiet']);
+  assert.equal(skipped.code, 1);
+  assert.match(skipped.err, /scans: folder holds no page files \(\.txt, \.pdf, \.jsonl\), only scans: run with --ocr to read them/);
+  const r = await run(['ingest', '--ocr', join(dir, 'scans'), '--db', db, '--quiet']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /1 pages? \(1 added, 0 replaced, 0 unchanged\)/);
+  const found = JSON.parse((await run(['search', '居住证', '--db', db, '--json'])).out);
+  assert.ok(found.total >= 1, JSON.stringify(found));
+  assert.equal(found.hits[0].article.paper, '浙江工人日报');
+  const again = await run(['ingest', '--ocr', join(dir, 'scans'), '--db', db, '--quiet']);
+  assert.match(again.out, /1 pages? \(0 added, 0 replaced, 1 unchanged\)/);
 });
 
 test('a scanned PDF — a page image with no text layer — is rendered and read by OCR', { skip: unavailable ?? false, timeout: 240_000 }, async () => {

@@ -70,8 +70,11 @@ export function expandPaths(args: string[], pageFile: RegExp = PAGE_FILE, kinds 
       continue;
     }
     if (st.isDirectory()) {
-      const found = walk(arg).filter((p) => pageFile.test(p));
-      if (!found.length) out.push({ path: arg, problem: `folder holds no page files (${kinds})` });
+      const files = walk(arg);
+      const found = files.filter((p) => pageFile.test(p));
+      // (scans are looked for only with --ocr: say so where a folder holds them)
+      const scansOnly = !pageFile.test('page.png') && files.some((p) => IMAGE_FILE.test(p));
+      if (!found.length) out.push({ path: arg, problem: `folder holds no page files (${kinds})${scansOnly ? ', only scans: run with --ocr to read them' : ''}` });
       out.push(...found.map((path) => ({ path })));
     } else out.push({ path: arg });
   }
