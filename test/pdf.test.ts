@@ -251,6 +251,22 @@ test('a credit word set right under a line of running text keeps every character
   for (const line of ['大会在市工人文化宫召开，代表汇聚一堂。', '本报记者胡江丰、巫慧英', '摄影']) assert.ok(text.includes(line), text);
 });
 
+test('a headline stack over the columns comes off their top even with a stray mark further down among them', () => {
+  // fixture p005 as a JPEG scan read by OCR: `户o`, a speck read as text in small type among the columns, had kept the
+  // title and its subtitle (set over the second to fourth columns only) from coming off together; the subtitle was
+  // read after the first column, and headed a story of its own
+  const body = (index: number, text: string, x0: number, y0: number) => textItem(index, text, x0, x0 + 146, y0, 9.5, 'ocr');
+  const page = pageOf([
+    textItem(0, '衢州市工会第八次代表大会召开', 161, 519, 833, 27.5, 'ocr'),
+    textItem(1, '毛胜田当选衢州市总工会主席', 251, 430, 867, 14.5, 'ocr'),
+    textItem(2, '通讯员毛朝阳、姚舌', 26, 109, 888.5, 9.5, 'ocr'),
+    ...Array.from({ length: 18 }, (_, k) => [body(3 + k * 4, '本报讯衢州市工会第八次代表大会在', 26, 906 + k * 13.5), body(4 + k * 4, '掘大赛、工情直通车等工作，创造了', 187, 906 + k * 13.5), body(5 + k * 4, '要深入学习贯彻党的二十大精神特别', 347, 906 + k * 13.5), body(6 + k * 4, '工会第七届委员会工作报告的决议》', 508, 906 + k * 13.5)]).flat(),
+    textItem(80, '户o', 349, 360, 1128, 4.5, 'ocr'),
+  ]);
+  const { text } = pdfPageToText(page);
+  assert.ok(text.includes('# 衢州市工会第八次代表大会召开\n## 毛胜田当选衢州市总工会主席\n'), text);
+});
+
 test('glyphs named by radicals and compatibility forms become the ideographs printed, by the page\'s script', () => {
   assert.equal(normalizeGlyphs('⻓江⾔论'), '长江言论');
   assert.equal(normalizeGlyphs('千⼾万灯', true), '千户万灯');

@@ -180,6 +180,10 @@ export function readingOrder(lines: PdfLine[], body: number, captions: Set<PdfLi
     const bottom = Math.max(...heads.map((l) => l.y1));
     const rest = lines.filter((l) => !notBody(l));
     if (rest.every((l) => l.y0 >= bottom - body * 0.2)) return [...readingOrder(heads, body, captions), ...readingOrder(rest, body, captions)];
+    // (… those of them above all the body, when others stand further down: a scan's stray mark among the columns)
+    const restTop = Math.min(...rest.map((l) => l.y0));
+    const above = heads.filter((l) => l.y1 <= restTop + body * 0.2);
+    if (above.length && above.some((l) => l.size >= body * HEADLINE)) return [...readingOrder(above, body, captions), ...readingOrder(lines.filter((l) => !above.includes(l)), body, captions)];
     // … and a photo with its caption set under the columns comes off the bottom, after them
     const textEnd = Math.max(...rest.map((l) => l.y1));
     const under = heads.filter((l) => l.y0 >= textEnd - body * 0.2);
