@@ -103,6 +103,7 @@ export function tsvToPage(rows: TsvRow[], number: number, dpi = DPI): PdfPage {
       y1: top + size * 0.95,
       size,
       font: 'ocr',
+      confidence: meanConfidence(ws),
     });
   }
   const boxes = scanBoxes(rows, body, pt);
@@ -152,9 +153,14 @@ const MARK_CONFIDENCE = 30;
  */
 function markNotText(ws: TsvRow[]): boolean {
   if (ws.every((w) => RULE_READ.test(w.text))) return true;
-  const confidence = ws.reduce((sum, w) => sum + w.conf, 0) / ws.length;
-  return confidence < MARK_CONFIDENCE && !/\d/.test(ws.map((w) => w.text).join(''));
+  const text = ws.map((w) => w.text).join('');
+  if (meanConfidence(ws) < MARK_CONFIDENCE && !/\d/.test(text)) return true;
+  // a few characters, not sure, Latin letters run into ideographs or alone (`户o`, `日Z斩`, `Jo`)
+  return [...text].length <= 4 && meanConfidence(ws) < 70 && /[A-Za-z]/.test(text) && (/\p{Script=Han}[A-Za-z]|[A-Za-z]\p{Script=Han}/u.test(text) || !/\p{Script=Han}/u.test(text));
 }
+
+/** How sure tesseract is of a run of words: their mean confidence, 0–100. */
+const meanConfidence = (ws: TsvRow[]) => ws.reduce((sum, w) => sum + w.conf, 0) / ws.length;
 
 /**
  * What tesseract found on the page that holds no text — the blocks it reports

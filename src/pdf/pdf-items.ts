@@ -18,6 +18,8 @@ export interface PdfItem {
   /** type size in points */
   size: number;
   font: string;
+  /** (scans) how sure OCR is of the line's text, 0–100: its words' mean confidence */
+  confidence?: number;
 }
 
 /** A rectangle the page paints: a filled one (a photo's placeholder, a tint) or a stroked frame around a box. */
