@@ -79,30 +79,3 @@ export const norm = (s: string | null | undefined): string => (s ?? '').replace(
 export function headlineOf(a: { kicker: string | null; title: string | null; subtitle: string | null }): string {
   return norm(a.kicker) + norm(a.title) + norm(a.subtitle);
 }
-
-/** A PDF of one page that is only a JPEG — a scanned page with no text layer — `width` × `height` points. */
-export function imagePdf(jpeg: Buffer, width: number, height: number): Buffer {
-  // the image's pixel size, from its frame header (SOF0 or SOF2)
-  let at = 2;
-  while (jpeg[at] === 0xff && ![0xc0, 0xc2].includes(jpeg[at + 1])) at += 2 + jpeg.readUInt16BE(at + 2);
-  const [h, w, components] = [jpeg.readUInt16BE(at + 5), jpeg.readUInt16BE(at + 7), jpeg[at + 9]];
-  const content = `q ${width} 0 0 ${height} 0 0 cm /Im0 Do Q`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`,
-    [`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /${components === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, jpeg, '\nendstream'],
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
-  const offsets: number[] = [];
-  let length = parts[0].length;
-  objects.forEach((o, i) => {
-    offsets.push(length);
-    const body = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), ...(Array.isArray(o) ? o : [o]).map((x) => (typeof x === 'string' ? Buffer.from(x, 'latin1') : x)), Buffer.from('\nendobj\n')]);
-    parts.push(body);
-    length += body.length;
-  });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
-  return Buffer.concat([...parts, Buffer.from(xref)]);
-}

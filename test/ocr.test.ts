@@ -7,11 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import { fullWidthPunctuation, ocrUnavailable, parseTsv, scanBoxes, tesseractEnv, tsvToPage } from '../src/ocr/ocr-page.js';
+import { fullWidthPunctuation, jpegPdf, ocrUnavailable, parseTsv, rereadHeadlines, scanBoxes, tesseractEnv, tsvToPage } from '../src/ocr/ocr-page.js';
 import { parseLaidOut } from '../src/pdf/parse-pdf.js';
-import { readPdfPages } from '../src/pdf/pdf-items.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
-import { TEST_DIR, headlineOf, imagePdf, norm, tempDir } from './helpers.js';
+import { TEST_DIR, headlineOf, norm, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -111,8 +110,7 @@ test('a scanned PDF — a page image with no text layer — is rendered and read
   const dir = tempDir('scan');
   // the fixture page printed to a 300 dpi JPEG, as a scanner writes one, in a PDF of its own
   execFileSync('pdftoppm', ['-r', '300', '-jpeg', '-singlefile', join(TEST_DIR, 'fixtures', 'pdf', 'p005.pdf'), join(dir, 'page')]);
-  const [page] = await readPdfPages(new Uint8Array(readFileSync(join(TEST_DIR, 'fixtures', 'pdf', 'p005.pdf'))), 'p005.pdf');
-  writeFileSync(join(dir, 'scan.pdf'), imagePdf(readFileSync(join(dir, 'page.jpg')), page.width, page.height));
+  writeFileSync(join(dir, 'scan.pdf'), jpegPdf(readFileSync(join(dir, 'page.jpg')), 300)!);
   const refused = await run(['parse', join(dir, 'scan.pdf')]);
   assert.equal(refused.code, 1);
   assert.match(refused.err, /scan\.pdf: is a PDF without a text layer \(a scan\): run with --ocr/);
@@ -282,4 +280,35 @@ test('a headline\'s short last line keeps the headline\'s size', () => {
   const sizes = items.slice(0, 3).map((it) => it.size);
   assert.deepEqual(new Set(sizes).size, 1, JSON.stringify(items.slice(0, 3).map((it) => [it.text, it.size])));
   assert.ok(sizes[0] > items[3].size, 'the subtitle is bigger than the body');
+});
+
+test('headline lines are read again from the page at a lower resolution where OCR is surer of them', () => {
+  // shared p001 and p008 printed to images: at 300 dpi `中共浙江省委汰定在全省三沁开展回稣海军同` (confidence 57),
+  // `1~4月闭江出口窒破万亿元` (71); at 150 dpi `中共浙江省委决定在全省广泛开展向钱海军同` (86), `1~4月浙江出口突破万亿元` (89)
+  const item = (index: number, text: string, x0: number, y0: number, size: number, confidence: number) => ({ index, text, raw: text, x0, x1: x0 + size * [...text].length, y0, y1: y0 + size, size, font: 'ocr', confidence });
+  const page = {
+    number: 1,
+    width: 842,
+    height: 1191,
+    boxes: [],
+    items: [
+      item(0, '中共浙江省委汰定在全省三沁开展回稣海军同', 40, 100, 36, 57),
+      item(1, '1~4月闭江出口窒破万亿元', 40, 200, 36, 71),
+      item(2, '衢州市工会第八次代表大会名；于', 40, 300, 27, 85),
+      ...Array.from({ length: 20 }, (_, k) => item(3 + k, '浙江进出口总值增长', 40, 400 + k * 14, 10, 60)),
+    ],
+  };
+  const small = {
+    ...page,
+    items: [
+      item(0, '中共浙江省委决定在全省', 40, 101, 36, 88),
+      item(1, '广泛开展向钱海军同', 40 + 36 * 11, 101, 36, 84),
+      item(2, '1~4月浙江出口突破万亿元', 41, 200, 36, 89),
+      item(3, '衢州市工会第/\\次代表六会台开', 40, 300, 27, 80),
+      item(4, '浙江进出口总值增加', 40, 400, 10, 99),
+    ],
+  };
+  const read = rereadHeadlines(page, small).items.map((it) => it.text);
+  assert.deepEqual(read.slice(0, 4), ['中共浙江省委决定在全省广泛开展向钱海军同', '1~4月浙江出口突破万亿元', '衢州市工会第八次代表大会名；于', '浙江进出口总值增长']);
+  assert.equal(rereadHeadlines(page, null), page);
 });
