@@ -35,6 +35,17 @@ test('an image without --ocr is refused with what to do', async () => {
   assert.match(r.err, /page\.png: is an image: run with --ocr/);
 });
 
+test('an image tesseract cannot read is named with why, and the rest of the batch goes on', { skip: unavailable ?? false }, async () => {
+  const dir = tempDir('scan');
+  writeFileSync(join(dir, 'broken.jpg'), Buffer.from('ffd8ffe000104a464946', 'hex'));
+  writeFileSync(join(dir, 'page.txt'), readFileSync(join(TEST_DIR, 'pages', '003_813de3ffa478b41a', 'source.txt')));
+  const r = await run(['parse', '--ocr', join(dir, 'broken.jpg'), join(dir, 'page.txt'), '--out', dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /broken\.jpg: is an image tesseract could not read/);
+  assert.doesNotMatch(r.err, /internal error/);
+  assert.ok(existsSync(join(dir, 'page.json')), 'the text page is still parsed');
+});
+
 type ScanArticle = { kicker: string | null; title: string | null; subtitle: string | null; paragraphs: string[]; captions: string[] };
 
 /** The share of `want`'s character pairs that `got` holds. */

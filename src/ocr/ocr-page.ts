@@ -255,20 +255,35 @@ export function ocrPages(bytes: Uint8Array, path: string): PdfPage[] {
       writeFileSync(join(dir, 'scan.pdf'), bytes);
       const pages = renderPages(join(dir, 'scan.pdf'), DPI, 'page', path);
       const small = renderPages(join(dir, 'scan.pdf'), HEADLINE_DPI, 'small', path);
-      return pages.map((f, i) => rereadHeadlines(ocrImage(f, i + 1, DPI), small[i] ? ocrImage(small[i], i + 1, HEADLINE_DPI) : null));
+      return pages.map((f, i) => rereadHeadlines(readImage(f, i + 1, DPI, path), small[i] ? readImage(small[i], i + 1, HEADLINE_DPI, path) : null));
     }
     const image = join(dir, `scan${/\.[^.]+$/.exec(path)?.[0] ?? '.png'}`);
     writeFileSync(image, bytes);
-    const page = ocrImage(image, 1);
+    const page = readImage(image, 1, undefined, path);
     // a JPEG (as scanners write them) is read again at half its size for its big type, through a PDF of it
     const jpeg = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const pdf = /\.jpe?g$/i.test(path) ? jpegPdf(jpeg, DPI) : null;
     if (!pdf) return [page];
     writeFileSync(join(dir, 'half.pdf'), pdf);
-    const [small] = renderPages(join(dir, 'half.pdf'), DPI / 2, 'small', path);
-    return [rereadHeadlines(page, small ? ocrImage(small, 1, DPI / 2) : null)];
+    try {
+      const [small] = renderPages(join(dir, 'half.pdf'), DPI / 2, 'small', path);
+      return [rereadHeadlines(page, small ? readImage(small, 1, DPI / 2, path) : null)];
+    } catch {
+      // (the second reading only mends headlines: without it the page stands as first read)
+      return [page];
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** OCR of an image of the scan at `path`; an image tesseract cannot read is a DecodeError naming the scan and why. */
+function readImage(file: string, number: number, dpi: number | undefined, path: string): PdfPage {
+  try {
+    return ocrImage(file, number, dpi);
+  } catch (e) {
+    const said = String((e as { stderr?: unknown }).stderr ?? '').split('\n').find((l) => l.trim()) ?? '';
+    throw new DecodeError(path, `is an image tesseract could not read${said ? ` (${said.trim()})` : ''}`);
   }
 }
 
