@@ -7,6 +7,9 @@ import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DecodeError } from '../parse/decode.js';
 import type { PdfBox, PdfItem, PdfPage } from '../pdf/pdf-items.js';
+import { scanBoxes } from './scan-boxes.js';
+import { rereadHeadlines } from './reread-headlines.js';
+import { jpegPdf } from './jpeg-pdf.js';
 
 export const INSTALL_OCR = 'install tesseract with its Simplified Chinese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim; macOS: brew install tesseract tesseract-lang)';
 /** the resolution scans are rendered and read at */
@@ -27,7 +30,7 @@ export function ocrUnavailable(): string | null {
 }
 
 /** A row of tesseract's TSV output. */
-interface TsvRow {
+export interface TsvRow {
   level: number;
   block: number;
   par: number;
@@ -163,44 +166,6 @@ function markNotText(ws: TsvRow[]): boolean {
 const meanConfidence = (ws: TsvRow[]) => ws.reduce((sum, w) => sum + w.conf, 0) / ws.length;
 
 /**
- * What tesseract found on the page that holds no text — the blocks it reports
- * without words — as the painted boxes a PDF gives: a thin one is a rule (a
- * black bar), four rules meeting as a rectangle a frame, and a block at least
- * three body ems each way a picture (a grey fill, as a photo's placeholder).
- */
-export function scanBoxes(rows: TsvRow[], body: number, pt: number): PdfBox[] {
-  const withWords = new Set(rows.filter((r) => r.level === 5 && r.text.trim()).map((r) => r.block));
-  const empty = rows.filter((r) => r.level === 2 && !withWords.has(r.block)).map((r) => ({ x0: r.left * pt, y0: r.top * pt, x1: (r.left + r.width) * pt, y1: (r.top + r.height) * pt }));
-  const thin = body * 0.4;
-  const across = empty.filter((b) => b.y1 - b.y0 <= thin && b.x1 - b.x0 >= body * 3);
-  const down = empty.filter((b) => b.x1 - b.x0 <= thin && b.y1 - b.y0 >= body * 3);
-  const boxes: PdfBox[] = [...across, ...down].map((b) => ({ paint: 'fill', lightness: 0, ...b }));
-  const near = (a: number, b: number) => Math.abs(a - b) <= body;
-  // a frame: two rules of one width, none of that width between them, and a rule down each end that spans them
-  // (boxes stacked in a ruled column share its long sides)
-  const aligned = (a: (typeof across)[number], b: (typeof across)[number]) => near(a.x0, b.x0) && near(a.x1, b.x1);
-  for (const top of across) {
-    const bottom = across.filter((b) => b.y0 > top.y1 + body * 1.5 && aligned(top, b)).sort((a, b) => a.y0 - b.y0)[0];
-    if (!bottom || across.some((r) => r !== top && r.y0 > top.y0 && r.y0 < bottom.y0 && aligned(top, r))) continue;
-    const side = (x: number) => down.some((v) => near(v.x0, x) && v.y0 <= top.y0 + body && v.y1 >= bottom.y1 - body);
-    if (side(top.x0) && side(top.x1)) boxes.push({ paint: 'stroke', lightness: 0, x0: top.x0, y0: top.y0, x1: top.x1, y1: bottom.y1 });
-  }
-  // … or two rules down of one height, and rules across at their top and bottom that reach over both (a box set
-  // under a rule across the page)
-  for (const left of down) {
-    for (const right of down) {
-      if (right.x0 <= left.x1 + body * 3 || !near(left.y0, right.y0) || !near(left.y1, right.y1)) continue;
-      const reaches = (y: number) => across.some((r) => near(r.y0, y) && r.x0 <= left.x0 + body && r.x1 >= right.x1 - body);
-      const frame = { x0: left.x0, y0: Math.min(left.y0, right.y0), x1: right.x1, y1: Math.max(left.y1, right.y1) };
-      const known = boxes.some((b) => b.paint === 'stroke' && near(b.x0, frame.x0) && near(b.y0, frame.y0) && near(b.x1, frame.x1) && near(b.y1, frame.y1));
-      if (!known && reaches(frame.y0) && reaches(frame.y1)) boxes.push({ paint: 'stroke', lightness: 0, ...frame });
-    }
-  }
-  for (const b of empty) if (b.x1 - b.x0 >= body * 3 && b.y1 - b.y0 >= body * 3) boxes.push({ paint: 'fill', lightness: 0.5, ...b });
-  return boxes;
-}
-
-/**
  * Whether a line whose height is `ratio` times the body's is set in body
  * type. Taller glyphs (`%`, brackets) stretch a body line's box by up to a
  * fifth; a caption or a credit in smaller type is 0.85–0.92 of the body's.
@@ -300,68 +265,6 @@ function renderPages(pdf: string, dpi: number, prefix: string, path: string): st
     .filter((f) => page.test(f))
     .sort((a, b) => Number(page.exec(a)![1]) - Number(page.exec(b)![1]))
     .map((f) => join(dir, f));
-}
-
-/**
- * The page's headline lines (half again the body size and more) as read from
- * the same page at a lower resolution, where OCR is surer of them: the lines
- * there that lie over one here, taken when their text is about as long and
- * their confidence is higher. The item keeps its place; its text and raw
- * words are the second reading's.
- */
-export function rereadHeadlines(page: PdfPage, small: PdfPage | null): PdfPage {
-  if (!small) return page;
-  const count = new Map<number, number>();
-  for (const it of page.items) count.set(it.size, (count.get(it.size) ?? 0) + it.text.length);
-  const body = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
-  const length = (s: string) => [...s.replace(/\s/g, '')].length;
-  const items = page.items.map((it) => {
-    if (it.size < body * 1.5) return it;
-    const over = small.items
-      .filter((l) => Math.min(l.y1, it.y1) - Math.max(l.y0, it.y0) >= (it.y1 - it.y0) * 0.5 && Math.min(l.x1, it.x1) - Math.max(l.x0, it.x0) >= (l.x1 - l.x0) * 0.5)
-      .sort((a, b) => a.x0 - b.x0);
-    const text = over.map((l) => l.text).join('');
-    const confidence = over.reduce((sum, l) => sum + (l.confidence ?? 0) * length(l.text), 0) / Math.max(1, length(text));
-    const aboutAsLong = Math.abs(length(text) - length(it.text)) <= Math.max(1, length(it.text) * 0.15);
-    return over.length && aboutAsLong && confidence > (it.confidence ?? 100) ? { ...it, text, raw: over.map((l) => l.raw).join(' '), confidence } : it;
-  });
-  return { ...page, items };
-}
-
-/**
- * A PDF of one page that is only this JPEG, the page as big as the image at
- * `dpi` (so that pdftoppm can render it at another resolution); null when the
- * bytes are no JPEG this can read (no baseline or progressive frame).
- */
-export function jpegPdf(jpeg: Buffer, dpi: number): Buffer | null {
-  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null;
-  // the image's pixel size and colour components, from its frame header (SOF0 or SOF2)
-  let at = 2;
-  while (at + 9 < jpeg.length && jpeg[at] === 0xff && ![0xc0, 0xc2].includes(jpeg[at + 1])) at += 2 + jpeg.readUInt16BE(at + 2);
-  if (at + 9 >= jpeg.length || jpeg[at] !== 0xff) return null;
-  const [h, w, components] = [jpeg.readUInt16BE(at + 5), jpeg.readUInt16BE(at + 7), jpeg[at + 9]];
-  const space = components === 1 ? 'DeviceGray' : components === 3 ? 'DeviceRGB' : components === 4 ? 'DeviceCMYK' : null;
-  if (!space) return null;
-  const [width, height] = [(w * 72) / dpi, (h * 72) / dpi];
-  const content = `q ${width} 0 0 ${height} 0 0 cm /Im0 Do Q`;
-  const objects: Array<Array<string | Buffer>> = [
-    ['<< /Type /Catalog /Pages 2 0 R >>'],
-    ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
-    [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`],
-    [`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /${space} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`, jpeg, '\nendstream'],
-    [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`],
-  ];
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
-  const offsets: number[] = [];
-  let size = parts[0].length;
-  objects.forEach((o, i) => {
-    offsets.push(size);
-    const body = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), ...o.map((x) => (typeof x === 'string' ? Buffer.from(x, 'latin1') : x)), Buffer.from('\nendobj\n')]);
-    parts.push(body);
-    size += body.length;
-  });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`;
-  return Buffer.concat([...parts, Buffer.from(xref)]);
 }
 
 /** A tesseract line that runs across a column gutter (a gap wider than its type height) is two. */
