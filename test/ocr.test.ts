@@ -5,12 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { readPdfPages } from '../src/pdf/pdf-items.js';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { fullWidthPunctuation, ocrUnavailable, parseTsv, tesseractEnv, tsvToPage } from '../src/ocr/ocr-page.js';
 import { scanBoxes } from '../src/ocr/scan-boxes.js';
 import { rereadHeadlines } from '../src/ocr/reread-headlines.js';
-import { jpegPdf } from '../src/ocr/jpeg-pdf.js';
+import { jpegPdf, pngPdf } from '../src/ocr/image-pdf.js';
 import { parseLaidOut } from '../src/pdf/parse-pdf.js';
 import { pdfPageToText } from '../src/pdf/pdf-to-text.js';
 import { TEST_DIR, headlineOf, norm, tempDir } from './helpers.js';
@@ -325,4 +327,30 @@ test('headline lines are read again from the page at a lower resolution where OC
   const read = rereadHeadlines(page, small).items.map((it) => it.text);
   assert.deepEqual(read.slice(0, 4), ['中共浙江省委决定在全省广泛开展向钱海军同', '1~4月浙江出口突破万亿元', '衢州市工会第八次代表大会名；于', '浙江进出口总值增长']);
   assert.equal(rereadHeadlines(page, null), page);
+});
+
+test('a PNG scan is put in a one-page PDF as it is, for its second reading; one the PDF cannot show as it is is not', async () => {
+  const chunk = (kind: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(kind, 4, 'latin1');
+    return Buffer.concat([head, data, Buffer.alloc(4)]);
+  };
+  // a 4 × 2 PNG, each row filtered (0) and deflated, as scanners and pdftoppm write them
+  const png = (type: number, channels: number) => {
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(4, 0);
+    ihdr.writeUInt32BE(2, 4);
+    ihdr[8] = 8;
+    ihdr[9] = type;
+    const rows = Buffer.concat([0, 1].map(() => Buffer.concat([Buffer.from([0]), Buffer.alloc(4 * channels, 200)])));
+    return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  };
+  const pdf = pngPdf(png(0, 1), 72);
+  assert.ok(pdf);
+  const [page] = await readPdfPages(new Uint8Array(pdf), 'scan.pdf');
+  assert.deepEqual([page.width, page.height], [4, 2]);
+  assert.equal(pngPdf(png(6, 4), 72), null, 'an alpha channel is no PDF image as it is');
+  assert.equal(pngPdf(Buffer.from('not a png'), 72), null);
+  assert.equal(jpegPdf(Buffer.from('not a jpeg'), 72), null);
 });

@@ -9,7 +9,7 @@ import { DecodeError } from '../parse/decode.js';
 import type { PdfBox, PdfItem, PdfPage } from '../pdf/pdf-items.js';
 import { scanBoxes } from './scan-boxes.js';
 import { rereadHeadlines } from './reread-headlines.js';
-import { jpegPdf } from './jpeg-pdf.js';
+import { jpegPdf, pngPdf } from './image-pdf.js';
 
 export const INSTALL_OCR = 'install tesseract with its Simplified Chinese model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim; macOS: brew install tesseract tesseract-lang)';
 /** the resolution scans are rendered and read at */
@@ -225,9 +225,9 @@ export function ocrPages(bytes: Uint8Array, path: string): PdfPage[] {
     const image = join(dir, `scan${/\.[^.]+$/.exec(path)?.[0] ?? '.png'}`);
     writeFileSync(image, bytes);
     const page = readImage(image, 1, undefined, path);
-    // a JPEG (as scanners write them) is read again at half its size for its big type, through a PDF of it
-    const jpeg = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const pdf = /\.jpe?g$/i.test(path) ? jpegPdf(jpeg, DPI) : null;
+    // a JPEG or PNG is read again at half its size for its big type, through a PDF of it
+    const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const pdf = /\.jpe?g$/i.test(path) ? jpegPdf(data, DPI) : /\.png$/i.test(path) ? pngPdf(data, DPI) : null;
     if (!pdf) return [page];
     writeFileSync(join(dir, 'half.pdf'), pdf);
     try {
