@@ -43,6 +43,13 @@ async function bylineOfStory(name: string, start: string) {
   return storyBeginning(record, start).byline;
 }
 
+/** In the excerpt, the story whose text begins with `start` is headed by `want`, and a paragraph before it ends with `end`. */
+async function headsStoryAfterParagraph(name: string, start: string, want: string, end: string): Promise<void> {
+  const { record } = await parseExcerpt(name);
+  assert.equal(headline(storyBeginning(record, start)), want);
+  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith(end))), `a paragraph ends ${end}`);
+}
+
 /** Among the page's paragraphs, one ends with `end` and each of `starts` begins one: the breaks fall there. */
 function paragraphsBreakAt(record: { articles: Array<{ paragraphs: string[] }> }, end: string, ...starts: string[]): void {
   const paragraphs = record.articles.flatMap((a) => a.paragraphs);
@@ -286,10 +293,7 @@ test('a line spread by letter-spacing is no piece of the printed line of an unsp
 // Own TrueType seed 83 (-raw, page 0): after a paragraph's last sentence, a title that asks (`如何应对疫情高峰？`), its
 // subtitle and the dateline; the question, ending as a sentence does, had been read as the paragraph's.
 test('a title ending in a question after a paragraph heads the stack over the next dateline', async () => {
-  const { record } = await parseExcerpt('question-title-after-paragraph.txt');
-  const story = storyBeginning(record, '根据专家研判');
-  assert.equal(headline(story), '如何应对疫情高峰？浙江将从5个方面发力');
-  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('来自河南省商城县的余师傅领到了浙江省电子居住证。'))));
+  await headsStoryAfterParagraph('question-title-after-paragraph.txt', '根据专家研判', '如何应对疫情高峰？浙江将从5个方面发力', '来自河南省商城县的余师傅领到了浙江省电子居住证。');
 });
 
 // Own TrueType seed 83 (-raw, page 0): a lead's byline wrapped before its closing word, the next line spread by
@@ -343,10 +347,7 @@ test('a spread line whose characters and an indent leave room for its spacing ma
 // Own TrueType seed 91 (-raw, page 3): after a paragraph's last sentence, a story's title in as many characters as the
 // column holds (`精神之光点亮奋进之路`) over its subtitle set across columns; the title had been read on into the paragraph.
 test('a headline line over a subtitle set wider than the column, after a paragraph, is the next story\'s title', async () => {
-  const { record } = await parseExcerpt('title-over-wide-subtitle.txt');
-  const story = storyBeginning(record, '小讲台有大磁场');
-  assert.equal(headline(story), '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行');
-  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('1000余名职工参与其中。'))));
+  await headsStoryAfterParagraph('title-over-wide-subtitle.txt', '小讲台有大磁场', '精神之光点亮奋进之路“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行', '1000余名职工参与其中。');
 });
 
 // Own TrueType seed 89 (-raw, page 1): a title wrapped right after its enumeration mark at the page's top
