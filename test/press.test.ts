@@ -637,6 +637,23 @@ test('in unmarked text, a photo story\'s title written under its credit and over
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('致敬！'))));
 });
 
+test('in unmarked text, one run of headline lines holding the headlines of the story before it and the story after it is cut between them', async () => {
+  // found on the pdftotext -raw text of a shuffled-stream generated page (shared p003-scrambled): a story's text and its
+  // jump, then its title and subtitle, then the next story's, then that story's text — all four lines were one stack
+  // heading the second story, and the first had no headline
+  const { record } = await parseExcerpt('stack-of-two-stories.txt');
+  const first = storyBeginning(record, '从“卡端”到“指端”的迭代升级');
+  assert.equal(first.title, '绍兴全域实现浙江省电子居住证互通互认');
+  assert.equal(first.subtitle?.replace(/\s/g, ''), '累计居住满6个月就能申领');
+  const second = storyBeginning(record, '记者昨日从杭州海关获悉');
+  assert.equal(second.title, '1~4月浙江出口突破万亿元');
+  assert.equal(second.subtitle, '外贸增速居东部沿海主要省市首位');
+  // the subtitle matched neither story's text better: it went with the title above it, the runner-up cut recorded
+  const split = record.messages.find((m) => m.code === 'link/stack-split');
+  assert.ok(split, JSON.stringify(record.messages.map((m) => m.code)));
+  assert.match(String(split.params.runnerUp), /^“绍兴全域实现浙江省电子居住证互通…” \| “累计居住满6个月/);
+});
+
 test('in unmarked text, a masthead at the top is read line by line up to its last field, and the first paragraph under the headline stays whole', async () => {
   // found on the pdftotext -raw text of a generated front page (shared p009): the first paragraph's first lines, in a
   // narrow column, carry no punctuation and were read as more masthead lines, then as headline lines

@@ -39,6 +39,10 @@ export const MESSAGES = {
     en: 'headline piece “{piece}”, printed apart, joins the headline of the body starting “{body}”',
     zh: '标题“{piece}”与正文“{body}”的标题分处两地，合为一组',
   },
+  'link/stack-split': {
+    en: 'headline lines “{before}” and “{after}”, printed together, head two bodies (score {score}); runner-up cut: {runnerUp}',
+    zh: '相连的标题行“{before}”与“{after}”分属两篇（得分 {score}；次选切分：{runnerUp}）',
+  },
   'link/headline-unassigned': {
     en: 'headline “{headline}” matches no body; kept as an article of its own',
     zh: '标题“{headline}”无对应正文，单独成篇',

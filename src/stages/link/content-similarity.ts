@@ -52,6 +52,12 @@ export class BigramIdf {
 
   /** Share of the short text's weight that the long text also has: how much of a headline a body covers. */
   containment(short: Grams, long: Grams): number {
+    const { shared, total } = this.overlap(short, long);
+    return total === 0 ? 0 : shared / total;
+  }
+
+  /** The weight of the short text's bigrams that the long text also has, and of all of them. */
+  overlap(short: Grams, long: Grams): { shared: number; total: number } {
     let total = 0;
     let shared = 0;
     for (const g of short) {
@@ -59,7 +65,7 @@ export class BigramIdf {
       total += w;
       if (long.has(g)) shared += w;
     }
-    return total === 0 ? 0 : shared / total;
+    return { shared, total };
   }
 
   private norm(a: Grams): number {

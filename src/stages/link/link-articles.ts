@@ -6,6 +6,7 @@ import { BigramIdf, bigramsOf, union, type Grams } from './content-similarity.js
 import { collectUnits, unitsOf, type Atom, type Layout, type Photo, type Segment, type Unit } from './collect-units.js';
 import { chooseHeadlines, styleAfter, type HeadlineGroup } from './choose-headlines.js';
 import { splitHeadline, subtitleStart } from './split-headline.js';
+import { applyStackSplits, scoreStackSplits } from './split-stacks.js';
 import { splitSpan } from '../../tree/spans.js';
 
 export interface LinkOptions {
@@ -45,7 +46,22 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   joinContinuations(layout, texts, options.continuationMargin ?? 0.01, joinAfter, file);
 
   const segments = layout.segments.filter((s) => s.units.length > 0);
-  const atoms = layout.atoms;
+  const stackSplits = scoreStackSplits(layout.atoms, segments, (units, s) => texts.idf.overlap(gramsOfUnits(units, texts), segmentGrams(s, texts)), 2 * threshold);
+  const atoms = applyStackSplits(layout.atoms, stackSplits);
+  for (const split of stackSplits) {
+    const lines = split.atom.units.map((u) => u.text);
+    file.message('link/stack-split', 'info', {
+      place: split.atom.units[split.at].block.position,
+      params: {
+        before: clip(lines.slice(0, split.at).join('')),
+        after: clip(lines.slice(split.at).join('')),
+        score: split.score.toFixed(2),
+        runnerUp: split.runnerUp
+          ? `“${clip(lines.slice(0, split.runnerUp.at).join(''))}” | “${clip(lines.slice(split.runnerUp.at).join(''))}” (${split.runnerUp.score.toFixed(2)})`
+          : '—',
+      },
+    });
+  }
   const scores = atoms.map((a) => segments.map((s) => contentScore(a, s, texts)));
   const nextOf = (a: Atom) => segments.findIndex((s) => s.first > a.last);
   const prevOf = (a: Atom) => findLastIndex(segments, (s) => s.last < a.first);
