@@ -121,7 +121,24 @@ test('a store address that is not one, or a file that is no archive, is refused 
   const notDb = await run(['stats', '--db', `sqlite:${join(dir, 'notes.db')}`]);
   assert.equal(notDb.code, 1);
   assert.match(notDb.err, /notes\.db is not a banmian archive/);
-  const noDir = await run(['stats', '--db', `sqlite:${join(dir, 'missing', 'a.db')}`]);
+  const noDir = await run(['ingest', join(PAGES_DIR, '000_1c7d56c7ba6fc9ec', 'source.txt'), '--db', `sqlite:${join(dir, 'missing', 'a.db')}`, '--quiet']);
   assert.equal(noDir.code, 1);
   assert.match(noDir.err, /cannot open the SQLite store/);
+});
+
+test('a command that reads an archive where there is none says so, and leaves no empty archive behind', async () => {
+  // a mistyped --db made an empty archive there, and search answered "no article contains …"
+  const dir = tempDir('archive');
+  const db = join(dir, 'archiv.db');
+  for (const argv of [['search', '外贸'], ['stats'], ['export', '--out', join(dir, 'out.jsonl')]]) {
+    const r = await run([...argv, '--db', `sqlite:${db}`]);
+    assert.equal(r.code, 1, argv[0]);
+    assert.match(r.err, new RegExp(`banmian ${argv[0]}: there is no archive at .*archiv\\.db \\(banmian ingest`), argv[0]);
+    assert.ok(!existsSync(db), `${argv[0]} made ${db}`);
+  }
+  assert.ok(!existsSync(join(dir, 'out.jsonl')));
+  const copy = await run(['migrate', '--from', `sqlite:${db}`, '--to', `sqlite:${join(dir, 'copy.db')}`]);
+  assert.equal(copy.code, 1);
+  assert.match(copy.err, /there is no archive at/);
+  assert.ok(!existsSync(db) && !existsSync(join(dir, 'copy.db')));
 });

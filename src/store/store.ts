@@ -172,11 +172,17 @@ export type { Byline };
 
 export class StoreError extends Error {}
 
+export interface OpenOptions {
+  /** only open an archive that is there: a command that reads (search, stats, export) must not make an empty one
+   * where a path was mistyped */
+  mustExist?: boolean;
+}
+
 /** `sqlite:PATH` (the default `sqlite:./banmian.db`) or `postgres://…`. */
-export async function openStore(url = 'sqlite:./banmian.db'): Promise<Store> {
+export async function openStore(url = 'sqlite:./banmian.db', options: OpenOptions = {}): Promise<Store> {
   if (url.startsWith('sqlite:') || !url.includes(':')) {
     const { openSqliteStore } = await import('./sqlite/sqlite-store.js');
-    return openSqliteStore(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url);
+    return openSqliteStore(url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url, options);
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { openPostgresStore } = await import('./postgres/pg-store.js');

@@ -29,7 +29,7 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format!;
   if (!['jsonl', 'csv', 'jsonld'].includes(format)) throw new UsageError(`--format must be jsonl, csv or jsonld, not "${format}"`);
   const filter = filterFrom(values);
-  const store = await openStore(values.db);
+  const store = await openStore(values.db, { mustExist: true });
   const tmp = values.out ? `${values.out}.${process.pid}.tmp` : null;
   const file = tmp ? createWriteStream(tmp) : null;
   const write = (s: string) => (file ? file.write(`${s}\n`) : io.out(s));

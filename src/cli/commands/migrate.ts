@@ -19,7 +19,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   }
   if (!values.from || !values.to) throw new UsageError('give both --from URL and --to URL');
   if (values.from === values.to) throw new UsageError('--from and --to are the same store');
-  const from = await openStore(values.from);
+  const from = await openStore(values.from, { mustExist: true });
   try {
     const to = await openStore(values.to);
     try {

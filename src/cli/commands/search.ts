@@ -49,7 +49,7 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
     if (e instanceof QueryError) throw new UsageError(`cannot search for that: ${e.message}`);
     throw e;
   }
-  const store = await openStore(values.db);
+  const store = await openStore(values.db, { mustExist: true });
   try {
     const result = await store.search({
       query,

@@ -33,12 +33,14 @@ export async function serveCommand(argv: string[], io: Io, signal?: AbortSignal)
   }
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port must be a port number (0–65535), not "${values.port}"`);
   if (values['public-url'] && !/^https?:\/\/[^\s]+$/.test(values['public-url'])) throw new UsageError(`--public-url must be an http(s) address, not "${values['public-url']}"`);
-  const store = await openStore(values.db);
+  const writeToken = process.env.BANMIAN_WRITE_TOKEN || undefined;
+  // with no token nothing can be stored through the server: an archive that is not there would only be served empty
+  const store = await openStore(values.db, { mustExist: !writeToken });
   const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
   const app = createReaderApp({
     store,
     version,
-    writeToken: process.env.BANMIAN_WRITE_TOKEN || undefined,
+    writeToken,
     publicUrl: values['public-url'],
     logError: (e, path) => io.err(`banmian serve: error on ${path}: ${(e as Error).message}`),
   });

@@ -14,7 +14,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
     io.out(STATS_HELP);
     return 0;
   }
-  const store = await openStore(values.db);
+  const store = await openStore(values.db, { mustExist: true });
   try {
     const s = await store.stats();
     if (values.json) {

@@ -1,10 +1,12 @@
 // The embedded store: one SQLite file (better-sqlite3: synchronous, in-process,
 // with FTS5 built in), WAL journal, every page in one transaction.
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Masthead } from '../../tree/types.js';
 import type {
   ArticleFilter,
   IssueSummary,
+  OpenOptions,
   PageInput,
   PageSummary,
   PaperSummary,
@@ -36,10 +38,13 @@ function hasFilter(f: ArticleFilter): boolean {
   return Boolean(f.paper || f.from || f.to || f.page !== undefined || f.reporter);
 }
 
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, options: OpenOptions = {}): Store {
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new StoreError(`there is no archive at ${path} (banmian ingest FILES --db sqlite:${path} makes one)`);
+  }
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = new Database(path, { fileMustExist: Boolean(options.mustExist) && path !== ':memory:' });
   } catch (e) {
     throw new StoreError(`cannot open the SQLite store at ${path}: ${(e as Error).message}`);
   }
