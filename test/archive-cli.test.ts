@@ -1,8 +1,8 @@
 // The archive as a user drives it: ingest, search, export, stats through the CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, copyFileSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, copyFileSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { PAGES_DIR, TEST_DIR, tempDir } from './helpers.js';
 
@@ -109,7 +109,27 @@ test('export: JSONL round-trips through a fresh archive; CSV and JSON-LD are wri
   assert.equal(ld[0]['@type'], 'NewsArticle');
   assert.equal(ld[0].printPage, '1');
   assert.equal(ld[0].datePublished, '2022-12-16');
-  assert.ok(!existsSync(`${out1}.${process.pid}.tmp`));
+  assert.deepEqual(readdirSync(dirname(out1)).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left beside the export');
+});
+
+test('export --out to a folder, or into a folder that is not there, is refused before anything is written', async () => {
+  // both ran the whole export, then failed: a folder as "internal error … this is a bug", a missing folder with an
+  // unhandled stream error and a stack trace
+  const dir = archiveFolder();
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  await run(['ingest', join(dir, 'pages'), '--db', db, '--quiet']);
+  const folder = await run(['export', '--db', db, '--out', dir]);
+  assert.equal(folder.code, 2);
+  assert.match(folder.err, /--out .* is a folder; give the name of a file to write/);
+  const missing = await run(['export', '--db', db, '--out', join(dir, 'nowhere', 'a.jsonl')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /there is no folder .*nowhere to write it in/);
+  assert.ok(!existsSync(join(dir, 'nowhere')));
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  // a folder where no file can be made (even by root): the file system's refusal, named by the user's file, exit 1
+  const refused = await run(['export', '--db', db, '--out', '/proc/banmian-export.jsonl']);
+  assert.equal(refused.code, 1);
+  assert.match(refused.err, /^banmian export: cannot write \/proc\/banmian-export\.jsonl: E[A-Z]+$/);
 });
 
 test('a store address that is not one, or a file that is no archive, is refused with a reason', async () => {

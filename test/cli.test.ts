@@ -64,6 +64,20 @@ test('usage errors say what is wrong and exit 2', async () => {
   assert.match(badStage.err, /--until must be one of/);
 });
 
+test('parse --out naming a file, or a path through one, is a usage error, not an internal one', async () => {
+  // both were "internal error … this is a bug" (EEXIST, ENOTDIR from mkdir)
+  const dir = tempDir('cli');
+  const file = join(dir, 'notes.txt');
+  writeFileSync(file, 'notes\n');
+  const onFile = await run(['parse', page('000_1c7d56c7ba6fc9ec'), '--out', file]);
+  assert.equal(onFile.code, 2);
+  assert.match(onFile.err, /--out .*notes\.txt is a file; give a folder/);
+  const through = await run(['parse', page('000_1c7d56c7ba6fc9ec'), '--out', join(file, 'out')]);
+  assert.equal(through.code, 2);
+  assert.match(through.err, /cannot make that folder \(ENOTDIR\)/);
+  assert.equal(readFileSync(file, 'utf8'), 'notes\n');
+});
+
 test('inspect: the tree after a stage, with leaves and reasons', async () => {
   const r = await run(['inspect', page('004_2c58187224ef0ee6'), '--until', 'reflow', '--leaves']);
   assert.equal(r.code, 0);

@@ -77,6 +77,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`banmian ${name}: ${(e as Error).message}`);
       return 1;
     }
+    // the file system said no (a full disk, no permission, a read-only folder): the machine's, not a bug
+    const sys = e as NodeJS.ErrnoException;
+    if (typeof sys.syscall === 'string' && /^E[A-Z]+$/.test(sys.code ?? '')) {
+      io.err(`banmian ${name}: ${sys.message}`);
+      return 1;
+    }
     io.err(`banmian: internal error: ${(e as Error).message}. This is a bug; please report it with the page that caused it.`);
     if (process.env.BANMIAN_DEBUG) io.err(String((e as Error).stack));
     return 70;

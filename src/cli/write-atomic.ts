@@ -1,4 +1,5 @@
-import { renameSync, writeFileSync, rmSync } from 'node:fs';
+import { createWriteStream, renameSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
 /** Writes a file whole or not at all: to a temporary name beside it, then renamed. */
@@ -11,4 +12,58 @@ export function writeAtomic(path: string, data: string): void {
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/** A file written piece by piece, whole or not at all: `commit` renames it into place, `abort` removes it. */
+export interface AtomicFile {
+  /** resolves when the piece is handed to the OS (waits while the disk is behind) */
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens `path` for writing through a temporary name beside it. A folder of that
+ * name, or no folder to hold it, is the user's to fix and said before anything
+ * is written (`UsageError` from `usage`); a failure while writing (a full disk)
+ * rejects the next write or the commit.
+ */
+export async function openAtomicFile(path: string, usage: (message: string) => Error): Promise<AtomicFile> {
+  const at = statSync(path, { throwIfNoEntry: false });
+  if (at?.isDirectory()) throw usage(`${path} is a folder; give the name of a file to write`);
+  const folder = statSync(dirname(path), { throwIfNoEntry: false });
+  if (!folder?.isDirectory()) throw usage(`${path}: there is no folder ${dirname(path)} to write it in`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const stream = createWriteStream(tmp);
+  let failed: Error | null = null;
+  stream.on('error', (e) => (failed ??= e));
+  await new Promise<void>((res) => {
+    stream.once('open', () => res());
+    stream.once('error', () => res());
+  });
+  const check = async () => {
+    if (!failed) return;
+    await rm(tmp, { force: true });
+    const e = failed as NodeJS.ErrnoException;
+    // named by the user's file, not the temporary one
+    throw Object.assign(new Error(`cannot write ${path}: ${e.code ?? e.message}`), { code: e.code, syscall: e.syscall });
+  };
+  await check();
+  return {
+    async write(text) {
+      await check();
+      if (!stream.write(text)) await new Promise<void>((res) => (failed ? res() : (stream.once('drain', res), stream.once('error', () => res()))));
+      await check();
+    },
+    async commit() {
+      await check();
+      await new Promise<void>((res) => stream.end(() => res()));
+      await check();
+      await rename(tmp, path);
+    },
+    async abort() {
+      stream.destroy();
+      await rm(tmp, { force: true });
+    },
+  };
 }

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { openStore } from '../../store/store.js';
 import { CSV_COLUMNS, toCsvRow, toJsonl, toJsonLd } from '../../archive/export-records.js';
 import { UsageError, type Io } from '../io.js';
+import { openAtomicFile } from '../write-atomic.js';
 import { FILTER_OPTIONS, filterFrom } from '../filter-options.js';
 
 export const EXPORT_HELP = `banmian export [--db URL] [--format jsonl|csv|jsonld] [--paper NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--page N] [--reporter NAME] [--out FILE]
@@ -29,29 +28,33 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format!;
   if (!['jsonl', 'csv', 'jsonld'].includes(format)) throw new UsageError(`--format must be jsonl, csv or jsonld, not "${format}"`);
   const filter = filterFrom(values);
-  const store = await openStore(values.db, { mustExist: true });
-  const tmp = values.out ? `${values.out}.${process.pid}.tmp` : null;
-  const file = tmp ? createWriteStream(tmp) : null;
-  const write = (s: string) => (file ? file.write(`${s}\n`) : io.out(s));
+  const file = values.out ? await openAtomicFile(values.out, (m) => new UsageError(`--out ${m}`)) : null;
+  let store;
   try {
-    if (format === 'csv') write(CSV_COLUMNS.join(','));
-    if (format === 'jsonld') write('[');
+    store = await openStore(values.db, { mustExist: true });
+  } catch (e) {
+    await file?.abort();
+    throw e;
+  }
+  const write = async (s: string) => (file ? file.write(`${s}\n`) : io.out(s));
+  try {
+    if (format === 'csv') await write(CSV_COLUMNS.join(','));
+    if (format === 'jsonld') await write('[');
     let n = 0;
     for await (const a of store.articles(filter)) {
-      if (format === 'jsonl') write(toJsonl(a));
-      else if (format === 'csv') write(toCsvRow(a));
-      else write(`${n ? ',' : ''}${JSON.stringify(toJsonLd(a))}`);
+      if (format === 'jsonl') await write(toJsonl(a));
+      else if (format === 'csv') await write(toCsvRow(a));
+      else await write(`${n ? ',' : ''}${JSON.stringify(toJsonLd(a))}`);
       n++;
     }
-    if (format === 'jsonld') write(']');
-    if (file && tmp) {
-      await new Promise<void>((res, rej) => file.end((e?: Error | null) => (e ? rej(e) : res())));
-      await rename(tmp, values.out!);
+    if (format === 'jsonld') await write(']');
+    if (file) {
+      await file.commit();
       io.err(`exported ${n} articles to ${values.out}`);
     }
     return 0;
   } catch (e) {
-    if (tmp) await rm(tmp, { force: true });
+    await file?.abort();
     throw e;
   } finally {
     await store.close();

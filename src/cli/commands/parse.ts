@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePage } from '../../pipeline/run-pipeline.js';
 import { DecodeError } from '../../parse/decode.js';
@@ -37,7 +37,7 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format;
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
   if (positionals.length === 0) throw new UsageError('give one or more page files or folders to parse');
-  if (values.out) mkdirSync(values.out, { recursive: true });
+  if (values.out) makeOutputFolder(values.out);
 
   const inputs = expandPaths(positionals, values.ocr ? /\.(txt|pdf|png|jpe?g|tiff?)$/i : /\.(txt|pdf)$/i, values.ocr ? '.txt, .pdf, .png, .jpg, .tif' : '.txt, .pdf');
   let failed = 0;
@@ -69,4 +69,23 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
   }
   if (values.out) io.err(`parsed ${done} page${done === 1 ? '' : 's'} into ${values.out}${failed ? `; ${failed} failed` : ''}`);
   return failed ? 1 : 0;
+}
+
+/** The --out folder, made where it is not there; a file of that name, or a folder that cannot be made, is the user's to fix. */
+function makeOutputFolder(out: string): void {
+  const cannot = (e: unknown) => new UsageError(`--out ${out}: cannot make that folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  let existing;
+  try {
+    existing = statSync(out, { throwIfNoEntry: false });
+  } catch (e) {
+    throw cannot(e); // a file where a folder on the way should be (ENOTDIR)
+  }
+  if (existing?.isDirectory()) return;
+  if (existing) throw new UsageError(`--out ${out} is a file; give a folder to write the parsed pages into`);
+  try {
+    // (recursive only where the parent is missing: Node's recursive mkdir never returns under /proc)
+    mkdirSync(out, { recursive: !statSync(dirname(out), { throwIfNoEntry: false }) });
+  } catch (e) {
+    throw cannot(e);
+  }
 }
