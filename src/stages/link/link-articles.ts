@@ -46,7 +46,13 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   joinContinuations(layout, texts, options.continuationMargin ?? 0.01, joinAfter, file);
 
   const segments = layout.segments.filter((s) => s.units.length > 0);
-  const stackSplits = scoreStackSplits(layout.atoms, segments, (units, s) => texts.idf.overlap(gramsOfUnits(units, texts), segmentGrams(s, texts)), 2 * threshold);
+  const stackSplits = scoreStackSplits(
+    layout.atoms,
+    segments,
+    (units) => gramsOfUnits(units, texts),
+    (grams, s) => texts.idf.overlap(grams, segmentGrams(s, texts)),
+    2 * threshold,
+  );
   const atoms = applyStackSplits(layout.atoms, stackSplits);
   for (const split of stackSplits) {
     const lines = split.atom.units.map((u) => u.text);

@@ -22,27 +22,37 @@ export interface StackSplit {
  * cut counts only where the sides match different bodies, each side covers `bar`
  * of its own words there and shares at most half as much with the other side's.
  */
-export function scoreStackSplits(
+export function scoreStackSplits<G>(
   atoms: Atom[],
   segments: Segment[],
+  /** what overlap reads of some lines (their bigrams) */
+  gramsOf: (units: Unit[]) => G,
   /** the weight of the lines' words that the body also has, and of all their words */
-  overlap: (units: Unit[], s: Segment) => { shared: number; total: number },
+  overlap: (grams: G, s: Segment) => { shared: number; total: number },
   bar: number,
 ): StackSplit[] {
   const out: StackSplit[] = [];
   for (const atom of atoms) {
     if (atom.units.length < 2 || segments.length < 2) continue;
+    // a side covering `bar` of its words in a body shares at least `bar` of its lightest line's weight with it, and so
+    // does the whole run: only bodies the whole run shares that much with can be a side's (the rest are not scored)
+    const lightest = Math.min(...atom.units.map((u) => overlap(gramsOf([u]), segments[0]).total));
+    const whole = gramsOf(atom.units);
+    const bodies = segments.filter((s) => overlap(whole, s).shared >= bar * lightest);
+    if (bodies.length < 2) continue;
     const cuts: Array<{ at: number; score: number; bodies: [Segment, Segment] }> = [];
     for (let at = 1; at < atom.units.length; at++) {
-      const before = segments.map((s) => overlap(atom.units.slice(0, at), s));
-      const after = segments.map((s) => overlap(atom.units.slice(at), s));
+      const head = gramsOf(atom.units.slice(0, at));
+      const tail = gramsOf(atom.units.slice(at));
+      const before = bodies.map((s) => overlap(head, s));
+      const after = bodies.map((s) => overlap(tail, s));
       const b = argmax(before.map((o) => o.shared));
       const a = argmax(after.map((o) => o.shared));
       if (a === b || share(before[b]) < bar || share(after[a]) < bar) continue;
       // each side far closer to its own body than to the other side's
       if (before[a].shared > before[b].shared / 2 || after[b].shared > after[a].shared / 2) continue;
       // the cut that leaves the most words beside a body that has them (a line matching neither side weighs nothing)
-      cuts.push({ at, score: before[b].shared + after[a].shared, bodies: [segments[b], segments[a]] });
+      cuts.push({ at, score: before[b].shared + after[a].shared, bodies: [bodies[b], bodies[a]] });
     }
     if (!cuts.length) continue;
     // cuts that score about the same differ by lines that match both bodies about as little: they go with the
