@@ -49,3 +49,21 @@ const floor = measure('floor', floorPass);
 const parse = measure('parse', (bytes, name) => parsePage(bytes, name));
 console.log(`parse/floor speed ratio: ${(parse.pagesPerSecond / floor.pagesPerSecond).toFixed(3)} (target ≥ 0.333)`);
 console.log(`parse: ${(1000 / parse.pagesPerSecond).toFixed(2)} ms per page`);
+
+// One text of many pages run together (a whole issue or a year pasted into one file): its time per page beside a page
+// alone, in the same run. Linking looks for a headline's body among the runs of text around it, so this stays near 1×.
+const RUN_TOGETHER = 100;
+const long = Buffer.concat(Array.from({ length: RUN_TOGETHER }, (_, i) => pages[i % pages.length].bytes));
+const single = (() => {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < RUN_TOGETHER; i++) parsePage(pages[i % pages.length].bytes, pages[i % pages.length].name);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+})();
+const together = (() => {
+  const start = process.hrtime.bigint();
+  parsePage(long, 'run-together.txt');
+  return Number(process.hrtime.bigint() - start) / 1e9;
+})();
+console.log(
+  `${RUN_TOGETHER} pages in one text (${(long.length / 2 ** 20).toFixed(1)} MB): ${together.toFixed(2)} s, against ${single.toFixed(2)} s as ${RUN_TOGETHER} texts: ${(together / single).toFixed(1)}× the time`,
+);

@@ -46,9 +46,13 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   joinContinuations(layout, texts, options.continuationMargin ?? 0.01, joinAfter, file);
 
   const segments = layout.segments.filter((s) => s.units.length > 0);
+  const around = (a: Atom) => nearbyRange(segments, a.last);
   const stackSplits = scoreStackSplits(
     layout.atoms,
-    segments,
+    (a) => {
+      const { from, to } = around(a);
+      return segments.slice(from, to);
+    },
     (units) => gramsOfUnits(units, texts),
     (grams, s) => texts.idf.overlap(grams, segmentGrams(s, texts)),
     2 * threshold,
@@ -68,7 +72,10 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
       },
     });
   }
-  const scores = atoms.map((a) => segments.map((s) => contentScore(a, s, texts)));
+  const scores = atoms.map((a) => {
+    const { from, to } = around(a);
+    return segments.map((s, j) => (j >= from && j < to ? contentScore(a, s, texts) : 0));
+  });
   const nextOf = (a: Atom) => segments.findIndex((s) => s.first > a.last);
   const prevOf = (a: Atom) => findLastIndex(segments, (s) => s.last < a.first);
   const best = scores.map((row) => row.indexOf(Math.max(...row)));
@@ -318,6 +325,24 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
   // a page has a few dozen runs of text; on text far longer than a page, look only nearby
   const order = new Map(segments.map((seg, i) => [seg, i]));
   const near = (a: Segment, b: Segment) => Math.abs((order.get(a) ?? segments.indexOf(a)) - (order.get(b) ?? segments.indexOf(b))) <= NEARBY_SEGMENTS;
+  // the two runs of text nearest in content to a run (other than its host): the same for every article it might finish,
+  // so found once, and again after a join changes the runs
+  const rivals = new Map<string, Array<{ t: Segment; sim: number }>>();
+  const rivalOf = (host: Segment, k: number, run: Grams, s: Segment) => {
+    const key = `${host.id}:${k}:${host.units.length}`;
+    let top = rivals.get(key);
+    if (!top) {
+      top = [];
+      for (const t of segments) {
+        if (t === host || !t.units.length || !near(t, host)) continue;
+        top.push({ t, sim: texts.idf.cosine(run, segmentGrams(t, texts)) });
+        top.sort((a, b) => b.sim - a.sim);
+        top.length = Math.min(top.length, 2);
+      }
+      rivals.set(key, top);
+    }
+    return top.find((x) => x.t !== s)?.sim ?? 0;
+  };
   for (const s of [...segments]) {
     if (s.units.length === 0 || moved.has(s)) continue;
     const last = s.units[s.units.length - 1];
@@ -337,7 +362,7 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
         const sim = texts.idf.cosine(run, target);
         let rival = before ? texts.idf.cosine(run, before) : 0;
         if (sim <= rival * 1.25) continue;
-        for (const t of segments) if (t !== s && t !== host && t.units.length && near(t, host)) rival = Math.max(rival, texts.idf.cosine(run, segmentGrams(t, texts)));
+        rival = Math.max(rival, rivalOf(host, k, run, s));
         const score = sim - rival + (fragment ? 0.02 : 0);
         if (sim > rival * 1.25 && score >= margin) candidates.push({ host, at: k, score });
       }
@@ -358,6 +383,7 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
     segments.push(run);
     moved.add(run);
     joinAfter.set(s, run);
+    rivals.clear();
     if (layout.trailing.has(best.host)) {
       layout.trailing.set(run, layout.trailing.get(best.host)!);
       layout.trailing.delete(best.host);
@@ -374,13 +400,25 @@ function joinContinuations(layout: Layout, texts: Texts, margin: number, joinAft
   }
 }
 
+/**
+ * The runs of text a headline or caption at unit `index` may belong to: those around it. A text of many pages run
+ * together is then linked in time that grows with its length, not its square; a page has far fewer runs than this.
+ */
+function nearbyRange(segments: Segment[], index: number): { from: number; to: number } {
+  const next = segments.findIndex((s) => s.first > index);
+  const at = next < 0 ? segments.length : next;
+  return { from: Math.max(0, at - NEARBY_SEGMENTS), to: at + NEARBY_SEGMENTS };
+}
+
 function attachCaptions(layout: Layout, segments: Segment[], used: Set<Photo>, texts: Texts, file: PageFile): Map<Photo, Segment> {
   const out = new Map<Photo, Segment>();
   for (const p of layout.photos) {
     if (used.has(p)) continue;
     const grams = texts.grams.get(p.caption)!;
     const next = segments.find((s) => s.first > p.caption.index);
+    const { from, to } = nearbyRange(segments, p.caption.index);
     const scored = segments
+      .slice(from, to)
       .filter((s) => s.units.length > 0)
       .map((s) => {
         let score = texts.idf.containment(grams, segmentGrams(s, texts));

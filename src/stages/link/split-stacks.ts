@@ -24,7 +24,8 @@ export interface StackSplit {
  */
 export function scoreStackSplits<G>(
   atoms: Atom[],
-  segments: Segment[],
+  /** the bodies an atom's headlines may belong to */
+  segmentsFor: (atom: Atom) => Segment[],
   /** what overlap reads of some lines (their bigrams) */
   gramsOf: (units: Unit[]) => G,
   /** the weight of the lines' words that the body also has, and of all their words */
@@ -33,7 +34,8 @@ export function scoreStackSplits<G>(
 ): StackSplit[] {
   const out: StackSplit[] = [];
   for (const atom of atoms) {
-    if (atom.units.length < 2 || segments.length < 2) continue;
+    const segments = atom.units.length < 2 ? [] : segmentsFor(atom);
+    if (segments.length < 2) continue;
     // a side covering `bar` of its words in a body shares at least `bar` of its lightest line's weight with it, and so
     // does the whole run: only bodies the whole run shares that much with can be a side's (the rest are not scored)
     const lightest = Math.min(...atom.units.map((u) => overlap(gramsOf([u]), segments[0]).total));
