@@ -654,6 +654,26 @@ test('in unmarked text, one run of headline lines holding the headlines of the s
   assert.match(String(split.params.runnerUp), /^“绍兴全域实现浙江省电子居住证互通…” \| “累计居住满6个月/);
 });
 
+test('in unmarked text, a photo story written text first — its paragraph, its title, its credit — is a story of its own', async () => {
+  // found on the pdftotext -raw text of a shuffled-stream generated page (shared p003-scrambled): the photo's paragraph
+  // ran on as the last of the story above it, the title was left over, and the credit, written over the page's service
+  // box and masthead, was taken for one of the masthead's labels
+  const { record } = await parseExcerpt('photo-story-text-first.txt');
+  const photo = record.articles.find((a) => a.title === '致敬！可爱的“白衣天使”们');
+  assert.ok(photo, JSON.stringify(record.articles.map((a) => a.title)));
+  assert.equal(photo.paragraphs.length, 1);
+  assert.ok(photo.paragraphs[0].startsWith('昨日，在第111个“512”国际护士节到来前夕'), photo.paragraphs[0]);
+  assert.deepEqual(photo.byline.photographers, ['胡江丰', '巫慧英']);
+  const trade = storyBeginning(record, '记者昨日从杭州海关获悉');
+  assert.ok(trade.paragraphs.every((p) => !p.includes('护士节')), trade.paragraphs.at(-1));
+  // the story after the service box and masthead is not the photo's text
+  const next = storyBeginning(record, '根据专家研判');
+  assert.equal(next.title, '如何应对疫情高峰？');
+  assert.deepEqual(next.byline.photographers, []);
+  assert.equal(record.masthead?.paper, '浙江工人日报');
+  assert.ok(record.messages.some((m) => m.code === 'link/photo-text-before'), JSON.stringify(record.messages.map((m) => m.code)));
+});
+
 test('in unmarked text, a masthead at the top is read line by line up to its last field, and the first paragraph under the headline stays whole', async () => {
   // found on the pdftotext -raw text of a generated front page (shared p009): the first paragraph's first lines, in a
   // narrow column, carry no punctuation and were read as more masthead lines, then as headline lines

@@ -55,6 +55,10 @@ export const MESSAGES = {
     en: 'caption “{caption}” attached to the article “{article}” (score {score}); runner-up ({runnerUpScore})',
     zh: '图片说明“{caption}”归入“{article}”（得分 {score}；次选 {runnerUpScore}）',
   },
+  'link/photo-text-before': {
+    en: 'text “{text}”, written before the headline “{headline}” and its photo credit, is that photo story\'s, not the end of the article “{article}” (similarity to it {similarity})',
+    zh: '标题“{headline}”及摄影署名之前的文字“{text}”属该图片新闻，而非文章“{article}”的结尾（相似度 {similarity}）',
+  },
   'link/photo-story': {
     en: 'captioned photo “{caption}” stands as an article under the headline “{headline}”',
     zh: '图片新闻“{caption}”与标题“{headline}”成篇',

@@ -104,7 +104,9 @@ export function collectUnits(units: Unit[]): Layout {
         push(current, u);
         break;
       case 'lead':
-        if (current && hasBody) current = null;
+        // (a photo's credit under its headline opens the photo's text, but a dateline after other matter — a service
+        // box, a masthead — begins a story of its own)
+        if (current && (hasBody || (prev?.kind === 'other' && current.units.every((x) => x.kind === 'credit')))) current = null;
         current ??= open(u);
         push(current, u);
         current.hasLead = true;

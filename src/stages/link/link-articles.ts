@@ -123,6 +123,21 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   const headed = new Set(groups.map((g) => g.target).filter(Boolean));
   for (const g of groups) {
     if (g.target || photoOf.has(g) || g.atoms[g.atoms.length - 1].jump) continue;
+    const story = photoTextBefore(g, segments, texts, options.sectionSimilarity ?? 0.12);
+    if (story) {
+      g.target = story.credit;
+      headed.add(story.credit);
+      file.message('link/photo-text-before', 'info', {
+        place: story.text.block.position,
+        params: {
+          text: clip(story.text.text),
+          headline: clip(g.atoms.flatMap((a) => a.units).map((u) => u.text).join('')),
+          article: clip(story.from.units[0].text),
+          similarity: story.similarity.toFixed(2),
+        },
+      });
+      continue;
+    }
     const first = g.atoms[0];
     const last = g.atoms[g.atoms.length - 1];
     const side = after >= 0.5 ? segments[nextOf(last)] : segments[prevOf(first)];
@@ -527,6 +542,33 @@ function addPhoto(art: ArticleRef, p: Photo, as: 'caption' | 'paragraph', roles?
     }
   }
   if (p.credit) art.credits.push(...spanIds(p.credit));
+}
+
+/**
+ * A photo story that a content stream wrote text first: its paragraph, its headline, its photo's credit
+ * (`昨日，在第111个“512”国际护士节…致敬护士节。` / `致敬！可爱的“白衣天使”们` / `记者胡江丰、巫慧英摄`). The paragraph was
+ * read as the last of the story before; it is moved to the credit's run of text, which the headline then heads, when
+ * the headline matched no body, the credit stands alone right under it, and the paragraph reads unlike the rest of
+ * that story (weighted cosine below `unlike`) and more like the headline than the rest does.
+ */
+function photoTextBefore(g: HeadlineGroup, segments: Segment[], texts: Texts, unlike: number): { text: Unit; credit: Segment; from: Segment; similarity: number } | null {
+  const first = g.atoms[0].first;
+  const last = g.atoms[g.atoms.length - 1].last;
+  const credit = segments.find((s) => s.first === last + 1);
+  const from = segments.find((s) => s.last === first - 1);
+  if (!credit || !from || !credit.units.every((u) => u.kind === 'credit') || from.units.length < 2) return null;
+  const text = from.units[from.units.length - 1];
+  if (text.kind !== 'body') return null;
+  const rest = gramsOfUnits(from.units.slice(0, -1), texts);
+  const similarity = texts.idf.cosine(texts.grams.get(text)!, rest);
+  if (similarity >= unlike) return null;
+  const headline = gramsOfUnits(g.atoms.flatMap((a) => a.units), texts);
+  if (texts.idf.containment(headline, texts.grams.get(text)!) <= texts.idf.containment(headline, rest)) return null;
+  from.units = from.units.slice(0, -1);
+  from.last = from.units[from.units.length - 1].index;
+  credit.units = [text, ...credit.units];
+  credit.first = text.index;
+  return { text, credit, from, similarity };
 }
 
 function adjacentTo(g: HeadlineGroup, s: Segment, layout: Layout): boolean {

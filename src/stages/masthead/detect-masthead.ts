@@ -5,7 +5,7 @@ import { blockText, withSpans } from '../../tree/spans.js';
 import { blocksOf } from '../../tree/visit.js';
 import { emptyMasthead, IDENTIFYING_FIELDS, NAME_ENDING_IN_BAO, parseMastheadFields, PAPER_NAME, REGISTRATION_FIELDS, type FieldHit } from '../../text/parse-masthead-fields.js';
 import { checkMastheadDates } from './check-masthead-dates.js';
-import { DATELINE_START } from '../../text/press-patterns.js';
+import { DATELINE_START, isCreditLine } from '../../text/press-patterns.js';
 
 export interface MastheadOptions {
   /** how many blocks from the top of the page a masthead may span (default 30) */
@@ -137,7 +137,8 @@ function qualifies(run: Run, minFields: number): boolean {
 
 /** A line by itself with no clause or sentence punctuation. */
 function isLabel({ block, text }: Run['found'][number]): boolean {
-  return block.data.lines === 1 && !/[，。；！？,;!?]/.test(text);
+  // (a photo's credit is the photo's, however near the masthead the stream wrote it)
+  return block.data.lines === 1 && !/[，。；！？,;!?]/.test(text) && !isCreditLine(text);
 }
 
 function isBodyText(text: string, block: BlockNode): boolean {
