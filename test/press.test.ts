@@ -674,6 +674,41 @@ test('in unmarked text, a photo story written text first — its paragraph, its 
   assert.ok(record.messages.some((m) => m.code === 'link/photo-text-before'), JSON.stringify(record.messages.map((m) => m.code)));
 });
 
+test('in unmarked text, a photo story written title, text, credit keeps all its text; a byline alone over the next headline is that story\'s', async () => {
+  // found on the pdftotext -raw text of a shuffled-stream generated page (shared p008-scrambled): the text's last
+  // paragraph, over the credit, was taken for the photo's caption and made the story, its first paragraph left headless;
+  // and the next story's byline, written before its headline, stood as an article of its own
+  const { record } = await parseExcerpt('photo-story-title-text-credit.txt');
+  assert.equal(record.articles.length, 2, JSON.stringify(record.articles.map((a) => [a.title, a.paragraphs[0]?.slice(0, 10)])));
+  const [photo, next] = record.articles;
+  assert.equal(photo.title, '致敬！可爱的“白衣天使”们');
+  assert.ok(photo.paragraphs[0].startsWith('昨日，在第111个“512”国际护士节'), photo.paragraphs[0]);
+  assert.ok(photo.paragraphs.at(-1)!.endsWith('图为少先队员向医护人员敬队礼，致敬护士节。'), photo.paragraphs.at(-1));
+  assert.deepEqual(photo.byline.photographers, ['胡江丰', '巫慧英']);
+  assert.equal(next.title, '精神之光点亮奋进之路');
+  assert.deepEqual(next.byline.reporters, ['阮向民']);
+  assert.ok(next.paragraphs[0].startsWith('小讲台有大磁场'), next.paragraphs[0]);
+});
+
+test('a byline right after a story\'s text is not moved to the headline that follows', async () => {
+  // the other side of the rule above: papers that print the byline at the story's end
+  const { record } = await parseLines(
+    [
+      '市领导督查重点项目',
+      '本报讯 昨日，市领导带队督查全市重点项目建设情况，',
+      '要求各地各部门加快推进项目建设，确保按期完成年度',
+      '目标任务。',
+      '记者 王小明',
+      '城区新增三处口袋公园',
+      '本报讯 近日，城区新建的三处口袋公园陆续开放，为周',
+      '边居民提供了休闲健身的好去处。',
+    ],
+    'byline-at-end.txt',
+  );
+  const park = storyBeginning(record, '近日，城区新建的三处口袋公园');
+  assert.deepEqual(park.byline.reporters, [], JSON.stringify(record.articles.map((a) => [a.title, a.byline.reporters])));
+});
+
 test('in unmarked text, a masthead at the top is read line by line up to its last field, and the first paragraph under the headline stays whole', async () => {
   // found on the pdftotext -raw text of a generated front page (shared p009): the first paragraph's first lines, in a
   // narrow column, carry no punctuation and were read as more masthead lines, then as headline lines

@@ -97,6 +97,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
 
   // headlines left over: a photo with its caption, a teaser, or a body beside them
   const photoOf = new Map<HeadlineGroup, Photo>();
+  const photoText = new Map<Segment, Photo>();
   const usedPhotos = new Set<Photo>();
   for (const g of groups) {
     if (g.target) continue;
@@ -112,8 +113,14 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
       }
     }
     if (bestPhoto) {
-      photoOf.set(g, bestPhoto);
       usedPhotos.add(bestPhoto);
+      // a photo story printed title, text, photo: the text right under the headline, with no dateline, that the photo's
+      // caption follows is the story's, the caption its last paragraph
+      const story = bestPhoto.inside;
+      if (story && !story.hasLead && !story.continuedFrom && story.first > g.atoms[g.atoms.length - 1].last && !groups.some((o) => o.target === story) && adjacentTo(g, story, layout)) {
+        g.target = story;
+        photoText.set(story, bestPhoto);
+      } else photoOf.set(g, bestPhoto);
       file.message('link/photo-story', 'info', {
         place: bestPhoto.caption.block.position,
         params: { caption: clip(bestPhoto.caption.text), headline: clip(text.map((u) => u.text).join('')) },
@@ -148,6 +155,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
     }
   }
 
+  const bylineMoved = moveLoneBylines(segments, groups, layout.units);
   const captionTarget = attachCaptions(layout, segments, usedPhotos, texts, file);
   const articles: ArticleRef[] = [];
   const other: string[] = [];
@@ -157,7 +165,7 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
   const continuation = new Set(joinAfter.values());
 
   for (const s of segments) {
-    if (continuation.has(s)) continue;
+    if (continuation.has(s) || bylineMoved.has(s)) continue;
     const art = emptyArticle(`a${++n}`);
     const g = groupOf.get(s);
     if (g) {
@@ -191,6 +199,8 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
       joinPrev = !!next && art.paragraphs.length > 0;
       seg = next;
     }
+    const photo = photoText.get(s);
+    if (photo) addPhoto(art, photo, 'paragraph', roleOverride);
     for (const [photo, target] of captionTarget) if (target === s) addPhoto(art, photo, 'caption');
     articles.push(art);
   }
@@ -569,6 +579,28 @@ function photoTextBefore(g: HeadlineGroup, segments: Segment[], texts: Texts, un
   credit.units = [text, ...credit.units];
   credit.first = text.index;
   return { text, credit, from, similarity };
+}
+
+/**
+ * A byline alone, with no text of its own, right before a headline whose story has none (`见习记者阮向民` /
+ * `精神之光点亮奋进之路` / … / `本报讯 小讲台有大磁场…`: a stream that wrote the byline over the headline) is that
+ * story's — unless it follows a story's text, which it may end. Returns the runs of text emptied so.
+ */
+function moveLoneBylines(segments: Segment[], groups: HeadlineGroup[], units: Unit[]): Set<Segment> {
+  const moved = new Set<Segment>();
+  for (const s of segments) {
+    if (!s.units.length || !s.units.every((u) => u.kind === 'byline')) continue;
+    // (a byline right after a story's text may be that story's, printed at its end)
+    const before = units[s.first - 1]?.kind;
+    if (before === 'body' || before === 'lead' || before === 'section') continue;
+    const g = groups.find((o) => o.atoms[0].first === s.last + 1);
+    const story = g?.target;
+    if (!story || story === s || story.units.some((u) => u.kind === 'byline' || u.spans.some((sp) => sp.role === 'byline'))) continue;
+    story.units = [...s.units, ...story.units];
+    story.first = s.first;
+    moved.add(s);
+  }
+  return moved;
 }
 
 function adjacentTo(g: HeadlineGroup, s: Segment, layout: Layout): boolean {
