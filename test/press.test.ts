@@ -690,6 +690,26 @@ test('in unmarked text, a photo story written title, text, credit keeps all its 
   assert.ok(next.paragraphs[0].startsWith('小讲台有大磁场'), next.paragraphs[0]);
 });
 
+test('in unmarked text, a dateline ending in the first part of a role word goes on into the byline wrapped under it', async () => {
+  // found on the pdftotext -raw text of a generated page (shared p006): `本报讯 全媒体` / `记 者 张 浩 呈 报 道` in a narrow
+  // column was a story of its own whose text was `全媒体`, the dateline lost to the story below
+  const { record } = await parseExcerpt('dateline-role-wrapped.txt');
+  const story = storyBeginning(record, '“千封邮件不如一次见面');
+  assert.equal(story.dateline, '本报讯');
+  assert.deepEqual(story.byline.reporters, ['张浩呈']);
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => p !== '全媒体')), JSON.stringify(record.articles.map((a) => a.paragraphs[0])));
+});
+
+test('in unmarked text, a photo\'s credit alone before a photo story\'s title is that story\'s', async () => {
+  // found on the pdftotext -raw text of a shuffled-stream generated page (shared p004-scrambled): the credit, written
+  // between another story's headline and the photo story's title, stood as an article with nothing but photographers
+  const { record } = await parseExcerpt('credit-over-photo-title.txt');
+  const photo = storyBeginning(record, '昨日，在第111个“512”国际护士节');
+  assert.equal(photo.title, '致敬！可爱的“白衣天使”们');
+  assert.deepEqual(photo.byline.photographers, ['胡江丰', '巫慧英']);
+  assert.ok(record.articles.every((a) => a.paragraphs.length > 0), 'no article of a credit alone');
+});
+
 test('a byline right after a story\'s text is not moved to the headline that follows', async () => {
   // the other side of the rule above: papers that print the byline at the story's end
   const { record } = await parseLines(

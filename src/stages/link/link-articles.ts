@@ -584,18 +584,20 @@ function photoTextBefore(g: HeadlineGroup, segments: Segment[], texts: Texts, un
 /**
  * A byline alone, with no text of its own, right before a headline whose story has none (`见习记者阮向民` /
  * `精神之光点亮奋进之路` / … / `本报讯 小讲台有大磁场…`: a stream that wrote the byline over the headline) is that
- * story's — unless it follows a story's text, which it may end. Returns the runs of text emptied so.
+ * story's — unless it follows a story's text, which it may end; so is a photo's credit alone before a headline whose
+ * story has none (`胡江丰、巫慧英 摄` / `致敬！可爱的“白衣天使”们` / `昨日，…`). Returns the runs of text emptied so.
  */
 function moveLoneBylines(segments: Segment[], groups: HeadlineGroup[], units: Unit[]): Set<Segment> {
   const moved = new Set<Segment>();
   for (const s of segments) {
-    if (!s.units.length || !s.units.every((u) => u.kind === 'byline')) continue;
+    const kind = s.units[0]?.kind;
+    if ((kind !== 'byline' && kind !== 'credit') || !s.units.every((u) => u.kind === kind)) continue;
     // (a byline right after a story's text may be that story's, printed at its end)
     const before = units[s.first - 1]?.kind;
     if (before === 'body' || before === 'lead' || before === 'section') continue;
     const g = groups.find((o) => o.atoms[0].first === s.last + 1);
     const story = g?.target;
-    if (!story || story === s || story.units.some((u) => u.kind === 'byline' || u.spans.some((sp) => sp.role === 'byline'))) continue;
+    if (!story || story === s || story.units.some((u) => u.kind === kind || u.spans.some((sp) => sp.role === kind))) continue;
     story.units = [...s.units, ...story.units];
     story.first = s.first;
     moved.add(s);

@@ -455,7 +455,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       titleOverWideLine(i) ||
       (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
-    if (ends) starts.push(i);
+    // a dateline line ending in the first part of a role word wrapped off it (`本报讯 全媒体` / `记 者 张 浩 呈 报 道`) goes on
+    const roleWrapped = DATELINE_START.test(prevText) && ROLE_PREFIX_END.test(prevText.trim()) && isBylineLine(unspaced(texts[i]));
+    if (ends && !roleWrapped) starts.push(i);
     if (forcesStart(texts[i]) || !(ends ? headlineLine(texts[i]) : laterStackLine(texts[i]))) inStack = false;
     else if (ends && opensStack(i)) inStack = true;
     visual = 0;
@@ -470,6 +472,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
  * measure up to two em off the column when counted character by character.
  */
 export const SHORT_BY = 2;
+
+/** The first part of a role word (`全媒体` of `全媒体记者`) that a line may end with, the rest wrapped to the next. */
+const ROLE_PREFIX_END = /(?:全媒体|融媒体|本报|见习|特约|首席|实习)$/;
 
 /** A paragraph's first-line indent, in em. */
 const INDENT = 2;
