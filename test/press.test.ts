@@ -710,6 +710,17 @@ test('in unmarked text, a photo\'s credit alone before a photo story\'s title is
   assert.ok(record.articles.every((a) => a.paragraphs.length > 0), 'no article of a credit alone');
 });
 
+test('in unmarked text, a public-service advertisement\'s label and slogan are the page\'s, not the next story\'s headline', async () => {
+  // found on the pdftotext -raw text of a generated page (shared p006): `公益广告` / `垃圾分类 从我` / `做起` over the next
+  // story's title made that story's title `公益广告`
+  const { record } = await parseExcerpt('public-service-ad.txt');
+  const story = record.articles.find((a) => a.subtitle === '浙江将从5个方面发力');
+  assert.ok(story, JSON.stringify(record.articles.map(headline)));
+  assert.equal(story.title, '如何应对疫情高峰？');
+  assert.ok(record.other.includes('公益广告'), JSON.stringify(record.other));
+  assert.ok(record.articles.every((a) => !headline(a).includes('垃圾分类')));
+});
+
 test('a byline right after a story\'s text is not moved to the headline that follows', async () => {
   // the other side of the rule above: papers that print the byline at the story's end
   const { record } = await parseLines(

@@ -167,14 +167,24 @@ const HOTLINE_LABEL = /^[\u4e00-\u9fff]{0,8}(?:热线|电话|专线)$/;
 /** A telephone number alone on its line. */
 const PHONE_NUMBER = /^[\d\s-]{7,16}$/;
 
+/** The label of a public-service advertisement's box. */
+const PSA_LABEL = /^公益广告$/;
+
+/** A slogan's line: short, no sentence punctuation. */
+const SLOGAN = /^[^，。；！？,;!?]{1,12}$/;
+
 /**
  * A line of a page's service boxes, which are set like small headlines among
  * the articles: a QR-code prompt and the name under it (扫码下载 / 新闻客户端), a
- * hotline's number and its label beside it (新闻服务热线 / 88851111).
+ * hotline's number and its label beside it (新闻服务热线 / 88851111), a public-service
+ * advertisement's label and its slogan under it, maybe wrapped (公益广告 / 垃圾分类 从我 / 做起).
  */
 export function isServiceBoxLine(lines: string[], i: number): boolean {
   const t = lines[i].trim();
-  if (QR_PROMPT.test(t) || PHONE_NUMBER.test(t)) return true;
+  if (QR_PROMPT.test(t) || PHONE_NUMBER.test(t) || PSA_LABEL.test(t)) return true;
+  const above = (k: number) => (i - k >= 0 ? lines[i - k].trim() : '');
+  if (PSA_LABEL.test(above(1)) && SLOGAN.test(t)) return true;
+  if (PSA_LABEL.test(above(2)) && SLOGAN.test(above(1)) && isWrappedTail(t)) return true;
   if (i > 0 && QR_PROMPT.test(lines[i - 1].trim()) && t.length <= 10 && !/[，。！？]/.test(t)) return true;
   return HOTLINE_LABEL.test(t) && [lines[i - 1], lines[i + 1]].some((n) => n !== undefined && PHONE_NUMBER.test(n.trim()));
 }
