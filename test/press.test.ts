@@ -721,6 +721,17 @@ test('in unmarked text, a public-service advertisement\'s label and slogan are t
   assert.ok(record.articles.every((a) => !headline(a).includes('垃圾分类')));
 });
 
+// Own seed 99 (-raw, page 0): a story cut at its box's end (`…我是幸运的,遇上`), then the next story's stack, its photo's
+// credit and caption, its byline and dateline; with the caption between, the stack was read as the cut text's end and,
+// with the caption, as one long caption.
+test('after text cut mid-clause, headline lines over a photo credit and its caption, then a byline, are the next story\'s stack', async () => {
+  const { record } = await parseExcerpt('cut-story-over-photo-caption.txt');
+  const story = storyBeginning(record, '近日上午，趁着一天忙碌还未开始');
+  assert.equal(scoredHeadline(story), '追寻光成为光“时代楷模”钱海军成了这场早会的“主角”');
+  assert.deepEqual(story.captions, ['宁波江北快递小哥正学习“时代楷模”钱海军事迹。']);
+  assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('我是幸运的,遇上'))), JSON.stringify(record.articles.map((a) => a.paragraphs.at(-1))));
+});
+
 test('a byline right after a story\'s text is not moved to the headline that follows', async () => {
   // the other side of the rule above: papers that print the byline at the story's end
   const { record } = await parseLines(

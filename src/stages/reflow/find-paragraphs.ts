@@ -58,7 +58,7 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
  * A paragraph cut off mid-clause (the rest printed in another box or page) right
  * over the next story: lines i… read as headline lines up to its dateline or
  * byline (up to twelve lines on), a photo credit allowed between (`…我是幸运的,遇上` / `淳安推进蓝领公寓安`
- * / `居工程` / `胡江丰摄` / `本报讯 …`). The stack begins there, not the cut text's end.
+ * / `居工程` / `胡江丰摄` / `本报讯 …`), with the photo's caption under it. The stack begins there, not the cut text's end.
  */
 function stackAfterCut(texts: string[], widths: number[], column: number, i: number): boolean {
   const prev = texts[i - 1];
@@ -68,6 +68,9 @@ function stackAfterCut(texts: string[], widths: number[], column: number, i: num
     // (one line set to the column's measure is more likely the cut text's own last line)
     if (k > i && (DATELINE_START.test(t) || isBylineLine(t))) return k - i > 1 || Math.abs(widths[i] - column) > SHORT_BY;
     if (k > i && isCreditLine(t)) continue;
+    // (and under the credit, the photo's caption, a sentence over the byline or dateline: `张浩呈 摄` /
+    // `宁波江北快递小哥正学习“时代楷模”钱海军事迹。` / `本报记者张浩呈…`)
+    if (k > i + 1 && isCreditLine(texts[k - 1]) && endsSentence(t) && leadAfterCredits(texts, k + 1)) continue;
     // (a title may end in an exclamation right over the dateline, or over a photo's credit over it, set off the
     // column: `跳桥救人小哥彭清林等，一等功！`)
     const exclaimedEnd = k > i && leadAfterCredits(texts, k + 1) && exclaimedTitle(t) && Math.abs(widths[k] - column) > SHORT_BY;
