@@ -732,6 +732,16 @@ test('after text cut mid-clause, headline lines over a photo credit and its capt
   assert.ok(record.articles.some((a) => a.paragraphs.some((p) => p.endsWith('我是幸运的,遇上'))), JSON.stringify(record.articles.map((a) => a.paragraphs.at(-1))));
 });
 
+// Own seed 99 (-raw, page 3): in a column of twelve, the question title is narrower than a one-line indented
+// paragraph, and was read as the last paragraph of the story above.
+test('in a narrow column, a question with no clause in it, over a stack line and a byline, heads the next story', async () => {
+  const { record } = await parseExcerpt('question-title-narrow-column.txt');
+  const story = storyBeginning(record, '根据专家研判');
+  assert.equal(story.title, '如何应对疫情高峰？');
+  assert.equal(story.subtitle, '浙江将从5个方面发力');
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('如何应对疫情高峰'))));
+});
+
 test('a byline right after a story\'s text is not moved to the headline that follows', async () => {
   // the other side of the rule above: papers that print the byline at the story's end
   const { record } = await parseLines(

@@ -339,7 +339,13 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
   // after a paragraph's last sentence, a title that asks or exclaims (`如何应对疫情高峰？`), wider than a paragraph of one
   // indented line would be, heading a stack over a dateline
   const questionStackAfterParagraph = (i: number) =>
-    column > 0 && endsSentenceAt(texts, i - 1) && questionFirst(texts, i) && widths[i] > column - INDENT + 0.5 && stackOverDateline(texts, widths, column, i);
+    column > 0 &&
+    endsSentenceAt(texts, i - 1) &&
+    questionFirst(texts, i) &&
+    // (or, in a narrow column, one with no clause inside it over a stack line and a byline: `如何应对疫情高峰？` /
+    // `浙江将从5个方面发力` / `本报记者程雪`)
+    (widths[i] > column - INDENT + 0.5 || (!/[，、；：,;:]/.test(texts[i]) && i + 2 < n && headlineLine(texts[i + 1]) && isBylineLine(texts[i + 2]))) &&
+    stackOverDateline(texts, widths, column, i);
   // after a paragraph's last sentence, a headline line over a headline line set wider than the column (a title over
   // its subtitle across columns: `精神之光点亮奋进之路` / `“守好红色根脉·班前十分钟活动”优秀案例展评在杭举行`)
   const titleOverWideLine = (i: number) =>
