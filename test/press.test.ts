@@ -742,6 +742,18 @@ test('in a narrow column, a question with no clause in it, over a stack line and
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('如何应对疫情高峰'))));
 });
 
+// Own seed 67 (-raw, page 8): after a story's last sentence, a stack of kicker, title and subtitle, then the photo's
+// caption set across columns, then the byline — the kicker and title were read as the story's last lines, the subtitle
+// as the start of the caption.
+test('after a paragraph, a stack over a photo caption set across columns and a byline is the next story\'s headline', async () => {
+  const { record } = await parseExcerpt('stack-over-wide-caption.txt');
+  const story = storyBeginning(record, '“千封邮件不如一次见面');
+  // (which line is the kicker, unmarked text does not say; the whole headline is the scorer's `titles`)
+  assert.equal(scoredHeadline(story), '推动经济运行整体好转“希望每家企业都拿到大订单”126家杭州企业组团迪拜“抢”订单');
+  assert.deepEqual(story.captions, ['杭州市委副书记、代市长姚高员(左)与出征企业代表交流。']);
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('推动经济运行整体好转'))));
+});
+
 test('a byline right after a story\'s text is not moved to the headline that follows', async () => {
   // the other side of the rule above: papers that print the byline at the story's end
   const { record } = await parseLines(

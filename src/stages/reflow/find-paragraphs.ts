@@ -49,6 +49,9 @@ function stackOverDateline(texts: string[], widths: number[], column: number, i:
     if (exclaimedEnd) continue;
     // (a title's last character or two may stand on a line of their own: `擎”激发强劲动` / `力`)
     if (k > i && isWrappedTail(t)) continue;
+    // (a photo's caption set across columns may stand between the stack and the byline: `126家杭州企业组团迪拜“抢”订单` /
+    // `杭州市委副书记、代市长姚高员(左)与出征企业代表交流。` / `记者张浩呈`)
+    if (k > i && column > 0 && endsSentence(t) && widths[k] > column * WIDE_CAPTION && leadAfterCredits(texts, k + 1)) continue;
     if (endsSentence(t) || !(k > i ? laterStackLine(t) : headlineLine(t))) return false;
   }
   return false;
@@ -425,7 +428,11 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       !endsSentenceAt(texts, prev) &&
       !forcesStart(texts[i]) &&
       (endsSentence(texts[i]) || (i + 1 < n && widths[i] > column + WIDER_BY && endsSentence(texts[i + 1]) && !forcesStart(texts[i + 1])));
-    if (wideTextGoesOn || headlineTail || wideSentenceGoesOn) continue;
+    // (but in a stack, a sentence under a headline line that no word reads across is a caption of its own:
+    // `126家杭州企业组团迪拜“抢”订单` / `杭州市委副书记、代市长姚高员(左)与出征企业代表交流。`)
+    const captionUnderStackLine = inStack && !breaksWord(unspaced(prevText), unspaced(texts[i])) && endsSentence(texts[i]) && leadAfterCredits(texts, i + 1);
+    if ((wideTextGoesOn || wideSentenceGoesOn) && !captionUnderStackLine) continue;
+    if (headlineTail) continue;
     // under a headline line, the first piece of a printed line wider than the column (broken at its quote mark:
     // `昨日下午，` + `“守好红色根脉·…`) begins other text, a caption or a lead set across columns
     const wideLineUnderHeadline =
@@ -462,6 +469,8 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       quotedStackAfterParagraph(i) ||
       questionStackAfterParagraph(i) ||
       titleOverWideLine(i) ||
+      // a photo's caption set across columns under a stack, over the story's byline or dateline
+      (inStack && column > 0 && endsSentence(texts[i]) && widths[i] > column * WIDE_CAPTION && leadAfterCredits(texts, i + 1)) ||
       (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     // a dateline line ending in the first part of a role word wrapped off it (`本报讯 全媒体` / `记 者 张 浩 呈 报 道`) goes on
@@ -484,6 +493,9 @@ export const SHORT_BY = 2;
 
 /** The first part of a role word (`全媒体` of `全媒体记者`) that a line may end with, the rest wrapped to the next. */
 const ROLE_PREFIX_END = /(?:全媒体|融媒体|本报|见习|特约|首席|实习)$/;
+
+/** How many times the column's width a caption set across columns is at least. */
+const WIDE_CAPTION = 1.5;
 
 /** A paragraph's first-line indent, in em. */
 const INDENT = 2;
