@@ -591,7 +591,7 @@ function moveLoneBylines(segments: Segment[], groups: HeadlineGroup[], units: Un
   const moved = new Set<Segment>();
   for (const s of segments) {
     const kind = s.units[0]?.kind;
-    if ((kind !== 'byline' && kind !== 'credit') || !s.units.every((u) => u.kind === kind)) continue;
+    if ((kind !== 'byline' && kind !== 'credit') || !s.units.every((u) => u.kind === kind) || groups.some((o) => o.target === s)) continue;
     // (a byline right after a story's text may be that story's, printed at its end)
     const before = units[s.first - 1]?.kind;
     if (before === 'body' || before === 'lead' || before === 'section') continue;
