@@ -78,6 +78,26 @@ test('parse --out naming a file, or a path through one, is a usage error, not an
   assert.equal(readFileSync(file, 'utf8'), 'notes\n');
 });
 
+test('a file written piece by piece waits for the disk without piling up listeners, and is whole when committed', async () => {
+  // each wait for the disk left an error listener behind: a long export warned of a leak after ten
+  const { openAtomicFile } = await import('../src/cli/write-atomic.js');
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.name);
+  process.on('warning', onWarning);
+  try {
+    const path = join(tempDir('cli'), 'long.txt');
+    const file = await openAtomicFile(path, (m) => new Error(m));
+    const piece = `${'字'.repeat(20_000)}\n`;
+    for (let i = 0; i < 50; i++) await file.write(piece);
+    await file.commit();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(warnings, []);
+    assert.equal(statSync(path).size, 50 * Buffer.byteLength(piece));
+  } finally {
+    process.off('warning', onWarning);
+  }
+});
+
 test('inspect: the tree after a stage, with leaves and reasons', async () => {
   const r = await run(['inspect', page('004_2c58187224ef0ee6'), '--until', 'reflow', '--leaves']);
   assert.equal(r.code, 0);

@@ -52,7 +52,19 @@ export async function openAtomicFile(path: string, usage: (message: string) => E
   return {
     async write(text) {
       await check();
-      if (!stream.write(text)) await new Promise<void>((res) => (failed ? res() : (stream.once('drain', res), stream.once('error', () => res()))));
+      if (!stream.write(text)) {
+        await new Promise<void>((res) => {
+          if (failed) return res();
+          // (both listeners go once either fires: a long export waits for the disk many times)
+          const done = () => {
+            stream.off('drain', done);
+            stream.off('error', done);
+            res();
+          };
+          stream.on('drain', done);
+          stream.on('error', done);
+        });
+      }
       await check();
     },
     async commit() {
