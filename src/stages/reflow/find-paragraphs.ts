@@ -469,8 +469,6 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       quotedStackAfterParagraph(i) ||
       questionStackAfterParagraph(i) ||
       titleOverWideLine(i) ||
-      // a photo's caption set across columns under a stack, over the story's byline or dateline
-      (inStack && column > 0 && endsSentence(texts[i]) && widths[i] > column * WIDE_CAPTION && leadAfterCredits(texts, i + 1)) ||
       (column > 0 && short && (endsSentenceAt(texts, prev) || widths[prev] < column * 0.6)) ||
       unwrappedEnd;
     // a dateline line ending in the first part of a role word wrapped off it (`本报讯 全媒体` / `记 者 张 浩 呈 报 道`) goes on
