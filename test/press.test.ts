@@ -754,6 +754,16 @@ test('after a paragraph, a stack over a photo caption set across columns and a b
   assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('推动经济运行整体好转'))));
 });
 
+// Own seed 103 (-raw, page 4; drawn as held out, read at the end of the session): after a paragraph, a title set
+// across columns wrapped right after its enumeration mark — its first line was read as the story above's last
+// paragraph, and `数字化改革等议题` alone headed the wrong story.
+test('a title wrapped right after its enumeration mark, over the rest of its stack and a byline, is one title', async () => {
+  const { record } = await parseExcerpt('title-wrapped-after-enumeration-mark.txt');
+  const story = storyBeginning(record, '6月17日上午');
+  assert.equal(story.title, '市委全面深化改革委员会举行第7次会议研究共同富裕、数字化改革等议题');
+  assert.ok(record.articles.every((a) => a.paragraphs.every((p) => !p.includes('研究共同富裕、'))));
+});
+
 test('a byline right after a story\'s text is not moved to the headline that follows', async () => {
   // the other side of the rule above: papers that print the byline at the story's end
   const { record } = await parseLines(

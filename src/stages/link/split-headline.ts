@@ -56,6 +56,8 @@ function wrappedPieces(pieces: HeadlineLine[][]): HeadlineLine[][] {
 /** Line `b` is the tail of line `a` wrapped: a common word broken across the break, or a shorter line and a word read across it. */
 function wraps(a: string, b: string): boolean {
   if (!a || !b) return false;
+  // no part of a stack ends in an enumeration mark: the title goes on (`…研究共同富裕、` / `数字化改革等议题`)
+  if (/、$/.test(a)) return true;
   // a pair that common inside words (推|动, 成|为) is a wrap however long the line under it
   if (wordPairFrequency(a.slice(-1) + b[0]) >= WRAP_STRONG_PAIR) return true;
   if (displayWidth(b) > displayWidth(a) - WRAP_SHORTER_BY) return false;

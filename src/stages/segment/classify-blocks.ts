@@ -67,6 +67,9 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     if (kind === 'headline') return kind;
     // a headline's last character or two wrapped onto a line of their own inside its stack (`超1831亿` / `元` / `较去年同期增`)
     if (prev === 'headline' && next === 'headline' && isWrappedTail(text)) return 'headline';
+    // a title wrapped right after an enumeration mark, a line of its own over the rest of its stack and the story's
+    // byline or dateline (`市委全面深化改革委员会举行第7次会议研究共同富裕、` / `数字化改革等议题` / `记者王婷`)
+    if (next === 'headline' && b.data.lines === 1 && /、$/.test(text) && !/[。，；：！？,;:!?]/.test(text) && ['byline', 'lead'].includes(kinds[i + 2])) return 'headline';
     if (!endsSentence(text) || text.length > 90 || b.data.lines > 4 || sentences(text) > 2) return kind;
     const pictureGap = b.data.blankBefore >= 2 || (b.data.blankAfter >= 2 && prev !== 'lead' && prev !== 'body');
     const betweenArticles = prev === 'headline' && (next === 'lead' || next === 'byline' || next === 'headline');
