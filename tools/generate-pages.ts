@@ -324,18 +324,24 @@ export async function openPrinter(chromium = CHROMIUM): Promise<Printer> {
 /**
  * Pages `name` and `name-shuffled` into `out`: PDF and truth (and pdftotext's
  * two texts where pdftotext is installed). A page that would not fit on one
- * sheet is laid out again with one story fewer.
+ * sheet, measured or printed, is laid out again with one story fewer.
  */
 export async function generatePage(printer: Printer, material: StoryMaterial[], out: string, name: string, seed: number, pageNo: number, font?: string): Promise<Truth> {
   for (let stories = 7; stories >= 1; stories--) {
     const { html, shuffledHtml, truth } = layOutPage(material, { seed, name, pageNo, stories, font });
     if (!(await printer.fits(html))) continue;
-    for (const [file, source, t] of [
+    const prints = [
       [name, html, truth],
       [`${name}-shuffled`, shuffledHtml, { ...truth, page: `${name}-shuffled.pdf` }],
-    ] as const) {
-      const pdf = await printer.print(source);
-      if ((await readPdfPages(pdf, file)).length !== 1) throw new Error(`${file}: printed on more than one sheet`);
+    ] as const;
+    const pdfs: Uint8Array[] = [];
+    for (const [, source] of prints) pdfs.push(await printer.print(source)); // one page of the browser: in turn
+    // (a page measured to fit can still print onto a second sheet: then it is laid out again, one story fewer, and
+    // nothing of it is written)
+    const sheets = await Promise.all(pdfs.map((pdf, i) => readPdfPages(pdf, prints[i][0])));
+    if (sheets.some((s) => s.length !== 1)) continue;
+    for (const [i, [file, , t]] of prints.entries()) {
+      const pdf = pdfs[i];
       writeFileSync(join(out, `${file}.pdf`), pdf);
       writeFileSync(join(out, `${file}.gold.json`), JSON.stringify(t, null, 2) + '\n');
       if (existsSync('/usr/bin/pdftotext')) {
