@@ -2,7 +2,6 @@ import type { ArticleRef, PageRoot, Role, SpanNode } from '../../tree/types.js';
 import type { Stage } from '../../pipeline/stage.js';
 import type { PageFile } from '../../file/page-file.js';
 import { endsSentence } from '../../text/chars.js';
-import { isPageFurniture } from '../../text/press-patterns.js';
 import { BigramIdf, bigramsOf, union, type Grams } from './content-similarity.js';
 import { collectUnits, unitsOf, type Atom, type Layout, type Photo, type Segment, type Unit } from './collect-units.js';
 import { chooseHeadlines, styleAfter, type HeadlineGroup } from './choose-headlines.js';
@@ -57,7 +56,6 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
     (units) => gramsOfUnits(units, texts),
     (grams, s) => texts.idf.overlap(grams, segmentGrams(s, texts)),
     2 * threshold,
-    (u) => isPageFurniture(u.text),
   );
   const atoms = applyStackSplits(layout.atoms, stackSplits);
   for (const split of stackSplits) {

@@ -31,8 +31,6 @@ export function scoreStackSplits<G>(
   /** the weight of the lines' words that the body also has, and of all their words */
   overlap: (grams: G, s: Segment) => { shared: number; total: number },
   bar: number,
-  /** lines that head no story (the page's own furniture): a side of nothing else is no headline */
-  headsNothing: (unit: Unit) => boolean = () => false,
 ): StackSplit[] {
   const out: StackSplit[] = [];
   for (const atom of atoms) {
@@ -46,7 +44,6 @@ export function scoreStackSplits<G>(
     if (bodies.length < 2) continue;
     const cuts: Array<{ at: number; score: number; bodies: [Segment, Segment] }> = [];
     for (let at = 1; at < atom.units.length; at++) {
-      if (atom.units.slice(0, at).every(headsNothing) || atom.units.slice(at).every(headsNothing)) continue;
       const head = gramsOf(atom.units.slice(0, at));
       const tail = gramsOf(atom.units.slice(at));
       const before = bodies.map((s) => overlap(head, s));

@@ -1,7 +1,7 @@
 import type { BlockKind, BlockNode } from '../../tree/types.js';
 import { blockText } from '../../tree/spans.js';
 import { endsSentence } from '../../text/chars.js';
-import { EDITORS_LINE, endsWithCredit, exclaimedTitle, isBylineLine, isCreditLine, isRunningHead, isServiceBoxLine, isWrappedTail, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
+import { EDITORS_LINE, endsWithCredit, exclaimedTitle, isBylineLine, isCreditLine, isPageFurniture, isRunningHead, isServiceBoxLine, isWrappedTail, JUMP, looksLikeHeadline, PAGE_LABEL, SOURCE_LINE } from '../../text/press-patterns.js';
 import { splitLead } from './split-lead.js';
 
 const JUMP_ONLY = new RegExp(`^\\s*${JUMP.source}\\s*$`);
@@ -50,7 +50,7 @@ export function refineKinds(blocks: BlockNode[], kinds: BlockKind[], texts: stri
     if (kind !== 'body' && kind !== 'headline') return kind;
     const b = blocks[i];
     const text = texts[i];
-    if (kind === 'headline' && isServiceBoxLine(texts, i)) return 'other';
+    if (kind === 'headline' && (isServiceBoxLine(texts, i) || isPageFurniture(text))) return 'other';
     // the page's label (`第七版 时事`) written apart from the rest of its running head, next to it
     if (kind === 'headline' && PAGE_LABEL.test(text) && [texts[i - 1], texts[i + 1]].some((t) => t !== undefined && isRunningHead(t))) return 'other';
     const next = kinds[i + 1];
