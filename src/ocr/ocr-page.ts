@@ -225,14 +225,14 @@ export function ocrPages(bytes: Uint8Array, path: string): PdfPage[] {
     const image = join(dir, `scan${/\.[^.]+$/.exec(path)?.[0] ?? '.png'}`);
     writeFileSync(image, bytes);
     const page = readImage(image, 1, undefined, path);
-    // a JPEG or PNG is read again at half its size for its big type, through a PDF of it
+    // a JPEG or PNG is read again for its big type, through a PDF of it sized as if scanned at DPI
     const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const pdf = /\.jpe?g$/i.test(path) ? jpegPdf(data, DPI) : /\.png$/i.test(path) ? pngPdf(data, DPI) : null;
     if (!pdf) return [page];
     writeFileSync(join(dir, 'half.pdf'), pdf);
     try {
-      const [small] = renderPages(join(dir, 'half.pdf'), DPI / 2, 'small', path);
-      return [rereadHeadlines(page, small ? readImage(small, 1, DPI / 2, path) : null)];
+      const [small] = renderPages(join(dir, 'half.pdf'), HEADLINE_DPI, 'small', path);
+      return [rereadHeadlines(page, small ? readImage(small, 1, HEADLINE_DPI, path) : null)];
     } catch {
       // (the second reading only mends headlines: without it the page stands as first read)
       return [page];
