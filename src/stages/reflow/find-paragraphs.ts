@@ -524,7 +524,7 @@ const WIDER_BY = 4;
  * own, not wraps of a column.
  */
 export function estimateColumn(widths: number[], texts?: string[]): number {
-  const column = columnOfWidths(widths);
+  const column = columnOfWidths(widths, texts);
   return texts && column > 0 ? withoutHanging(column, widths, texts) : column;
 }
 
@@ -539,10 +539,16 @@ function withoutHanging(column: number, widths: number[], texts: string[]): numb
   const body = widths.slice(0, -1).map((w, i) => ({ w, t: texts[i] }));
   const widest = body.filter((l) => Math.abs(l.w - column) <= 0.5);
   if (widest.length < 3 || !widest.every((l) => HANGS.test(l.t))) return column;
-  return body.some((l) => Math.abs(l.w - (column - 1)) <= 0.5) ? column - 1 : column;
+  // (a closing quote and the mark after it may hang together, `…“的的的”。`: two wider, when every widest line ends so)
+  const hung = Math.min(...widest.map((l) => (HANGS_TWO.test(unspaced(l.t)) ? 2 : 1)));
+  for (let by = hung; by >= 1; by--) if (body.some((l) => Math.abs(l.w - (column - by)) <= 0.5)) return column - by;
+  return column;
 }
 
-function columnOfWidths(widths: number[]): number {
+/** A closing quote and the mark after it, or two marks, at a line's end: both may hang past the column. */
+const HANGS_TWO = /[，。、；：！？”’][，。、；：！？”’]$/;
+
+function columnOfWidths(widths: number[], texts?: string[]): number {
   const body = widths.slice(0, -1).sort((a, b) => a - b);
   if (body.length === 0) return 0;
   const median = body[Math.floor(body.length / 2)];
@@ -557,7 +563,7 @@ function columnOfWidths(widths: number[]): number {
     acc += body[k];
     heavy = body[k];
   }
-  const carried = body.filter((x) => Math.abs(x - heavy) <= SHORT_BY).reduce((a, b) => a + b, 0);
+  const carried = body.filter((x) => Math.abs(x - heavy) <= SHORT_BY).reduce((a, b) => a + b, 0) + piecesMaking(heavy, widths, texts);
   if (heavy <= 40 && body.length >= 3 && near(heavy) >= 2 && carried >= total * 0.6) return heavy;
   if (near(median) >= Math.ceil(body.length * 0.6)) return median;
   // many short paragraphs: their last lines outnumber the full ones, so look at the widest cluster
@@ -567,6 +573,23 @@ function columnOfWidths(widths: number[]): number {
     return cluster[Math.floor(cluster.length / 2)];
   }
   return 0;
+}
+
+/**
+ * The characters of the run's non-final lines that are pieces of printed lines `width` wide, broken at a quote mark
+ * (`“的的的的的的的` + `”，的的的的，的的的`): two source lines, neither that wide, that make it together.
+ */
+function piecesMaking(width: number, widths: number[], texts?: string[]): number {
+  if (!texts) return 0;
+  let sum = 0;
+  const near = (w: number) => Math.abs(w - width) <= SHORT_BY;
+  for (let i = 0; i + 2 < widths.length; i++) {
+    const pair = widths[i] + widths[i + 1];
+    if (near(widths[i]) || near(widths[i + 1]) || !near(pair) || !brokenAtQuote(texts[i], texts[i + 1])) continue;
+    sum += pair;
+    i++;
+  }
+  return sum;
 }
 
 function rawTail(line: LineNode): string {
