@@ -214,3 +214,38 @@ test('index terms are the tokenizer’s terms: every token’s source slice fold
     { numRuns: 300 },
   );
 });
+
+test('a score row computed near its headline answers as the whole row would: argmax (first of ties, one left out), max, scores at least a bar, the max of rows', async () => {
+  const { Defaults, ScoreRow } = await import('../src/stages/link/score-row.js');
+  const value = fc.constantFrom(-0.4, 0, 0.1, 0.2, 0.35, 0.5);
+  const denseArgmax = (row: number[], except = -1) => {
+    let best = -1;
+    row.forEach((v, j) => {
+      if (j !== except && (best < 0 || v > row[best])) best = j;
+    });
+    return best;
+  };
+  const rowOf = (defaults: number[]) =>
+    fc.tuple(fc.integer({ min: -3, max: defaults.length + 3 }), fc.integer({ min: 0, max: defaults.length + 3 }), fc.array(value, { minLength: defaults.length + 6, maxLength: defaults.length + 6 }));
+  fc.assert(
+    fc.property(
+      fc.array(value, { maxLength: 12 }).chain((d) => fc.tuple(fc.constant(d), fc.array(rowOf(d), { minLength: 1, maxLength: 3 }), fc.integer({ min: -1, max: 12 }))),
+      ([defaultValues, specs, except]) => {
+        const defaults = new Defaults(defaultValues);
+        const rows = specs.map(([from, span, band]) => ScoreRow.band(from, from + span, defaults, (j) => band[j]));
+        const dense = rows.map((r, k) => defaultValues.map((d, j) => (j >= Math.max(0, specs[k][0]) && j < specs[k][0] + specs[k][1] ? specs[k][2][j] : d)));
+        rows.forEach((row, k) => {
+          assert.deepEqual(defaultValues.map((_, j) => row.get(j)), dense[k]);
+          assert.equal(row.argmax(), denseArgmax(dense[k]));
+          const left = except < defaultValues.length ? except : -1;
+          assert.equal(row.argmax(left), denseArgmax(dense[k], left));
+          assert.equal(row.max(), dense[k].length ? Math.max(...dense[k]) : -Infinity);
+          for (const bar of [-0.5, 0, 0.2]) assert.deepEqual(row.atLeast(bar), dense[k].flatMap((v, j) => (v >= bar ? [j] : [])));
+        });
+        const max = ScoreRow.max(rows);
+        assert.deepEqual(defaultValues.map((_, j) => max.get(j)), defaultValues.map((_, j) => Math.max(...dense.map((r) => r[j]))));
+      },
+    ),
+    { numRuns: 500 },
+  );
+});

@@ -1,4 +1,5 @@
 import type { Atom, Segment } from './collect-units.js';
+import { ScoreRow } from './score-row.js';
 
 /** A scored pairing of a headline piece with a body: the data every decision here is made from. */
 export interface Candidate<T> {
@@ -43,15 +44,15 @@ export function styleAfter(atoms: Atom[], bestIsNext: boolean[], bestIsPrev: boo
  */
 export function chooseHeadlines(
   atoms: Atom[],
-  scores: number[][],
+  scores: ScoreRow[],
   segments: Segment[],
   after: number,
   threshold: number,
-  content: number[][] = scores,
+  content: ScoreRow[] = scores,
 ): HeadlineGroup[] {
-  const best = scores.map((row) => argmax(row));
-  const weak = (j: number) => best[j] < 0 || scores[j][best[j]] < threshold;
-  const weakContent = (j: number) => Math.max(...content[j], 0) < threshold;
+  const best = scores.map((row) => row.argmax());
+  const weak = (j: number) => best[j] < 0 || scores[j].get(best[j]) < threshold;
+  const weakContent = (j: number) => Math.max(content[j].max(), 0) < threshold;
   const touching = (j: number) => j > 0 && atoms[j].first === atoms[j - 1].last + 1;
   // a teaser: weak pieces right above a jump line (`（详见第二版）`) head another page's article
   const teaserFrom = new Map<number, number>();
@@ -88,11 +89,11 @@ export function chooseHeadlines(
   });
 
   const indexOf = new Map(atoms.map((a, i) => [a, i]));
-  const groupScores = groups.map((g) => segments.map((_, s) => Math.max(...g.map((a) => scores[indexOf.get(a)!][s]))));
+  const groupScores = groups.map((g) => ScoreRow.max(g.map((a) => scores[indexOf.get(a)!])));
   const pairs: Array<{ g: number; s: number; score: number }> = [];
   groupScores.forEach((row, g) => {
     if (groups[g][groups[g].length - 1].jump) return; // a teaser's body is on another page
-    row.forEach((score, s) => score >= threshold && pairs.push({ g, s, score }));
+    for (const s of row.atLeast(threshold)) pairs.push({ g, s, score: row.get(s) });
   });
   pairs.sort((a, b) => b.score - a.score);
   const usedG = new Set<number>();
@@ -104,11 +105,11 @@ export function chooseHeadlines(
     usedS.add(p.s);
     result[p.g].target = segments[p.s];
     result[p.g].score = p.score;
-    const others = groupScores[p.g].map((score, s) => ({ s, score })).filter((x) => x.s !== p.s).sort((a, b) => b.score - a.score);
-    if (others[0]) result[p.g].runnerUp = { target: segments[others[0].s], score: others[0].score };
+    const other = groupScores[p.g].argmax(p.s);
+    if (other >= 0) result[p.g].runnerUp = { target: segments[other], score: groupScores[p.g].get(other) };
   }
-  const contentOf = (g: number, s: number) => Math.max(...groups[g].map((a) => content[indexOf.get(a)!][s]));
-  return joinStacksPrintedApart(result, segments, contentOf, threshold, (g) => teaserFrom.has(indexOf.get(groups[g][0])!));
+  const groupContent = groups.map((g) => ScoreRow.max(g.map((a) => content[indexOf.get(a)!])));
+  return joinStacksPrintedApart(result, segments, groupContent, threshold, (g) => teaserFrom.has(indexOf.get(groups[g][0])!));
 }
 
 /**
@@ -120,7 +121,7 @@ export function chooseHeadlines(
 function joinStacksPrintedApart(
   result: HeadlineGroup[],
   segments: Segment[],
-  contentOf: (g: number, s: number) => number,
+  content: ScoreRow[],
   threshold: number,
   isTeaser: (g: number) => boolean,
 ): HeadlineGroup[] {
@@ -128,9 +129,9 @@ function joinStacksPrintedApart(
   result.forEach((g, i) => {
     const last = g.atoms[g.atoms.length - 1];
     if (g.target || last.jump || isTeaser(i)) return;
-    const s = argmax(segments.map((_, k) => contentOf(i, k)));
+    const s = content[i].argmax();
     // twice the bar of a pairing: most of the piece's words are the body's, not a label's few common ones
-    if (s < 0 || contentOf(i, s) < 2 * threshold || segments[s].first < last.last) return;
+    if (s < 0 || content[i].get(s) < 2 * threshold || segments[s].first < last.last) return;
     const owner = result.find((o) => o.target === segments[s]);
     if (!owner) return;
     // printed before the stack (a title in a band above), or between the stack and its body (a subtitle)
@@ -142,16 +143,4 @@ function joinStacksPrintedApart(
     gone.add(i);
   });
   return result.filter((_, i) => !gone.has(i));
-}
-
-function argmax(row: number[]): number {
-  let best = -1;
-  let max = -Infinity;
-  row.forEach((v, i) => {
-    if (v > max) {
-      max = v;
-      best = i;
-    }
-  });
-  return best;
 }

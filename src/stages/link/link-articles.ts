@@ -7,6 +7,7 @@ import { collectUnits, unitsOf, type Atom, type Layout, type Photo, type Segment
 import { chooseHeadlines, styleAfter, type HeadlineGroup } from './choose-headlines.js';
 import { splitHeadline, subtitleStart } from './split-headline.js';
 import { applyStackSplits, scoreStackSplits } from './split-stacks.js';
+import { Defaults, ScoreRow } from './score-row.js';
 import { splitSpan } from '../../tree/spans.js';
 
 export interface LinkOptions {
@@ -72,24 +73,26 @@ export const linkArticles: Stage<LinkOptions> = (options = {}) => (tree: PageRoo
       },
     });
   }
+  const unscored = new Defaults(segments.map(() => 0));
   const scores = atoms.map((a) => {
     const { from, to } = around(a);
-    return segments.map((s, j) => (j >= from && j < to ? contentScore(a, s, texts) : 0));
+    return ScoreRow.band(from, to, unscored, (j) => contentScore(a, segments[j], texts));
   });
   const nextOf = (a: Atom) => segments.findIndex((s) => s.first > a.last);
   const prevOf = (a: Atom) => findLastIndex(segments, (s) => s.last < a.first);
-  const best = scores.map((row) => row.indexOf(Math.max(...row)));
+  const best = scores.map((row) => row.argmax());
   const markdown = atoms.map((a) => a.units.some((u) => u.block.data.heading > 0));
   const after = styleAfter(atoms, atoms.map((a, i) => best[i] === nextOf(a)), atoms.map((a, i) => best[i] === prevOf(a)), markdown);
 
   const nexts = atoms.map(nextOf);
   const prevs = atoms.map(prevOf);
-  const adjusted = atoms.map((_, i) =>
-    segments.map((s, j) => {
-      let score = scores[i][j];
+  // (a run that goes on another's text is a body for no headline: it scores less for every piece)
+  const continued = new Defaults(segments.map((s) => (s.continuedFrom ? -0.4 : 0)));
+  const adjusted = scores.map((row, i) =>
+    ScoreRow.band(Math.min(row.from, prevs[i] < 0 ? row.from : prevs[i]), Math.max(row.to, nexts[i] + 1), continued, (j) => {
+      let score = row.get(j) + continued.values[j];
       if (j === nexts[i]) score += 0.3 * after;
       if (j === prevs[i]) score += 0.3 * (1 - after);
-      if (s.continuedFrom) score -= 0.4;
       return score;
     }),
   );
