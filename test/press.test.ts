@@ -165,6 +165,22 @@ test('a run of headline lines is not cut to give the page\'s date or label a sto
   assert.ok(!record.messages.some((m) => m.code === 'link/stack-split'), JSON.stringify(record.messages.filter((m) => m.code === 'link/stack-split')));
 });
 
+// Found on the shared generated pages in pdftotext's default mode (p003): a question title (`如何应对疫情高峰？`) written
+// between the rows of a column, which stops mid-sentence before it (`…数字化改革带来`) and goes on after it
+// (`的便利。日前…`): it had been read as the end of that sentence, and its story had lost it.
+test('in interleaved columns, a question title cutting through a column heads its own story', async () => {
+  const { parsePage } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'question-title-in-column.txt';
+  const { record } = parsePage(readFileSync(join(TEST_DIR, 'fixtures', 'default', name)), name);
+  const story = record.articles.find((a) => a.title === '如何应对疫情高峰？');
+  assert.ok(story, JSON.stringify(record.articles.map(headline)));
+  assert.equal(story.subtitle, '浙江将从5个方面发力');
+  assert.deepEqual(story.byline.reporters, ['程雪']);
+  const residence = storyBeginning(record, '从“卡端”到“指端”的迭代升级');
+  assert.match(residence.paragraphs[0], /数字化改革带来的便利。日前，浙江省电子居住证互通互认制度改革在绍兴实现了全域覆盖/);
+  for (const a of record.articles) for (const p of a.paragraphs) assert.doesNotMatch(p, /如何应对疫情高峰/);
+});
+
 // Found on the shared generated pages in pdftotext's default mode (p002): a narrow column's lead breaks inside
 // its byline's parentheses (`本报讯 (记者 张浩` / `呈 通讯员 周永卫) 近日`), and the rows of the column beside it
 // come between; the line that closes the bracket is the one that goes on.

@@ -14,9 +14,9 @@
 // for every change of distance, since a band keeps its period; the chosen
 // links, strongest first, each block used once, make chains — the columns —
 // written one after another.
-import { BODY_PUNCT, displayWidth } from '../text/chars.js';
+import { BODY_PUNCT, displayWidth, endsSentence } from '../text/chars.js';
 import { printedWidth, spreadByLetterSpacing } from './to-lines.js';
-import { spansLongWord, wordPairFrequency } from '../text/word-pairs.js';
+import { breaksWord, spansLongWord, wordPairFrequency } from '../text/word-pairs.js';
 import { DATELINE_START, EDITORS_LINE, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
 
 /** One line of the derived text and where it stands in the source (1-based line, column). */
@@ -417,6 +417,33 @@ function chainsFrom(periods: number[], evidence: Array<Array<number | null>>): n
   return chains;
 }
 
+/** What no sentence begins with: a particle that follows a word (`的便利`), or punctuation that closes. */
+const NO_SENTENCE_START = /^[的了着地得之，。、；：！？”’）》]/;
+
+/**
+ * A headline stack written between a column's line that stops mid-sentence and the column that goes on that
+ * sentence (`…数字化改革带来` / `如何应对疫情高峰？` / `的便利。日前…`: a word read across the break, or a particle no
+ * sentence starts with, and no word read into the stack) cut through the column when pdftotext wrote its rows: the
+ * column goes on first, the stack is written after it.
+ */
+function stacksOutOfTheWay(chains: number[][], ends: Ends[], blocks: Block[]): number[][] {
+  const out = [...chains];
+  const lines = (c: number[]) => c.reduce((n, k) => n + blocks[k].length, 0);
+  const isStack = (c: number[]) => c.length === 1 && ends[c[0]].headline;
+  for (let i = 0; i + 2 < out.length; i++) {
+    // (columns of running text, a line or more each: a masthead's lines are no column)
+    if (isStack(out[i]) || lines(out[i]) < 2) continue;
+    let k = i + 1;
+    while (k < out.length && isStack(out[k])) k++;
+    if (k === i + 1 || k === out.length || lines(out[k]) < 2) continue;
+    const a = ends[out[i][out[i].length - 1]].last;
+    const c = ends[out[k][0]].first;
+    const goesOn = !endsSentence(a) && !DATELINE_START.test(c) && (breaksWord(a, c) || NO_SENTENCE_START.test(c));
+    if (goesOn && !breaksWord(a, ends[out[i + 1][0]].first)) out.splice(i + 1, 0, ...out.splice(k, 1));
+  }
+  return out;
+}
+
 /**
  * The page's lines, each column's lines together, columns in the order they
  * start; null when the text does not interleave its columns.
@@ -444,7 +471,7 @@ function fromBlocks(source: Block[], kind: Kind): Deinterleaved {
     return row;
   });
   const periods = choosePeriods(evidence);
-  const chains = chainsFrom(periods, evidence);
+  const chains = stacksOutOfTheWay(chainsFrom(periods, evidence), ends, blocks);
   const columns = chains.map((c) => c.flatMap((k) => blocks[k]));
   const counts = new Map<number, number>();
   for (const d of periods) if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);

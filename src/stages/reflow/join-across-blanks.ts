@@ -1,5 +1,5 @@
 import { endsSentence } from '../../text/chars.js';
-import { DATELINE_START, isBylineLine, isCreditLine, JUMP, looksLikeHeadline, PHOTO_CREDIT } from '../../text/press-patterns.js';
+import { DATELINE_START, exclaimedTitle, headlineLine, isBylineLine, isCreditLine, JUMP, looksLikeHeadline, PHOTO_CREDIT } from '../../text/press-patterns.js';
 
 /** What the join decision needs to know of a paragraph found by `findParagraphs`. */
 export interface ProtoBlock {
@@ -46,10 +46,20 @@ export function captionLike(b: ProtoBlock): boolean {
  * dateline, credit, jump). More than one blank line is a picture or a box, not a
  * column break.
  */
-export function continuesAcross(a: ProtoBlock, b: ProtoBlock): boolean {
+export function continuesAcross(a: ProtoBlock, b: ProtoBlock, next?: ProtoBlock): boolean {
   if (a.blanksAfter === 0 || a.blanksAfter > 1) return false;
   if (endsSentence(a.text) || !bodyLike(a) || endsWithPhotoCredit(a.text)) return false;
-  return !startsUnit(b);
+  return !startsUnit(b) && !(next && headsStack(b, next));
+}
+
+/**
+ * A title that asks or exclaims (`如何应对疫情高峰？`), a line of its own over another headline line or a story's lead:
+ * the first line of a stack, though it ends like a sentence.
+ */
+function headsStack(b: ProtoBlock, next: ProtoBlock): boolean {
+  if (b.lines > 1 || !exclaimedTitle(b.text) || !headlineLine(b.text.slice(0, -1))) return false;
+  const headline = headlineLine(next.firstLine) && !endsSentence(next.firstLine) && !bodyLike(next);
+  return headline || DATELINE_START.test(next.firstLine) || isBylineLine(next.firstLine);
 }
 
 /**

@@ -65,7 +65,7 @@ export const reflow: Stage<ReflowOptions> = (options = {}) => (tree: PageRoot, f
     const p = protos[i];
     const group = groups[groups.length - 1];
     const prev = group?.[group.length - 1];
-    if (prev && prev === protos[i - 1] && joinAcross && continuesAcross(mergedView(group), p)) group.push(p);
+    if (prev && prev === protos[i - 1] && joinAcross && continuesAcross(mergedView(group), p, protos[i + 1])) group.push(p);
     else groups.push([p]);
   }
   if (joinAcross) {
