@@ -996,6 +996,12 @@ test('in unmarked text, a paragraph whose first line is one em short of its inde
   paragraphsBreakAt((await parseExcerpt('indent-short-by-a-comma.txt')).record, '保税物流进出口75.4亿元，增长250.0%。', '从贸易国别看，对欧盟、东盟及美国贸易');
 });
 
+test('in unmarked text, a line spread by letter-spacing under a two-character paragraph end is a line of its own, not a piece of that one', async () => {
+  // shared p006 (-raw), a column of nine: `织和为企业服务工` / `作。` / `“ 我 们 这 次 出` — the spaced line fills its column;
+  // `作。` shows no spacing, so the two are no pieces of one printed line broken at the quote mark
+  paragraphsBreakAt((await parseExcerpt('spaced-line-after-short-end.txt')).record, '打通政企对接渠道，切实做好展会组织和为企业服务工作。', '“我们这次出去，主要是把之前的客户联系起来');
+});
+
 test('in unmarked text, an indented first line over a printed line the extractor broke at its quotes begins a paragraph', async () => {
   // same page: `经济社会高质量发展。` / `“现在项目推进到哪一` / `步了？”` / `“是否能如期竣` — the line under the indented one
   // is `步了？”“是否能如期竣`, full, but came as two pieces; the questions had run on into the paragraph before

@@ -396,8 +396,9 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     const quoteAfterSentence =
       endsSentence(prevText) && fits && visual + widths[i] >= column - SHORT_BY && widths[i] < column - INDENT - 0.5 && !endsSentence(texts[i]);
     // (pieces of one printed line share its spacing: a piece spread by letter-spacing is no piece of the line that a
-    // piece of three characters or more with no space in it stands in — `比赛。` / `“ 目 前 主 要 是 夯 实 传`)
-    const spacedApart = lines[i].data.spread && !/\s/.test(prevText.trim()) && prevText.trim().length >= 3;
+    // piece of two characters or more with no space between them stands in — `比赛。` / `“ 目 前 主 要 是 夯 实 传`,
+    // `作。` / `“ 我 们 这 次 出`)
+    const spacedApart = lines[i].data.spread && !/\s/.test(prevText.trim()) && prevText.trim().length >= 2;
     const pieceOfLine =
       !spacedApart &&
       OPENS.test(texts[i]) &&
