@@ -996,6 +996,11 @@ test('in unmarked text, a paragraph whose first line is one em short of its inde
   paragraphsBreakAt((await parseExcerpt('indent-short-by-a-comma.txt')).record, '保税物流进出口75.4亿元，增长250.0%。', '从贸易国别看，对欧盟、东盟及美国贸易');
 });
 
+test('in unmarked text, an indented first line with a middle dot in it begins a paragraph: the dot prints narrower than an em', async () => {
+  // shared p007 (-raw), a column of ten: `神之光点亮奋进之路。` / `“守好红色根脉·班` — nine as measured, the dot at an em
+  paragraphsBreakAt((await parseExcerpt('indent-with-middle-dot.txt')).record, '激励广大职工以精神之光点亮奋进之路。', '“守好红色根脉·班前十分钟活动”是省委宣传部');
+});
+
 test('in unmarked text, a line spread by letter-spacing under a two-character paragraph end is a line of its own, not a piece of that one', async () => {
   // shared p006 (-raw), a column of nine: `织和为企业服务工` / `作。` / `“ 我 们 这 次 出` — the spaced line fills its column;
   // `作。` shows no spacing, so the two are no pieces of one printed line broken at the quote mark

@@ -303,7 +303,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     (FULL_WIDTH_ONLY.test(unspaced(texts[i])) || (endsSentenceAt(texts, i - 1) && WITH_FIGURES.test(unspaced(texts[i])))) &&
     // (a line whose printed line goes on in the next source line, `…。“的的的` + `”。`, is that line's head, not short)
     !NO_LINE_START.test(texts[i + 1]) &&
-    widths[i] <= column - INDENT + 0.5 &&
+    widths[i] - dotSlack(texts[i]) <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) - figureSlack(texts[i]) &&
     ((nextLineWidth(i) >= column - SHORT_BY && nextLineWidth(i) + figureSlack(texts[i + 1]) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
   // the width of the printed line after line i: a line spread by letter-spacing under a line that does not end a
@@ -502,6 +502,11 @@ const INDENT = 2;
 const SPREAD_GAP = 0.25;
 /** How much wider than half an em a figure may print, in em: measured at half an em, figures in a line the column's justification spreads come out wider (`“义乌从2019` fills an indented line). */
 const FIGURE_SLACK = 0.25;
+
+/** How much narrower than measured a line's middle dots may print (measured at an em each; fonts set `·` narrower). */
+function dotSlack(text: string): number {
+  return 0.5 * (text.match(/·/g) ?? []).length;
+}
 
 /** How much wider than measured a line's figures may print in a justified line (measured at half an em each). */
 function figureSlack(text: string): number {
