@@ -996,6 +996,15 @@ test('in unmarked text, a paragraph whose first line is one em short of its inde
   paragraphsBreakAt((await parseExcerpt('indent-short-by-a-comma.txt')).record, '保税物流进出口75.4亿元，增长250.0%。', '从贸易国别看，对欧盟、东盟及美国贸易');
 });
 
+test('in unmarked text, a quote opened after a sentence\'s end, wider than an indented line, is the rest of that printed line when the two fill it', async () => {
+  // own seed 87 (-raw, page 3), a column of fourteen: `…跟党` / `走。` / `“我们以‘班前十分钟活动’` — thirteen, too wide for a
+  // paragraph's first line; with `走。` it fills the line, the full stop and the quote set in one em together
+  const { record } = await parseExcerpt('quote-after-sentence-fills-line.txt');
+  const paragraphs = record.articles.flatMap((a) => a.paragraphs);
+  assert.ok(paragraphs.some((p) => p.includes('听党话、跟党走。“我们以‘班前十分钟活动’为载体')), JSON.stringify(paragraphs.map((p) => p.slice(-16))));
+  assert.ok(paragraphs.some((p) => p.startsWith('目前，江北区已有宁波凯福莱特')));
+});
+
 test('in unmarked text, an indented first line with a middle dot in it begins a paragraph: the dot prints narrower than an em', async () => {
   // shared p007 (-raw), a column of ten: `神之光点亮奋进之路。` / `“守好红色根脉·班` — nine as measured, the dot at an em
   paragraphsBreakAt((await parseExcerpt('indent-with-middle-dot.txt')).record, '激励广大职工以精神之光点亮奋进之路。', '“守好红色根脉·班前十分钟活动”是省委宣传部');

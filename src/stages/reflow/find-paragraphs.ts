@@ -393,8 +393,15 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       /[。！？][”’]$/.test(prevText) && fits && widths[i] < column - SHORT_BY && (!endsSentence(texts[i]) || visual + widths[i] >= column - SHORT_BY);
     // (a quotation opened on the printed line where a sentence ended, `了6000多人的就业。` + `“以前是华侨带着`, comes as two
     // pieces that together fill the line; a paragraph opening with a quote would fill its own first line)
+    // (or, wider than an indented line, fill it exactly with the sentence's mark and the quote set in one em together:
+    // `走。` + `“我们以‘班前十分钟活动’` in a column of fourteen — no paragraph's first line is that wide)
+    const filledWithPair = Math.abs(visual + widths[i] - 1 - column) <= 0.5 && /[。！？]$/.test(prevText) && /^“/.test(texts[i]);
     const quoteAfterSentence =
-      endsSentence(prevText) && fits && visual + widths[i] >= column - SHORT_BY && widths[i] < column - INDENT - 0.5 && !endsSentence(texts[i]);
+      endsSentence(prevText) &&
+      fits &&
+      visual + widths[i] >= column - SHORT_BY &&
+      (widths[i] < column - INDENT - 0.5 || (filledWithPair && widths[i] - dotSlack(texts[i]) > column - INDENT + 0.5)) &&
+      !endsSentence(texts[i]);
     // (pieces of one printed line share its spacing: a piece spread by letter-spacing is no piece of the line that a
     // piece of two characters or more with no space between them stands in — `比赛。` / `“ 目 前 主 要 是 夯 实 传`,
     // `作。` / `“ 我 们 这 次 出`)
