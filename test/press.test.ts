@@ -996,6 +996,12 @@ test('in unmarked text, a paragraph whose first line is one em short of its inde
   paragraphsBreakAt((await parseExcerpt('indent-short-by-a-comma.txt')).record, '保税物流进出口75.4亿元，增长250.0%。', '从贸易国别看，对欧盟、东盟及美国贸易');
 });
 
+test('in unmarked text, an indented first line broken at its quote marks into a whole sentence and a quote opened after it begins a paragraph', async () => {
+  // own seed 65 (-raw, page 4), a column of seventeen: `…高质量发展。` / `“现在项目推进到哪一步了？”` / `“是` / `否能如期竣工？”` —
+  // the first two pieces make an indented line with the closing and the opening quote set in one em together
+  paragraphsBreakAt((await parseExcerpt('indent-in-quote-pieces.txt')).record, '以高质量项目建设推进经济社会高质量发展。', '“现在项目推进到哪一步了？”“是否能如期竣工？”“建设过程中');
+});
+
 test('in unmarked text, a quote opened after a sentence\'s end, wider than an indented line, is the rest of that printed line when the two fill it', async () => {
   // own seed 87 (-raw, page 3), a column of fourteen: `…跟党` / `走。` / `“我们以‘班前十分钟活动’` — thirteen, too wide for a
   // paragraph's first line; with `走。` it fills the line, the full stop and the quote set in one em together

@@ -306,6 +306,20 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     widths[i] - dotSlack(texts[i]) <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) - figureSlack(texts[i]) &&
     ((nextLineWidth(i) >= column - SHORT_BY && nextLineWidth(i) + figureSlack(texts[i + 1]) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
+  // after a sentence's end, a paragraph's first sentence, short of an indented line, and a quote opened after it
+  // (`“现在项目推进到哪一步了？”` + `“是` in a column of seventeen): one printed line broken at its quote mark, the indent
+  // short of the column with the two marks between the pieces set in one em together
+  const indentedInPieces = (i: number) =>
+    column > 0 &&
+    i + 2 < n &&
+    endsSentenceAt(texts, i - 1) &&
+    widths[i - 1] >= column - SHORT_BY &&
+    endsSentence(texts[i]) &&
+    /^“/.test(texts[i + 1]) &&
+    !endsSentence(texts[i + 1]) &&
+    widths[i] < column - INDENT - 0.5 &&
+    Math.abs(widths[i] + widths[i + 1] - 1 - (column - INDENT)) <= 0.5 &&
+    !forcesStart(texts[i + 2]);
   // the width of the printed line after line i: a line spread by letter-spacing under a line that does not end a
   // sentence begins no paragraph, so it fills the column (`钱海军，男，汉` over `族 ， 宁 波 慈 溪 人 ，`)
   const nextLineWidth = (i: number) =>
@@ -471,6 +485,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
       wideLineUnderHeadline ||
       (column > 0 && !inStack && stackAfterCut(texts, widths, column, i)) ||
       indented(i) ||
+      indentedInPieces(i) ||
       isServiceBoxLine(texts, i) ||
       isServiceBoxLine(texts, prev) ||
       (column > 0 && !(fits && atQuoteMark) && headlineAfterParagraph(texts, i) && (setOffColumn(i) || stackOverDateline(texts, widths, column, i))) ||
