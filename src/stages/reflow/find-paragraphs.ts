@@ -303,6 +303,8 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     (FULL_WIDTH_ONLY.test(unspaced(texts[i])) || (endsSentenceAt(texts, i - 1) && WITH_FIGURES.test(unspaced(texts[i])))) &&
     // (a line whose printed line goes on in the next source line, `…。“的的的` + `”。`, is that line's head, not short)
     !NO_LINE_START.test(texts[i + 1]) &&
+    // (nor is one that stops mid-sentence with a quote opened beside it, `…的的，` + `“的的”。`, the two fitting one line)
+    !(OPENS.test(texts[i + 1]) && !endsSentence(texts[i]) && widths[i] + widths[i + 1] <= column + SHORT_BY) &&
     widths[i] - dotSlack(texts[i]) <= column - INDENT + 0.5 &&
     widths[i] >= column - INDENT - (indentsShown && /[，、；：]/.test(texts[i]) ? 1 : 0.5) - figureSlack(texts[i]) &&
     ((nextLineWidth(i) >= column - SHORT_BY && nextLineWidth(i) + figureSlack(texts[i + 1]) > column - INDENT + 0.5) || (endsSentenceAt(texts, i + 1) && printedLineWidth(i + 1) < column - SHORT_BY));
@@ -569,7 +571,8 @@ function withoutHanging(column: number, widths: number[], texts: string[]): numb
   if (widest.length < 3 || !widest.every((l) => HANGS.test(l.t))) return column;
   // (a closing quote and the mark after it may hang together, `…“的的的”。`: two wider, when every widest line ends so)
   const hung = Math.min(...widest.map((l) => (HANGS_TWO.test(unspaced(l.t)) ? 2 : 1)));
-  for (let by = hung; by >= 1; by--) if (body.some((l) => Math.abs(l.w - (column - by)) <= 0.5)) return column - by;
+  // (a line that narrow and itself ending in such a mark may be a paragraph's last line: one that does not is full)
+  for (let by = hung; by >= 1; by--) if (body.some((l) => Math.abs(l.w - (column - by)) <= 0.5 && !HANGS.test(unspaced(l.t)))) return column - by;
   return column;
 }
 
