@@ -320,7 +320,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     /^“/.test(texts[i + 1]) &&
     !endsSentence(texts[i + 1]) &&
     widths[i] < column - INDENT - 0.5 &&
-    Math.abs(widths[i] + widths[i + 1] - 1 - (column - INDENT)) <= 0.5 &&
+    Math.abs(widths[i] + widths[i + 1] - MARKS_SET_TOGETHER - (column - INDENT)) <= 0.5 &&
     !forcesStart(texts[i + 2]);
   // the width of the printed line after line i: a line spread by letter-spacing under a line that does not end a
   // sentence begins no paragraph, so it fills the column (`钱海军，男，汉` over `族 ， 宁 波 慈 溪 人 ，`)
@@ -411,7 +411,7 @@ export function findParagraphs(lines: LineNode[], neighbourColumn = 0): RunLayou
     // pieces that together fill the line; a paragraph opening with a quote would fill its own first line)
     // (or, wider than an indented line, fill it exactly with the sentence's mark and the quote set in one em together:
     // `走。` + `“我们以‘班前十分钟活动’` in a column of fourteen — no paragraph's first line is that wide)
-    const filledWithPair = Math.abs(visual + widths[i] - 1 - column) <= 0.5 && /[。！？]$/.test(prevText) && /^“/.test(texts[i]);
+    const filledWithPair = Math.abs(visual + widths[i] - MARKS_SET_TOGETHER - column) <= 0.5 && /[。！？]$/.test(prevText) && /^“/.test(texts[i]);
     const quoteAfterSentence =
       endsSentence(prevText) &&
       fits &&
@@ -526,6 +526,9 @@ const INDENT = 2;
 const SPREAD_GAP = 0.25;
 /** How much wider than half an em a figure may print, in em: measured at half an em, figures in a line the column's justification spreads come out wider (`“义乌从2019` fills an indented line). */
 const FIGURE_SLACK = 0.25;
+
+/** What two marks side by side across a quote-mark break (`。“`, `”“`) save, in em: print sets the pair in one em. */
+const MARKS_SET_TOGETHER = 1;
 
 /** How much narrower than measured a line's middle dots may print (measured at an em each; fonts set `·` narrower). */
 function dotSlack(text: string): number {
