@@ -165,6 +165,18 @@ test('a run of headline lines is not cut to give the page\'s date or label a sto
   assert.ok(!record.messages.some((m) => m.code === 'link/stack-split'), JSON.stringify(record.messages.filter((m) => m.code === 'link/stack-split')));
 });
 
+// Own seed 107 (pdftotext's default mode, page 9; drawn as held out, then read): the page's number and its section's
+// name come as blocks of their own (`第四版` / `工会`), a headline between them and the date; the name had become
+// the first word of that headline.
+test('in interleaved columns, a page number with its section name apart from it is the running head\'s label', async () => {
+  const { parsePage } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'page-number-apart-from-section.txt';
+  const { record } = parsePage(readFileSync(join(TEST_DIR, 'fixtures', 'default', name)), name);
+  assert.ok(record.other.includes('第四版 工会 2021年9月17日 星期五 责任编辑 沈一帆'), JSON.stringify(record.other));
+  assert.ok(record.articles.some((a) => a.title === '绍兴全域实现浙江省电子居住证互通互认'), JSON.stringify(record.articles.map(headline)));
+  for (const a of record.articles) assert.doesNotMatch(headline(a), /^工会/);
+});
+
 // Found on the shared generated pages in pdftotext's default mode (p003): a question title (`如何应对疫情高峰？`) written
 // between the rows of a column, which stops mid-sentence before it (`…数字化改革带来`) and goes on after it
 // (`的便利。日前…`): it had been read as the end of that sentence, and its story had lost it.

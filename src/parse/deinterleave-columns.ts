@@ -242,12 +242,27 @@ function runningHeadOf(blocks: Block[]): { head: Block; rest: Block[] } {
   const label = blocks[0]?.[0];
   // the editors alone, their date and label printed elsewhere on the page
   if (label && blocks[0].length === 1 && EDITORS_LINE.test(label.text)) return { head: [label], rest: blocks.slice(1) };
-  if (!label || !PAGE_LABEL.test(label.text)) return { head: [], rest: blocks };
-  const dated = blocks.flat().slice(1, 1 + HEAD_REACH).find((l) => isRunningHead(`${label.text} ${l.text}`));
+  // (the page's number and its section's name may come as blocks of their own: `第四版` / `工会`)
+  const section = blocks[0]?.length === 1 && blocks[1]?.length === 1 && PAGE_NUMBER.test(label?.text ?? '') ? blocks[1][0] : undefined;
+  const labels = section && PAGE_LABEL.test(`${label.text} ${section.text}`) ? [label, section] : [label];
+  const labelText = labels.map((l) => l.text).join(' ');
+  if (!label || !PAGE_LABEL.test(labelText)) return { head: [], rest: blocks };
+  const dated = blocks.flat().slice(labels.length, labels.length + HEAD_REACH).find((l) => isRunningHead(`${labelText} ${l.text}`));
   if (!dated) return { head: [], rest: blocks };
-  const rest = blocks.map((b) => b.filter((l) => l !== label && l !== dated)).filter((b) => b.length > 0);
-  return { head: [label, dated], rest };
+  // (and the weekday and the editors, when they come right after the date: `星期五` / `责任编辑 沈一帆`)
+  const flat = blocks.flat();
+  const after: DerivedLine[] = [];
+  for (let k = flat.indexOf(dated) + 1; k < flat.length && after.length < 2 && (WEEKDAY.test(flat[k].text) || EDITORS_LINE.test(flat[k].text)); k++) after.push(flat[k]);
+  const head = [...labels, dated, ...after];
+  const rest = blocks.map((b) => b.filter((l) => !head.includes(l))).filter((b) => b.length > 0);
+  return { head, rest };
 }
+
+/** A weekday alone on its line. */
+const WEEKDAY = /^星期[一二三四五六日天]$/;
+
+/** A page's number alone, its section's name apart from it. */
+const PAGE_NUMBER = /^第\s*[一二三四五六七八九十\d]{1,3}\s*版$/;
 
 /** Character pairs and triples inside the page's own lines. */
 function pageNgrams(blocks: Block[]): { pairs: Map<string, number>; triples: Set<string> } {
