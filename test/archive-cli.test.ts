@@ -44,6 +44,35 @@ test('ingest: identity from masthead and paths, idempotent, failures named, exit
   assert.match(text, /浙江工人日报: 2 issues, 2 pages/);
 });
 
+test('ingest: a page whose path says nothing of it is filed by the running head it prints; a path that does say wins', async () => {
+  const dir = tempDir('archive-head');
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  const page = '第五版 要闻 浙江工人日报 2022年5月12日 星期四\n\n本报讯 记者张三报道 跑道上的新闻正文写在这里。\n\n跑道标题\n';
+  writeFileSync(join(dir, 'scan-0001.txt'), page);
+  mkdirSync(join(dir, '浙江日报', '2023-01-02'), { recursive: true });
+  writeFileSync(join(dir, '浙江日报', '2023-01-02', '03.txt'), page.replace('跑道', '路径'));
+  const r = await run(['ingest', join(dir, 'scan-0001.txt'), join(dir, '浙江日报'), '--db', db, '--quiet']);
+  assert.equal(r.code, 0, r.err);
+  const byHead = JSON.parse((await run(['search', '跑道', '--db', db, '--json'])).out).hits[0].article;
+  assert.deepEqual([byHead.paper, byHead.date, byHead.page, byHead.pageName], ['浙江工人日报', '2022-05-12', 5, '要闻']);
+  const byPath = JSON.parse((await run(['search', '路径', '--db', db, '--json'])).out).hits[0].article;
+  // (the head's 版名 is 第五版's, not 03's)
+  assert.deepEqual([byPath.paper, byPath.date, byPath.page, byPath.pageName], ['浙江日报', '2023-01-02', 3, null]);
+  const stats = JSON.parse((await run(['stats', '--db', db, '--json'])).out);
+  assert.equal(stats.unidentifiedPages, 0);
+});
+
+test('a running head is read whole, or from its parts as a PDF\'s layout sets them apart among the page\'s own lines', async () => {
+  const { identityFromRunningHead } = await import('../src/archive/identity.js');
+  // (shared p006's PDF: the service boxes' lines come first, the head's parts after them, its label last)
+  const parts = ['88851111', '新闻服务热线', '扫一扫', '看更多精彩内容', '公益广告', '垃圾分类从我', '做起', '责任编辑 陈思远', '美术编辑 吕欣然', '浙江工人日报', '2021年10月22日', '星期五', '08', '要闻'];
+  assert.deepEqual(identityFromRunningHead(parts), { page: 8, pageName: '要闻', date: '2021-10-22', paper: '浙江工人日报' });
+  assert.deepEqual(identityFromRunningHead(['第四版 社会 2021年12月21日 星期二 责任编辑 沈一帆']), { page: 4, pageName: '社会', date: '2021-12-21' });
+  assert.deepEqual(identityFromRunningHead(['07 经济', '扫码关注']), { page: 7, pageName: '经济' });
+  // lines that are no running head say nothing: a hotline's number is no 版次, a caption's date no issue's
+  assert.deepEqual(identityFromRunningHead(['88851111', '新闻服务热线', '2022年5月12日，记者在现场。']), {});
+});
+
 test('ingest: flags and a manifest give identity; a changed page replaces its earlier version', async () => {
   const dir = archiveFolder();
   const db = `sqlite:${join(dir, 'a.db')}`;

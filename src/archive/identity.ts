@@ -1,9 +1,11 @@
 // Where a page belongs: paper → issue (paper + date) → page (版次, 版名).
-// Given flags and manifests win; then the masthead; then the file's path.
+// Given flags and manifests win; then the masthead; then the file's path; then the running head the page prints.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve, basename } from 'node:path';
 import type { PageIdentity } from '../store/store.js';
 import type { PageRecord } from '../project/to-records.js';
+import { pageNumberOf } from '../store/keys.js';
+import { EDITORS_LINE, isRunningHead, PAGE_LABEL } from '../text/press-patterns.js';
 
 export type IdentityHints = Partial<PageIdentity>;
 
@@ -53,17 +55,65 @@ function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
   return -1;
 }
 
-/** The page's identity from hints (flags, manifest), its masthead and its path, in that order of trust. */
+/** The page's identity from hints (flags, manifest), its masthead, its path and its running head, in that order of trust. */
 export function resolveIdentity(record: PageRecord, path: string | null, hints: IdentityHints = {}): PageIdentity {
   const fromPath = path ? identityFromPath(path) : {};
+  const head = identityFromRunningHead(record.other);
   const m = record.masthead;
+  // a page that prints the masthead is the front page
+  const page = hints.page ?? fromPath.page ?? (m ? 1 : head.page) ?? null;
   return {
-    paper: hints.paper ?? m?.paper ?? record.paper ?? fromPath.paper ?? null,
-    date: hints.date ?? m?.date ?? fromPath.date ?? null,
-    // a page that prints the masthead is the front page
-    page: hints.page ?? fromPath.page ?? (m ? 1 : null),
-    pageName: hints.pageName ?? fromPath.pageName ?? null,
+    paper: hints.paper ?? m?.paper ?? record.paper ?? fromPath.paper ?? head.paper ?? null,
+    date: hints.date ?? m?.date ?? fromPath.date ?? head.date ?? null,
+    page,
+    // (the running head's 版名 is its 版's: not another's that a path or flag numbered otherwise)
+    pageName: hints.pageName ?? fromPath.pageName ?? (page === head.page ? head.pageName : undefined) ?? null,
   };
+}
+
+/** How many of the page's own lines a running head's parts are looked for among. */
+const HEAD_PARTS = 16;
+const PAGE_NUMBER_ITEM = /^(?:第\s*[一二三四五六七八九十两\d]{1,4}\s*版|\d{1,2})$/;
+const HEAD_ITEM = /^(?:[\u4e00-\u9fff]{2,8}报|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天])$/;
+
+/**
+ * A running head whose parts stand as lines of their own (a PDF's layout sets each apart: `07` / `经济` /
+ * `2022年5月12日` / `星期四` / `责编 方晴`): its label, a section's name right after a page number, the paper's
+ * name, the date, the weekday and the editors, in order, when together they read as a running head.
+ */
+function headOfParts(other: string[]): string | undefined {
+  const lines = other.slice(0, HEAD_PARTS).map((t) => t.trim());
+  const parts = lines.filter((t, k) => PAGE_NUMBER_ITEM.test(t) || PAGE_LABEL.test(t) || HEAD_ITEM.test(t) || EDITORS_LINE.test(t) || (k > 0 && PAGE_NUMBER_ITEM.test(lines[k - 1]) && /^[\u4e00-\u9fff]{2,6}$/.test(t)));
+  const joined = parts.join(' ');
+  return isRunningHead(joined) ? joined : undefined;
+}
+
+/** A page's label in its running head: `第四版 社会`, `第3版 经济`, `07 经济` (the number, then the section's name). */
+const HEAD_LABEL = /(?:^|\s)(?:第\s*([一二三四五六七八九十两\d]{1,4})\s*版|(\d{1,2}))(?:\s*([\u4e00-\u9fff]{2,6}))?(?=\s|$)/;
+const HEAD_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/** The paper's name, where a running head prints it between its label and the date. */
+const HEAD_PAPER = /(?:^|\s)([\u4e00-\u9fff]{2,8}报)\s+\d{4}\s*年/;
+
+/**
+ * What the running head a page prints on every 版 says of it (`第四版 社会 2021年12月21日 星期二 责任编辑 沈一帆`,
+ * `第五版 要闻 浙江工人日报 2022年5月12日`): its 版次 and 版名, its date, and the paper's name where it stands there.
+ * Read from the lines the stages set aside as the page's own (a record's `other`).
+ */
+export function identityFromRunningHead(other: string[]): IdentityHints {
+  const head = other.find((t) => isRunningHead(t)) ?? other.find((t) => PAGE_LABEL.test(t.trim())) ?? headOfParts(other);
+  if (!head) return {};
+  const out: IdentityHints = {};
+  const label = HEAD_LABEL.exec(head);
+  if (label) {
+    const page = label[2] !== undefined ? Number(label[2]) : pageNumberOf(`第${label[1]}版`);
+    if (page !== null && page > 0) out.page = page;
+    if (label[3] && !/报$/.test(label[3])) out.pageName = label[3];
+  }
+  const date = HEAD_DATE.exec(head);
+  if (date) out.date = `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
+  const paper = HEAD_PAPER.exec(head);
+  if (paper && paper[1] !== out.pageName) out.paper = paper[1];
+  return out;
 }
 
 export class ManifestError extends Error {}
