@@ -68,7 +68,8 @@ test('a running head is read whole, or from its parts as a PDF\'s layout sets th
   const parts = ['88851111', '新闻服务热线', '扫一扫', '看更多精彩内容', '公益广告', '垃圾分类从我', '做起', '责任编辑 陈思远', '美术编辑 吕欣然', '浙江工人日报', '2021年10月22日', '星期五', '08', '要闻'];
   assert.deepEqual(identityFromRunningHead(parts), { page: 8, pageName: '要闻', date: '2021-10-22', paper: '浙江工人日报' });
   assert.deepEqual(identityFromRunningHead(['第四版 社会 2021年12月21日 星期二 责任编辑 沈一帆']), { page: 4, pageName: '社会', date: '2021-12-21' });
-  assert.deepEqual(identityFromRunningHead(['07 经济', '扫码关注']), { page: 7, pageName: '经济' });
+  assert.deepEqual(identityFromRunningHead(['第七版 时事', '扫码关注']), { page: 7, pageName: '时事' });
+  assert.deepEqual(identityFromRunningHead(['5万元', '扫码关注']), {});
   // lines that are no running head say nothing: a hotline's number is no 版次, a caption's date no issue's
   assert.deepEqual(identityFromRunningHead(['88851111', '新闻服务热线', '2022年5月12日，记者在现场。']), {});
 });

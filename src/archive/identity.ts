@@ -100,7 +100,8 @@ const HEAD_PAPER = /(?:^|\s)([\u4e00-\u9fff]{2,8}报)\s+\d{4}\s*年/;
  * Read from the lines the stages set aside as the page's own (a record's `other`).
  */
 export function identityFromRunningHead(other: string[]): IdentityHints {
-  const head = other.find((t) => isRunningHead(t)) ?? other.find((t) => PAGE_LABEL.test(t.trim())) ?? headOfParts(other);
+  // (a label alone counts in its `第…版` form: a figure and a word, `5万元`, may be anything)
+  const head = other.find((t) => isRunningHead(t)) ?? other.find((t) => /^第/.test(t.trim()) && PAGE_LABEL.test(t.trim())) ?? headOfParts(other);
   if (!head) return {};
   const out: IdentityHints = {};
   const label = HEAD_LABEL.exec(head);

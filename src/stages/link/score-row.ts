@@ -1,6 +1,6 @@
 /**
- * What every run of text an item lies outside a row's computed band scores: one value per run, shared by every row
- * (0, or less for a run that goes on another's text), with where each stretch of them peaks.
+ * The scores of the runs of text outside a row's band: one per run, shared by every row (0, or less for a run that
+ * goes on another's text), with where each stretch of them peaks.
  */
 export class Defaults {
   /** prefix[k]: the first index of the greatest value among 0…k−1 (−1 when k is 0) */
