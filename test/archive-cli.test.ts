@@ -53,6 +53,10 @@ test('ingest: a page whose path says nothing of it is filed by the running head 
   writeFileSync(join(dir, '浙江日报', '2023-01-02', '03.txt'), page.replace('跑道', '路径'));
   const r = await run(['ingest', join(dir, 'scan-0001.txt'), join(dir, '浙江日报'), '--db', db, '--quiet']);
   assert.equal(r.code, 0, r.err);
+  // the page filed by its path is said to print another 版次 and date, so that a misfiled page is found
+  assert.match(r.err, /03\.txt: warning: the running head prints page 5; the page is filed under 3/);
+  assert.match(r.err, /03\.txt: warning: the running head prints date 2022-05-12; the page is filed under 2023-01-02/);
+  assert.doesNotMatch(r.err, /scan-0001/);
   const byHead = JSON.parse((await run(['search', '跑道', '--db', db, '--json'])).out).hits[0].article;
   assert.deepEqual([byHead.paper, byHead.date, byHead.page, byHead.pageName], ['浙江工人日报', '2022-05-12', 5, '要闻']);
   const byPath = JSON.parse((await run(['search', '路径', '--db', db, '--json'])).out).hits[0].article;

@@ -6,6 +6,8 @@ import type { PageIdentity } from '../store/store.js';
 import type { PageRecord } from '../project/to-records.js';
 import { pageNumberOf } from '../store/keys.js';
 import { EDITORS_LINE, isRunningHead, PAGE_LABEL } from '../text/press-patterns.js';
+import { renderMessage } from '../file/messages.js';
+import type { PageMessage } from '../file/page-file.js';
 
 export type IdentityHints = Partial<PageIdentity>;
 
@@ -114,6 +116,23 @@ export function identityFromRunningHead(other: string[]): IdentityHints {
   if (date) out.date = `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
   const paper = HEAD_PAPER.exec(head);
   if (paper && paper[1] !== out.pageName) out.paper = paper[1];
+  return out;
+}
+
+/**
+ * Where the running head the page prints disagrees with what it is filed under (a path, a flag or a PDF's page order
+ * numbering it otherwise, another date): a warning for each, so that a misfiled page is found.
+ */
+export function runningHeadDisagreements(record: PageRecord, identity: PageIdentity): PageMessage[] {
+  const head = identityFromRunningHead(record.other);
+  const out: PageMessage[] = [];
+  const differs = (field: string, printed: string | undefined, filed: string | null) => {
+    if (printed === undefined || filed === null || printed === filed) return;
+    const partial = { code: 'identity/running-head-differs' as const, severity: 'warning' as const, params: { field, printed, filed } };
+    out.push({ ...partial, text: renderMessage(partial, 'en') });
+  };
+  differs('page', head.page == null ? undefined : String(head.page), identity.page === null ? null : String(identity.page));
+  differs('date', head.date ?? undefined, identity.date);
   return out;
 }
 

@@ -8,7 +8,7 @@ import type { PageRecord } from '../project/to-records.js';
 import { parsePage } from '../pipeline/run-pipeline.js';
 import { DecodeError } from '../parse/decode.js';
 import { readPage } from '../parse/read-page.js';
-import { resolveIdentity, type IdentityHints } from './identity.js';
+import { resolveIdentity, runningHeadDisagreements, type IdentityHints } from './identity.js';
 import { IMAGE_FILE, parsePdf, parseScan, type ScanOptions } from '../pdf/parse-pdf.js';
 import { ParsePool, poolSize, type ParseJob, type Parsed } from './parse-pool.js';
 
@@ -18,6 +18,8 @@ export interface IngestEvent {
   pageKey?: string;
   articles: number;
   warnings: number;
+  /** what the page prints of its identity against what it was filed under (`identity/…` warnings' texts) */
+  filing?: string[];
   problem?: string;
 }
 
@@ -124,8 +126,10 @@ function sha256(data: Uint8Array | string): string {
 /** A parsed page file as the store takes it. */
 export function pageInputOf(path: string, bytes: Uint8Array, hints: IdentityHints = {}): PageInput {
   const { record, file } = parsePage(bytes, path, path.split(/[\\/]/).pop());
+  const identity = resolveIdentity(record, path, hints);
+  record.messages.push(...runningHeadDisagreements(record, identity));
   return {
-    identity: resolveIdentity(record, path, hints),
+    identity,
     sourcePath: path,
     contentHash: sha256(bytes),
     sourceText: file.text,
@@ -146,8 +150,10 @@ export async function pdfPageInputs(path: string, bytes: Uint8Array, hints: Iden
   return pages.map((p) => {
     const several = pages.length > 1;
     const pageHints = several ? { ...hints, page: (hints.page ?? 1) + p.number - 1 } : hints;
+    const identity = resolveIdentity(p.record, path, pageHints);
+    p.record.messages.push(...runningHeadDisagreements(p.record, identity));
     return {
-      identity: resolveIdentity(p.record, path, pageHints),
+      identity,
       sourcePath: several ? `${path}#${p.number}` : path,
       contentHash: several ? `${hash}#${p.number}` : hash,
       sourceText: p.text,
@@ -273,7 +279,11 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
     results.forEach((r, i) => {
       const { path, page } = batch[i];
       if (r.status === 'failed') report({ path, status: 'failed', articles: 0, warnings: 0, problem: `could not be stored: ${r.error.message}` });
-      else report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings: page.record.messages.filter((m) => m.severity === 'warning').length });
+      else {
+        const warnings = page.record.messages.filter((m) => m.severity === 'warning');
+        const filing = warnings.filter((m) => m.code.startsWith('identity/')).map((m) => m.text);
+        report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings: warnings.length, ...(filing.length ? { filing } : {}) });
+      }
     });
     batch = [];
   };

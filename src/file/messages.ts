@@ -63,6 +63,10 @@ export const MESSAGES = {
     en: 'captioned photo “{caption}” stands as an article under the headline “{headline}”',
     zh: '图片新闻“{caption}”与标题“{headline}”成篇',
   },
+  'identity/running-head-differs': {
+    en: 'the running head prints {field} {printed}; the page is filed under {filed}',
+    zh: '版头所印（{field}）为 {printed}，本版却归入 {filed}',
+  },
 } as const satisfies Record<string, Wording>;
 
 export type MessageCode = keyof typeof MESSAGES;

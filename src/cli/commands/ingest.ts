@@ -70,6 +70,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
       ocr: values.ocr,
       onEvent: (e, done, total) => {
         if (e.status === 'failed') io.err(`banmian: ${e.path}: ${e.problem}`);
+        for (const text of e.filing ?? []) io.err(`banmian: ${e.path}: warning: ${text}`);
         if (!values.quiet) progress.update(done, total);
       },
     });
