@@ -5,7 +5,8 @@ import { dirname, resolve, basename } from 'node:path';
 import type { PageIdentity } from '../store/store.js';
 import type { PageRecord } from '../project/to-records.js';
 import { pageNumberOf } from '../store/keys.js';
-import { EDITORS_LINE, isRunningHead, PAGE_LABEL } from '../text/press-patterns.js';
+import { DATE_ALONE, EDITORS_LINE, isRunningHead, PAGE_LABEL, PAGE_NUMBER, WEEKDAY_ALONE } from '../text/press-patterns.js';
+import { NAME_ENDING_IN_BAO, parseMastheadFields } from '../text/parse-masthead-fields.js';
 import { renderMessage } from '../file/messages.js';
 import type { PageMessage } from '../file/page-file.js';
 
@@ -58,9 +59,8 @@ function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
 }
 
 /** The page's identity from hints (flags, manifest), its masthead, its path and its running head, in that order of trust. */
-export function resolveIdentity(record: PageRecord, path: string | null, hints: IdentityHints = {}): PageIdentity {
+export function resolveIdentity(record: PageRecord, path: string | null, hints: IdentityHints = {}, head = identityFromRunningHead(record.other)): PageIdentity {
   const fromPath = path ? identityFromPath(path) : {};
-  const head = identityFromRunningHead(record.other);
   const m = record.masthead;
   // a page that prints the masthead is the front page
   const page = hints.page ?? fromPath.page ?? (m ? 1 : head.page) ?? null;
@@ -75,8 +75,8 @@ export function resolveIdentity(record: PageRecord, path: string | null, hints: 
 
 /** How many of the page's own lines a running head's parts are looked for among. */
 const HEAD_PARTS = 16;
-const PAGE_NUMBER_ITEM = /^(?:第\s*[一二三四五六七八九十两\d]{1,4}\s*版|\d{1,2})$/;
-const HEAD_ITEM = /^(?:[\u4e00-\u9fff]{2,8}报|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天])$/;
+/** A page's number alone: `第四版`, or the figures of `07` / `经济`. */
+const numberAlone = (t: string) => PAGE_NUMBER.test(t) || /^\d{1,2}$/.test(t);
 
 /**
  * A running head whose parts stand as lines of their own (a PDF's layout sets each apart: `07` / `经济` /
@@ -85,14 +85,14 @@ const HEAD_ITEM = /^(?:[\u4e00-\u9fff]{2,8}报|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{
  */
 function headOfParts(other: string[]): string | undefined {
   const lines = other.slice(0, HEAD_PARTS).map((t) => t.trim());
-  const parts = lines.filter((t, k) => PAGE_NUMBER_ITEM.test(t) || PAGE_LABEL.test(t) || HEAD_ITEM.test(t) || EDITORS_LINE.test(t) || (k > 0 && PAGE_NUMBER_ITEM.test(lines[k - 1]) && /^[\u4e00-\u9fff]{2,6}$/.test(t)));
+  const item = (t: string) => numberAlone(t) || PAGE_LABEL.test(t) || NAME_ENDING_IN_BAO.test(t) || DATE_ALONE.test(t) || WEEKDAY_ALONE.test(t) || EDITORS_LINE.test(t);
+  const parts = lines.filter((t, k) => item(t) || (k > 0 && numberAlone(lines[k - 1]) && /^[\u4e00-\u9fff]{2,6}$/.test(t)));
   const joined = parts.join(' ');
   return isRunningHead(joined) ? joined : undefined;
 }
 
 /** A page's label in its running head: `第四版 社会`, `第3版 经济`, `07 经济` (the number, then the section's name). */
 const HEAD_LABEL = /(?:^|\s)(?:第\s*([一二三四五六七八九十两\d]{1,4})\s*版|(\d{1,2}))(?:\s*([\u4e00-\u9fff]{2,6}))?(?=\s|$)/;
-const HEAD_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 /** The paper's name, where a running head prints it between its label and the date. */
 const HEAD_PAPER = /(?:^|\s)([\u4e00-\u9fff]{2,8}报)\s+\d{4}\s*年/;
 
@@ -112,8 +112,8 @@ export function identityFromRunningHead(other: string[]): IdentityHints {
     if (page !== null && page > 0) out.page = page;
     if (label[3] && !/报$/.test(label[3])) out.pageName = label[3];
   }
-  const date = HEAD_DATE.exec(head);
-  if (date) out.date = `${date[1]}-${date[2].padStart(2, '0')}-${date[3].padStart(2, '0')}`;
+  const date = parseMastheadFields(head).find((h) => h.field === 'date');
+  if (date) out.date = String(date.value);
   const paper = HEAD_PAPER.exec(head);
   if (paper && paper[1] !== out.pageName) out.paper = paper[1];
   return out;
@@ -123,8 +123,7 @@ export function identityFromRunningHead(other: string[]): IdentityHints {
  * Where the running head the page prints disagrees with what it is filed under (a path, a flag or a PDF's page order
  * numbering it otherwise, another date): a warning for each, so that a misfiled page is found.
  */
-export function runningHeadDisagreements(record: PageRecord, identity: PageIdentity): PageMessage[] {
-  const head = identityFromRunningHead(record.other);
+export function runningHeadDisagreements(head: IdentityHints, identity: PageIdentity): PageMessage[] {
   const out: PageMessage[] = [];
   const differs = (field: string, printed: string | undefined, filed: string | null) => {
     if (printed === undefined || filed === null || printed === filed) return;

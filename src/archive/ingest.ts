@@ -8,7 +8,7 @@ import type { PageRecord } from '../project/to-records.js';
 import { parsePage } from '../pipeline/run-pipeline.js';
 import { DecodeError } from '../parse/decode.js';
 import { readPage } from '../parse/read-page.js';
-import { resolveIdentity, runningHeadDisagreements, type IdentityHints } from './identity.js';
+import { identityFromRunningHead, resolveIdentity, runningHeadDisagreements, type IdentityHints } from './identity.js';
 import { IMAGE_FILE, parsePdf, parseScan, type ScanOptions } from '../pdf/parse-pdf.js';
 import { ParsePool, poolSize, type ParseJob, type Parsed } from './parse-pool.js';
 
@@ -126,8 +126,9 @@ function sha256(data: Uint8Array | string): string {
 /** A parsed page file as the store takes it. */
 export function pageInputOf(path: string, bytes: Uint8Array, hints: IdentityHints = {}): PageInput {
   const { record, file } = parsePage(bytes, path, path.split(/[\\/]/).pop());
-  const identity = resolveIdentity(record, path, hints);
-  record.messages.push(...runningHeadDisagreements(record, identity));
+  const head = identityFromRunningHead(record.other);
+  const identity = resolveIdentity(record, path, hints, head);
+  record.messages.push(...runningHeadDisagreements(head, identity));
   return {
     identity,
     sourcePath: path,
@@ -150,8 +151,9 @@ export async function pdfPageInputs(path: string, bytes: Uint8Array, hints: Iden
   return pages.map((p) => {
     const several = pages.length > 1;
     const pageHints = several ? { ...hints, page: (hints.page ?? 1) + p.number - 1 } : hints;
-    const identity = resolveIdentity(p.record, path, pageHints);
-    p.record.messages.push(...runningHeadDisagreements(p.record, identity));
+    const head = identityFromRunningHead(p.record.other);
+    const identity = resolveIdentity(p.record, path, pageHints, head);
+    p.record.messages.push(...runningHeadDisagreements(head, identity));
     return {
       identity,
       sourcePath: several ? `${path}#${p.number}` : path,

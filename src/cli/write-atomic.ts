@@ -2,9 +2,14 @@ import { createWriteStream, renameSync, writeFileSync, rmSync, statSync } from '
 import { rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 
+/** The temporary name a file is written under beside its own, hidden, until it is whole. */
+function tempBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
 /** Writes a file whole or not at all: to a temporary name beside it, then renamed. */
 export function writeAtomic(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = tempBeside(path);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
@@ -33,7 +38,7 @@ export async function openAtomicFile(path: string, usage: (message: string) => E
   if (at?.isDirectory()) throw usage(`${path} is a folder; give the name of a file to write`);
   const folder = statSync(dirname(path), { throwIfNoEntry: false });
   if (!folder?.isDirectory()) throw usage(`${path}: there is no folder ${dirname(path)} to write it in`);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = tempBeside(path);
   const stream = createWriteStream(tmp);
   let failed: Error | null = null;
   stream.on('error', (e) => (failed ??= e));

@@ -17,7 +17,7 @@
 import { BODY_PUNCT, displayWidth, endsSentence } from '../text/chars.js';
 import { printedWidth, spreadByLetterSpacing } from './to-lines.js';
 import { breaksWord, spansLongWord, wordPairFrequency } from '../text/word-pairs.js';
-import { DATELINE_START, EDITORS_LINE, isRunningHead, PAGE_LABEL, startsWithRole } from '../text/press-patterns.js';
+import { DATELINE_START, EDITORS_LINE, isRunningHead, PAGE_LABEL, PAGE_NUMBER, startsWithRole, WEEKDAY_ALONE } from '../text/press-patterns.js';
 
 /** One line of the derived text and where it stands in the source (1-based line, column). */
 export interface DerivedLine {
@@ -252,17 +252,12 @@ function runningHeadOf(blocks: Block[]): { head: Block; rest: Block[] } {
   // (and the weekday and the editors, when they come right after the date: `星期五` / `责任编辑 沈一帆`)
   const flat = blocks.flat();
   const after: DerivedLine[] = [];
-  for (let k = flat.indexOf(dated) + 1; k < flat.length && after.length < 2 && (WEEKDAY.test(flat[k].text) || EDITORS_LINE.test(flat[k].text)); k++) after.push(flat[k]);
+  for (let k = flat.indexOf(dated) + 1; k < flat.length && after.length < 2 && (WEEKDAY_ALONE.test(flat[k].text) || EDITORS_LINE.test(flat[k].text)); k++) after.push(flat[k]);
   const head = [...labels, dated, ...after];
   const rest = blocks.map((b) => b.filter((l) => !head.includes(l))).filter((b) => b.length > 0);
   return { head, rest };
 }
 
-/** A weekday alone on its line. */
-const WEEKDAY = /^星期[一二三四五六日天]$/;
-
-/** A page's number alone, its section's name apart from it. */
-const PAGE_NUMBER = /^第\s*[一二三四五六七八九十\d]{1,3}\s*版$/;
 
 /** Character pairs and triples inside the page's own lines. */
 function pageNgrams(blocks: Block[]): { pairs: Map<string, number>; triples: Set<string> } {

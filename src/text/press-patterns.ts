@@ -155,13 +155,17 @@ export const EDITORS_LINE = /^(?:(?:责任编辑|责编|本版编辑|版式|校�
 /** A page's label, then the date (the paper's name may stand between), and nothing but the weekday after it. */
 const LABEL_THEN_DATE = /^(?:第\s*[一二三四五六七八九十\d]{1,3}\s*版|\d{1,2})\s*[\u4e00-\u9fff]{2,6}\s+(?:[\u4e00-\u9fff]{2,8}\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?$/;
 
-/** A date alone on its line (maybe with the weekday), a weekday or a page's number alone: the running head's, written apart from the rest of it. */
-const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?|星期[一二三四五六日天]|第\s*[一二三四五六七八九十\d]{1,3}\s*版)$/;
+/** A date alone on its line, maybe with the weekday: the running head's, written apart from the rest of it. */
+export const DATE_ALONE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期[一二三四五六日天])?$/;
+/** A weekday alone on its line. */
+export const WEEKDAY_ALONE = /^星期[一二三四五六日天]$/;
+/** A page's number alone on its line, its section's name apart from it (`第四版`). */
+export const PAGE_NUMBER = /^第\s*[一二三四五六七八九十\d]{1,3}\s*版$/;
 
 /** A line of the page's own furniture — its label, its date, its running head — which heads no story. */
 export function isPageFurniture(text: string): boolean {
   const t = text.trim();
-  return PAGE_LABEL.test(t) || DATE_LINE.test(t) || isRunningHead(t);
+  return PAGE_LABEL.test(t) || DATE_ALONE.test(t) || WEEKDAY_ALONE.test(t) || PAGE_NUMBER.test(t) || isRunningHead(t);
 }
 
 /** The page's label at the head of its running head: `第三版 要闻`, `07 经济`, `第6版 工会`. */
