@@ -1,6 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import type { Store } from '../src/store/store.js';
+import { pageInputOf } from '../src/archive/ingest.js';
+import { parseQuery, matches } from '../src/search/query.js';
+import { fold } from '../src/search/fold.js';
+import { fieldTexts } from '../src/store/shared.js';
 import { join } from 'node:path';
 import { openStore } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
-import { tempDir } from './helpers.js';
+import { loadPages, tempDir } from './helpers.js';
 
 storeSuite('sqlite', () => openStore(`sqlite:${join(tempDir('store'), 'test.db')}`));
+
+// The search index: written in runs beside the articles, behind them after a crash, merged per segment.
+
+storeSuite('sqlite, search index written 3 articles at a time', () => openStore(`sqlite:${join(tempDir('store'), 'test.db')}`, { searchRun: 3 }));
+
+const seeds = loadPages().filter((p) => /^00[0-4]/.test(p.slug));
+
+async function putSeeds(store: Store): Promise<void> {
+  for (const p of seeds) await store.putPage(pageInputOf(`${p.slug}.txt`, p.source, {}));
+}
+
+/** Every article the store finds for q, against those a substring scan of its articles finds. */
+async function searchAndScan(store: Store, q: string): Promise<{ found: string[]; scanned: string[] }> {
+  const query = parseQuery(q);
+  const found: string[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const r = await store.search({ query, limit: 200, offset });
+    found.push(...r.hits.map((h) => h.article.id));
+    if (r.hits.length < 200) break;
+  }
+  const scanned: string[] = [];
+  for await (const a of store.articles()) if (matches(query, Object.values(fieldTexts(a)).map(fold))) scanned.push(a.id);
+  return { found: found.sort(), scanned: scanned.sort() };
+}
+
+/** Words of every length from the seed pages' text, a fixed set. */
+function queriesOf(text: string): string[] {
+  const out = ['的', '外贸', '“班前十分钟活动”', '钱海军 AND 志愿', '工人 -日报', '(发展 OR 建设) 浙江', '貿易'];
+  const chars = [...fold(text)];
+  for (let k = 0; k < 60; k++) {
+    const len = 1 + (k % 8);
+    const at = (k * 7919) % Math.max(1, chars.length - len);
+    const w = chars.slice(at, at + len).join('').replace(/["“”「」『』()（）\s-]/g, '');
+    if (w && !/^(AND|OR|NOT)$/.test(w)) out.push(`"${w}"`);
+  }
+  return out;
+}
+
+async function assertSearchIsExact(store: Store, label: string): Promise<void> {
+  const text = seeds.map((p) => p.source.toString('utf8')).join('');
+  for (const q of queriesOf(text)) {
+    const { found, scanned } = await searchAndScan(store, q);
+    assert.deepEqual(found, scanned, `${label}: ${q}`);
+  }
+}
+
+function raw(path: string, fn: (db: Database.Database) => void): void {
+  const db = new Database(path);
+  try {
+    fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+test('sqlite: search stays exact when a crash left the index behind the articles', async () => {
+  const path = join(tempDir('store'), 'crash.db');
+  let store = await openStore(`sqlite:${path}`, { searchRun: 4 });
+  await putSeeds(store);
+  await store.close();
+  // as if the process died after storing pages but before their postings were written
+  raw(path, (db) => {
+    const starts = db.prepare("SELECT DISTINCT start FROM search_postings WHERE term = '#len' ORDER BY start").pluck().all() as number[];
+    assert.ok(starts.length > 3, `${starts.length} runs written`);
+    db.prepare('DELETE FROM search_postings WHERE start >= ?').run(starts[2]);
+    db.prepare("UPDATE search_state SET value = ? WHERE name = 'indexed_through'").run(starts[2] - 1);
+  });
+  store = await openStore(`sqlite:${path}`, { searchRun: 10_000 });
+  await assertSearchIsExact(store, 'unindexed articles searched from memory');
+  await store.close();
+  store = await openStore(`sqlite:${path}`, { searchRun: 4 });
+  await assertSearchIsExact(store, 'after the runs are written again');
+  await store.close();
+  raw(path, (db) => {
+    const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get();
+    assert.equal(through, db.prepare('SELECT MAX(id) FROM articles').pluck().get());
+  });
+});
+
+test('sqlite: a replaced page is found by its new text only, its articles under new ids', async () => {
+  const path = join(tempDir('store'), 'replace.db');
+  const store = await openStore(`sqlite:${path}`, { searchRun: 1 });
+  const identity = { paper: '测试报', date: '2023-03-04', page: 2, pageName: null };
+  await store.putPage(pageInputOf('p.txt', Buffer.from('本报讯 甲乙丙丁戊己庚辛壬癸。\n'), identity));
+  const before = (await store.search({ query: parseQuery('乙丙丁戊') })).hits.map((h) => h.article.id);
+  assert.equal(before.length, 1);
+  const r = await store.putPage(pageInputOf('p.txt', Buffer.from('本报讯 子丑寅卯辰巳午未申酉。\n'), identity));
+  assert.equal(r.status, 'replaced');
+  assert.equal((await store.search({ query: parseQuery('乙丙丁戊') })).total, 0);
+  assert.equal((await store.search({ query: parseQuery('乙') })).total, 0);
+  assert.equal((await store.search({ query: parseQuery('丑寅卯辰') })).total, 1);
+  await store.close();
+  raw(path, (db) => {
+    assert.deepEqual(db.prepare('SELECT id FROM articles').pluck().all(), [2]);
+    assert.equal(db.prepare("SELECT value FROM search_state WHERE name = 'next_article'").pluck().get(), 3);
+  });
+});
+
+test("sqlite: a segment's runs become one row per term once its ids are all given out", async () => {
+  const path = join(tempDir('store'), 'merge.db');
+  await (await openStore(`sqlite:${path}`)).close();
+  // the next ids run over the first segment's end (65,536)
+  raw(path, (db) => db.prepare("UPDATE search_state SET value = ? WHERE name = 'next_article'").run(65_536 - 12));
+  const store = await openStore(`sqlite:${path}`, { searchRun: 5 });
+  await putSeeds(store);
+  await store.close();
+  raw(path, (db) => {
+    const first = db.prepare("SELECT start FROM search_postings WHERE term = '#len' AND start < 65536").pluck().all();
+    assert.deepEqual(first, [0]);
+    const later = db.prepare("SELECT COUNT(*) FROM search_postings WHERE term = '#len' AND start >= 65536").pluck().get() as number;
+    assert.ok(later > 1, `${later} runs in the second segment`);
+  });
+  const again = await openStore(`sqlite:${path}`);
+  await assertSearchIsExact(again, 'merged segment beside runs');
+  await again.close();
+});

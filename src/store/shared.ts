@@ -2,7 +2,6 @@
 // it becomes index terms, snippets, and gaps in a run of issues.
 import type { ArticleRecord } from '../project/to-records.js';
 import type { PageInput, SearchField, Snippet, StoredArticle, StoredPage } from './store.js';
-import { indexTerms } from '../search/tokenize.js';
 import { articleId } from './keys.js';
 import { makeSnippet } from '../search/snippet.js';
 
@@ -16,21 +15,6 @@ export function fieldTexts(a: Fielded): Record<SearchField, string> {
     byline: [...a.byline.reporters, ...a.byline.correspondents, ...a.byline.photographers].join(' '),
     caption: a.captions.join('\n'),
   };
-}
-
-/**
- * The eight full-text columns: unigrams and bigrams of title, body, byline,
- * caption. A one-character query is a single term, so each character is
- * indexed once per field; bigrams keep every position, for phrases.
- */
-export function ftsColumns(a: Fielded): string[] {
-  const f = fieldTexts(a);
-  const out: string[] = [];
-  for (const field of ['title', 'body', 'byline', 'caption'] as const) {
-    const { unigrams, bigrams } = indexTerms(f[field]);
-    out.push(unigrams, bigrams);
-  }
-  return out;
 }
 
 export function snippetFor(a: StoredArticle, terms: string[], only?: SearchField): Snippet {

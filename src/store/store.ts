@@ -176,6 +176,9 @@ export interface OpenOptions {
   /** only open an archive that is there: a command that reads (search, stats, export) must not make an empty one
    * where a path was mistyped */
   mustExist?: boolean;
+  /** SQLite: articles written to the search index at a time (default 8192; tests make it small, so that written
+   * runs, merged segments and the unindexed tail all take part) */
+  searchRun?: number;
 }
 
 /** `sqlite:PATH` (the default `sqlite:./banmian.db`) or `postgres://…`. */

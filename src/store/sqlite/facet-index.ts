@@ -15,6 +15,8 @@ export class FacetIndex {
   private month = new Int32Array(0);
   private day = new Int32Array(0);
   private page = new Int32Array(0);
+  /** 1 for the ids of articles stored now (the search index still names some that are gone) */
+  private live = new Uint8Array(0);
   /** reporters of article i: names[reporterList[reporterStart[i] .. reporterStart[i+1]]] */
   private reporterStart = new Int32Array(0);
   private reporterList = new Int32Array(0);
@@ -25,6 +27,7 @@ export class FacetIndex {
     this.month = new Int32Array(max + 1).fill(-1);
     this.day = new Int32Array(max + 1).fill(-1);
     this.page = new Int32Array(max + 1).fill(-1);
+    this.live = new Uint8Array(max + 1);
     const paperIds = new Map<string, number>();
     const monthIds = new Map<string, number>();
     const intern = (map: Map<string, number>, list: string[], v: string) => {
@@ -44,6 +47,7 @@ export class FacetIndex {
         this.day[id] = dayNumber(date);
       }
       if (page !== null) this.page[id] = page;
+      this.live[id] = 1;
     }
     const nameIds = new Map<string, number>();
     const perArticle = new Map<number, number[]>();
@@ -68,13 +72,21 @@ export class FacetIndex {
     return false;
   }
 
+  /** The ids of articles stored now. */
+  stored(ids: Int32Array): Int32Array {
+    const out = new Int32Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i] < this.live.length && this.live[ids[i]]) out[n++] = ids[i];
+    return n === ids.length ? ids : out.subarray(0, n);
+  }
+
   /** The ids that pass the filter. */
-  filter(ids: number[], f: ArticleFilter): number[] {
+  filter(ids: Int32Array, f: ArticleFilter): Int32Array {
     const paper = f.paper === undefined ? null : this.papers.indexOf(f.paper);
     const reporter = f.reporter === undefined ? null : this.names.indexOf(f.reporter);
     const from = f.from ? dayNumber(f.from) : null;
     const to = f.to ? dayNumber(f.to) : null;
-    if (paper === -1 || reporter === -1) return [];
+    if (paper === -1 || reporter === -1) return new Int32Array(0);
     return ids.filter(
       (id) =>
         id < this.paper.length &&
@@ -87,7 +99,7 @@ export class FacetIndex {
   }
 
   /** Counts by paper, month and reporter, in one pass over the matches (a broad query has hundreds of thousands). */
-  facets(ids: number[]): SearchResult['facets'] {
+  facets(ids: Int32Array): SearchResult['facets'] {
     const papers = new Int32Array(this.papers.length);
     const months = new Int32Array(this.months.length);
     const names = new Int32Array(this.names.length);

@@ -62,4 +62,22 @@ export const MIGRATIONS: string[] = [
     content = '', contentless_delete = 1, tokenize = 'unicode61'
   );
   `,
+  // 2: banmian's own search index in place of FTS5 (see search-index.ts); ids given out once
+  `
+  DROP TABLE article_fts;
+  CREATE TABLE search_postings (
+    id INTEGER PRIMARY KEY,
+    term TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE UNIQUE INDEX search_postings_term ON search_postings (term, start);
+  CREATE INDEX search_postings_start ON search_postings (start);
+  CREATE TABLE search_state (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  INSERT INTO search_state (name, value) VALUES ('indexed_through', 0);
+  INSERT INTO search_state (name, value) SELECT 'next_article', COALESCE(MAX(id), 0) + 1 FROM articles;
+  `,
 ];

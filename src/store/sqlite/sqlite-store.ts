@@ -20,16 +20,15 @@ import type {
 } from '../store.js';
 import { StoreError } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { toFtsMatch } from './fts-match.js';
+import { SqliteSearchIndex } from './search-index.js';
+import { matchQuery, type WordHits } from '../../search/match-query.js';
+import { scoreHits, topScores } from '../../search/rank-hits.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
-import { articleFromRow, articleValues, storedPageFromRow, ftsColumns, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
+import { articleFromRow, articleValues, storedPageFromRow, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
 
 const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
-
-/** bm25 weights of the eight columns: headline terms count ten times, byline and captions twice. */
-const BM25_WEIGHTS = '10, 10, 1, 1, 2, 2, 2, 2';
 
 /** How many matches are ranked by bm25 at most; see `rank`. */
 const RANK_WINDOW = 5000;
@@ -58,7 +57,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     if (e instanceof StoreError) throw e;
     throw new StoreError(`${path} is not a banmian archive SQLite can open: ${(e as Error).message}`);
   }
-  return new SqliteStore(db, `sqlite:${path}`);
+  return new SqliteStore(db, `sqlite:${path}`, options.searchRun);
 }
 
 function migrate(db: Database.Database): void {
@@ -75,18 +74,27 @@ function migrate(db: Database.Database): void {
 class SqliteStore implements Store {
   readonly capabilities = { embedded: true, ranking: 'bm25' as const };
 
+  private readonly index: SqliteSearchIndex;
+
   constructor(
     private readonly db: Database.Database,
     readonly url: string,
-  ) {}
+    searchRun?: number,
+  ) {
+    this.index = new SqliteSearchIndex(db, searchRun);
+    // an archive from before the index, or one left with many articles unindexed
+    this.index.catchUpIfWritable();
+  }
 
   async putPage(input: PageInput): Promise<PutResult> {
-    return this.db.transaction(() => this.writePage(input))();
+    const result = this.db.transaction(() => this.writePage(input))();
+    this.index.catchUp();
+    return result;
   }
 
   async putPages(inputs: PageInput[]): Promise<Array<PutResult | { status: 'failed'; error: Error }>> {
     const page = this.db.transaction((input: PageInput) => this.writePage(input));
-    return this.db.transaction(() =>
+    const results = this.db.transaction(() =>
       inputs.map((input) => {
         try {
           return page(input); // nested: a savepoint, rolled back alone if it throws
@@ -95,6 +103,8 @@ class SqliteStore implements Store {
         }
       }),
     )();
+    this.index.catchUp();
+    return results;
   }
 
   private statements = new Map<string, Database.Statement>();
@@ -113,6 +123,7 @@ class SqliteStore implements Store {
 
   private writePage(input: PageInput): PutResult {
     this.facetIndex = null;
+    this.index.changed();
     const db = { prepare: (text: string) => this.sql(text) };
     const key = input.key ?? pageKey(input.identity, input.sourcePath, input.contentHash);
     {
@@ -135,7 +146,6 @@ class SqliteStore implements Store {
       const pageRecord = JSON.stringify({ ...input.record, articles: undefined });
       if (existing) {
         pageId = existing.id;
-        db.prepare('DELETE FROM article_fts WHERE rowid IN (SELECT id FROM articles WHERE page_id = ?)').run(pageId);
         db.prepare('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT uid FROM articles WHERE page_id = ?)').run(pageId);
         db.prepare('DELETE FROM articles WHERE page_id = ?').run(pageId);
         db.prepare(
@@ -153,20 +163,17 @@ class SqliteStore implements Store {
         );
       }
       const insertArticle = db.prepare(
-        `INSERT INTO articles (uid, page_id, seq, kicker, title, subtitle, dateline, byline, paragraphs, captions,
+        `INSERT INTO articles (id, uid, page_id, seq, kicker, title, subtitle, dateline, byline, paragraphs, captions,
           continued_from, continued_to, complete, confidence, sources)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertPerson = db.prepare('INSERT INTO article_people (article_id, role, name) VALUES (?, ?, ?)');
-      const insertFts = db.prepare(
-        'INSERT INTO article_fts (rowid, title_u, title_b, body_u, body_b, byline_u, byline_b, caption_u, caption_b) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
       input.record.articles.forEach((a, seq) => {
-        const id = Number(insertArticle.run(...articleValues(key, pageId, seq, a)).lastInsertRowid);
+        const id = this.index.takeArticleId();
+        insertArticle.run(id, ...articleValues(key, pageId, seq, a));
         for (const role of ['reporters', 'correspondents', 'photographers'] as const) {
           for (const name of a.byline[role]) insertPerson.run(id, role, name);
         }
-        insertFts.run(id, ...ftsColumns(a));
       });
       if (issueId !== null && page !== null) this.linkJumps(issueId, pageId, page);
       return { status: existing ? 'replaced' : 'added', pageKey: key, articles: input.record.articles.length };
@@ -306,61 +313,58 @@ class SqliteStore implements Store {
   }
 
   async search(params: SearchParams): Promise<SearchResult> {
-    const match = toFtsMatch(params.query, params.field);
+    // one read transaction: the postings, the articles past them and the rows all of one moment
+    return this.db.transaction(() => this.searchNow(params))();
+  }
+
+  private searchNow(params: SearchParams): SearchResult {
     const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
     const offset = Math.max(params.offset ?? 0, 0);
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.dataVersion) {
+      // another connection wrote
+      this.dataVersion = version;
+      this.facetIndex = null;
+      this.index.changed();
+    }
     this.facetIndex ??= new FacetIndex(this.db);
-    // every match once, from the full-text index alone; filters, total and facets from memory
-    const all = this.sql('SELECT rowid FROM article_fts WHERE article_fts MATCH ?').pluck().all(match) as number[];
+    this.index.refresh();
+    const cache = new Map<string, WordHits>();
+    const all = this.facetIndex.stored(matchQuery(this.index, params.query, params.field, cache));
     const filtered = hasFilter(params) ? this.facetIndex.filter(all, params) : all;
-    const ranked = this.rank(match, params, filtered, limit, offset);
-    const byId = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`);
     const terms = positiveTerms(params.query);
+    const ranked = this.rank(filtered, terms, params, cache, limit, offset);
+    const byId = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`);
     return {
       total: filtered.length,
       hits: ranked.map(({ id, score }) => {
         const article = this.toArticle(byId.get(id) as ArticleRow);
-        return { article, score: -score, snippet: snippetFor(article, terms, params.field) };
+        return { article, score, snippet: snippetFor(article, terms, params.field) };
       }),
       facets: this.facetIndex.facets(filtered),
     };
   }
 
+  private dataVersion = -1;
+
   /**
-   * The page of hits to show. bm25 (headline terms weigh most) orders the
+   * The page of hits to show. bm25 (headline hits weigh most) orders the
    * matches; a query that matches more than RANK_WINDOW articles is ranked among
    * its RANK_WINDOW most recently stored matches, and the rest follow newest
    * first, so that a broad query costs the same on a million articles as on ten
    * thousand.
    */
-  private rank(match: string, params: SearchParams, ids: number[], limit: number, offset: number): Array<{ id: number; score: number }> {
-    const windowStart = ids.length > RANK_WINDOW ? ids[ids.length - RANK_WINDOW] : 0;
+  private rank(ids: Int32Array, words: string[], params: SearchParams, cache: Map<string, WordHits>, limit: number, offset: number): Array<{ id: number; score: number }> {
+    const window = ids.subarray(Math.max(0, ids.length - RANK_WINDOW));
     const out: Array<{ id: number; score: number }> = [];
-    if (offset < RANK_WINDOW) {
-      if (!hasFilter(params)) {
-        out.push(
-          ...(this.sql(
-            `SELECT rowid AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts WHERE article_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ? OFFSET ?`,
-          ).all(match, windowStart, limit, offset) as typeof out),
-        );
-      } else {
-        const filter = this.filterSql(params);
-        out.push(
-          ...(this.db
-            .prepare(
-              `SELECT a.id AS id, bm25(article_fts, ${BM25_WEIGHTS}) AS score FROM article_fts JOIN articles a ON a.id = article_fts.rowid
-               JOIN pages p ON p.id = a.page_id WHERE article_fts MATCH ? AND article_fts.rowid >= ?${filter.sql} ORDER BY score, a.id LIMIT ? OFFSET ?`,
-            )
-            .all(match, windowStart, ...filter.args, limit, offset) as typeof out),
-        );
-      }
+    if (offset < window.length) {
+      const scores = scoreHits(this.index, window, words, params.field ? [params.field] : undefined, this.index.lengths(), cache);
+      for (const k of topScores(scores, offset, limit)) out.push({ id: window[k], score: scores[k] });
     }
     // past the ranked window: the older matches, newest first
-    if (out.length < limit && ids.length > RANK_WINDOW) {
-      const older = ids.filter((id) => id < windowStart).reverse();
-      const from = Math.max(0, offset - Math.min(RANK_WINDOW, ids.length));
-      for (const id of older.slice(from, from + limit - out.length)) out.push({ id, score: 0 });
-    }
+    const older = ids.length - window.length;
+    const from = Math.max(0, offset - window.length);
+    for (let k = older - 1 - from; k >= 0 && out.length < limit; k--) out.push({ id: ids[k], score: 0 });
     return out;
   }
 
@@ -414,6 +418,10 @@ class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.db.close();
+    try {
+      this.index.catchUpIfWritable(1);
+    } finally {
+      this.db.close();
+    }
   }
 }

@@ -1,0 +1,327 @@
+// banmian's own search index, the part every store shares: each article's
+// folded fields cut into unigrams and bigrams (which articles hold them, how
+// often) and trigrams (also where each stands, for longer phrases), kept by
+// runs of article ids less than 65,536 apart. A run's postings for one term
+// are one blob, read in place (fixed-width arrays, nothing to decode):
+//
+//   u32 n · u32 flags · u32 k · u16 docs[n] (ids less the run's base, ascending)
+//   then, for unigrams and bigrams: u8 counts[n] (255: the next of u32 overflow[k])
+//   or, for trigrams: u32 ends[n] · positions (u16, u32 when flagged wide),
+//   doc i's positions being positions[ends[i-1] .. ends[i]].
+import { foldChar } from './fold.js';
+import type { SearchField } from '../store/store.js';
+
+export const SEGMENT_IDS = 65_536;
+export const FIELD_ORDER: SearchField[] = ['title', 'body', 'byline', 'caption'];
+/** the one-character prefix of a field's terms */
+export const FIELD_CODE: Record<SearchField, string> = { title: 't', body: 'b', byline: 'y', caption: 'c' };
+/** the term under which a segment keeps its articles' lengths (folded characters, all fields) */
+export const LENGTHS_TERM = '#len';
+
+const WIDE = 1;
+const POSITIONS = 2;
+
+export function segmentOf(id: number): number {
+  return Math.floor(id / SEGMENT_IDS);
+}
+
+/**
+ * A term's postings in one segment, read in place: unigrams carry counts
+ * (`counts`, 255 meaning "see the next `overflow`"), bigrams their positions
+ * (doc i's are `positions[ends[i-1] .. ends[i]]`).
+ */
+export interface Postings {
+  base: number;
+  docs: Uint16Array;
+  counts: Uint8Array | null;
+  overflow: Uint32Array | null;
+  ends: Uint32Array | null;
+  positions: Uint16Array | Uint32Array | null;
+}
+
+const pad4 = (at: number) => at + ((4 - (at % 4)) % 4);
+
+function aligned(blob: Uint8Array): Uint8Array {
+  if (blob.byteOffset % 4 === 0) return blob;
+  const copy = new Uint8Array(blob.length);
+  copy.set(blob);
+  return copy;
+}
+
+export function decodePostings(base: number, raw: Uint8Array): Postings {
+  const blob = aligned(raw);
+  const buf = blob.buffer;
+  const [n, flags, k] = new Uint32Array(buf, blob.byteOffset, 3);
+  let at = blob.byteOffset + 12;
+  const docs = new Uint16Array(buf, at, n);
+  at += 2 * n;
+  if (flags & POSITIONS) {
+    at = pad4(at);
+    const ends = new Uint32Array(buf, at, n);
+    at += 4 * n;
+    const total = n ? ends[n - 1] : 0;
+    const positions = flags & WIDE ? new Uint32Array(buf, at, total) : new Uint16Array(buf, at, total);
+    return { base, docs, counts: null, overflow: null, ends, positions };
+  }
+  const counts = new Uint8Array(buf, at, n);
+  at = pad4(at + n);
+  return { base, docs, counts, overflow: new Uint32Array(buf, at, k), ends: null, positions: null };
+}
+
+/** Exact counts (term frequencies) of a postings list, doc by doc. */
+export function exactCounts(p: Postings): Uint32Array {
+  const out = new Uint32Array(p.docs.length);
+  if (p.ends) {
+    for (let i = 0; i < out.length; i++) out[i] = p.ends[i] - (i ? p.ends[i - 1] : 0);
+    return out;
+  }
+  let k = 0;
+  for (let i = 0; i < out.length; i++) out[i] = p.counts![i] === 255 ? p.overflow![k++] : p.counts![i];
+  return out;
+}
+
+/** A growable array of unsigned integers. */
+class Grow {
+  a: Int32Array;
+  n = 0;
+  constructor(size = 4) {
+    this.a = new Int32Array(size);
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  get last(): number {
+    return this.n ? this.a[this.n - 1] : -1;
+  }
+  view(): Int32Array {
+    return this.a.subarray(0, this.n);
+  }
+}
+
+const foldCache = new Map<number, number[]>();
+
+/** The folded code points of one printed code point (none for white space). */
+function foldCode(cp: number): number[] {
+  let f = foldCache.get(cp);
+  if (f === undefined) {
+    f = [];
+    for (const c of foldChar(String.fromCodePoint(cp))) f.push(c.codePointAt(0)!);
+    foldCache.set(cp, f);
+  }
+  return f;
+}
+
+/** The folded code points of a printed text. */
+export function foldedCodes(printed: string, out: Grow = new Grow(printed.length + 1)): Int32Array {
+  out.n = 0;
+  for (let i = 0; i < printed.length; i++) {
+    let cp = printed.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < printed.length) {
+      cp = printed.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+    }
+    const f = foldCode(cp);
+    for (let k = 0; k < f.length; k++) out.push(f[k]);
+  }
+  return out.view();
+}
+
+/** Encodes a term's postings: docs with counts (no positions) or with each doc's positions. */
+export function encodePostings(docs: ArrayLike<number>, tail: ArrayLike<number>, positions: ArrayLike<number> | null): Uint8Array {
+  const n = docs.length;
+  if (positions) {
+    let wide = false;
+    for (let i = 0; i < positions.length && !wide; i++) wide = positions[i] > 0xffff;
+    const at = pad4(12 + 2 * n);
+    const blob = new Uint8Array(at + 4 * n + positions.length * (wide ? 4 : 2));
+    new Uint32Array(blob.buffer, 0, 3).set([n, POSITIONS | (wide ? WIDE : 0), 0]);
+    new Uint16Array(blob.buffer, 12, n).set(docs);
+    new Uint32Array(blob.buffer, at, n).set(tail);
+    (wide ? new Uint32Array(blob.buffer, at + 4 * n, positions.length) : new Uint16Array(blob.buffer, at + 4 * n, positions.length)).set(positions);
+    return blob;
+  }
+  let k = 0;
+  for (let i = 0; i < n; i++) if (tail[i] >= 255) k++;
+  const at = pad4(12 + 3 * n);
+  const blob = new Uint8Array(at + 4 * k);
+  new Uint32Array(blob.buffer, 0, 3).set([n, 0, k]);
+  new Uint16Array(blob.buffer, 12, n).set(docs);
+  const counts = new Uint8Array(blob.buffer, 12 + 2 * n, n);
+  const overflow = new Uint32Array(blob.buffer, at, k);
+  k = 0;
+  for (let i = 0; i < n; i++) {
+    counts[i] = Math.min(tail[i], 255);
+    if (tail[i] >= 255) overflow[k++] = tail[i];
+  }
+  return blob;
+}
+
+/**
+ * The postings of a run of articles (ids from `base`, less than SEGMENT_IDS
+ * apart), gathered as they are stored. Each character, pair and triple is
+ * appended as (term, doc[, position]) to flat arrays and sorted by term only
+ * when encoded: appending to one list per term touched a cache line per term
+ * and cost as much as FTS5.
+ */
+export class PostingsBuilder {
+  readonly base: number;
+  /** per field: code point → unigram term, and unigram term → next code point → bigram term */
+  private readonly uni = FIELD_ORDER.map(() => new Map<number, number>());
+  /** a term → the code point that follows it → the longer term */
+  private readonly longer: Array<Map<number, number> | undefined> = [];
+  /** each term's field, shorter term (-1 for a unigram) and last code point */
+  private readonly termField = new Grow();
+  private readonly termPrefix = new Grow();
+  private readonly termLast = new Grow();
+  /** per gram length (1, 2, 3): the terms and docs of each occurrence; positions for trigrams */
+  private readonly occTerm = [new Grow(1 << 16), new Grow(1 << 16), new Grow(1 << 16)];
+  private readonly occDoc = [new Grow(1 << 16), new Grow(1 << 16), new Grow(1 << 16)];
+  private readonly triPos = new Grow(1 << 16);
+  private readonly lengthDocs = new Grow();
+  private readonly lengths = new Grow();
+  private readonly scratch = new Grow(1024);
+  private lastId = -1;
+  size = 0;
+
+  constructor(base: number) {
+    this.base = base;
+  }
+
+  private newTerm(field: number, prefix: number, last: number): number {
+    this.termField.push(field);
+    this.termPrefix.push(prefix);
+    this.termLast.push(last);
+    return this.termField.n - 1;
+  }
+
+  private extend(term: number, field: number, c: number): number {
+    let next = this.longer[term];
+    if (next === undefined) this.longer[term] = next = new Map();
+    let t = next.get(c);
+    if (t === undefined) next.set(c, (t = this.newTerm(field, term, c)));
+    return t;
+  }
+
+  /** Adds an article (ids ascending, less than SEGMENT_IDS past base). */
+  add(id: number, fields: Record<SearchField, string>): void {
+    const local = id - this.base;
+    if (local < 0 || local >= SEGMENT_IDS) throw new Error(`article ${id} is outside the postings from ${this.base}`);
+    if (id <= this.lastId) throw new Error(`article ${id} comes after ${this.lastId}`);
+    this.lastId = id;
+    this.size++;
+    let length = 0;
+    const [uTerm, bTerm, tTerm] = this.occTerm;
+    const [uDoc, bDoc, tDoc] = this.occDoc;
+    for (let f = 0; f < FIELD_ORDER.length; f++) {
+      const codes = foldedCodes(fields[FIELD_ORDER[f]], this.scratch);
+      length += codes.length;
+      const uni = this.uni[f];
+      for (let i = 0; i < codes.length; i++) {
+        const a = codes[i];
+        let u = uni.get(a);
+        if (u === undefined) uni.set(a, (u = this.newTerm(f, -1, a)));
+        uTerm.push(u);
+        uDoc.push(local);
+        if (i + 1 === codes.length) break;
+        const b = this.extend(u, f, codes[i + 1]);
+        bTerm.push(b);
+        bDoc.push(local);
+        if (i + 2 === codes.length) continue;
+        tTerm.push(this.extend(b, f, codes[i + 2]));
+        tDoc.push(local);
+        this.triPos.push(i);
+      }
+    }
+    this.lengthDocs.push(local);
+    this.lengths.push(length);
+  }
+
+  private termName(t: number): string {
+    let s = '';
+    let field = 0;
+    for (let k = t; k >= 0; k = this.termPrefix.a[k]) {
+      s = String.fromCodePoint(this.termLast.a[k]) + s;
+      field = this.termField.a[k];
+    }
+    return FIELD_CODE[FIELD_ORDER[field]] + s;
+  }
+
+  /** Every term's blob, and the lengths blob (unigram-shaped: the counts are the lengths). */
+  *encode(): Generator<[string, Uint8Array]> {
+    const terms = this.termField.n;
+    for (let g = 0; g < 3; g++) {
+      const termOf = this.occTerm[g];
+      const docOf = this.occDoc[g];
+      const posOf = g === 2 ? this.triPos : null;
+      // counting sort by term; stable, so docs and positions stay ascending
+      const n = termOf.n;
+      const start = new Int32Array(terms + 1);
+      for (let i = 0; i < n; i++) start[termOf.a[i] + 1]++;
+      for (let t = 0; t < terms; t++) start[t + 1] += start[t];
+      const next = start.slice(0, terms);
+      const docs = new Int32Array(n);
+      const pos = posOf ? new Int32Array(n) : null;
+      for (let i = 0; i < n; i++) {
+        const at = next[termOf.a[i]]++;
+        docs[at] = docOf.a[i];
+        if (pos) pos[at] = posOf!.a[i];
+      }
+      const termDocs = new Int32Array(n);
+      const tail = new Int32Array(n);
+      for (let t = 0; t < terms; t++) {
+        const from = start[t];
+        const to = start[t + 1];
+        if (from === to) continue;
+        // docs of the term, and per doc its count, or the end of its positions
+        let m = 0;
+        for (let i = from; i < to; i++) {
+          if (m === 0 || termDocs[m - 1] !== docs[i]) {
+            termDocs[m++] = docs[i];
+            tail[m - 1] = 0;
+          }
+          tail[m - 1] = pos ? i - from + 1 : tail[m - 1] + 1;
+        }
+        yield [this.termName(t), encodePostings(termDocs.subarray(0, m), tail.subarray(0, m), pos ? pos.subarray(from, to) : null)];
+      }
+    }
+    yield [LENGTHS_TERM, encodePostings(this.lengthDocs.view(), this.lengths.view(), null)];
+  }
+}
+
+/** One blob for a term's postings from several runs of one segment, rebased on `base`. */
+export function mergePostings(base: number, parts: Postings[]): Uint8Array {
+  let n = 0;
+  let total = 0;
+  for (const p of parts) {
+    n += p.docs.length;
+    if (p.ends && p.docs.length) total += p.ends[p.docs.length - 1];
+  }
+  const docs = new Int32Array(n);
+  const tail = new Int32Array(n);
+  const withPositions = parts.length > 0 && parts[0].ends !== null;
+  const positions = withPositions ? new Int32Array(total) : null;
+  let at = 0;
+  let pat = 0;
+  for (const p of parts) {
+    const shift = p.base - base;
+    if (shift < 0 || shift + SEGMENT_IDS > 2 * SEGMENT_IDS) throw new Error(`postings from ${p.base} do not belong with ${base}`);
+    const counts = withPositions ? null : exactCounts(p);
+    for (let i = 0; i < p.docs.length; i++) {
+      const doc = p.docs[i] + shift;
+      if (doc >= SEGMENT_IDS) throw new Error(`article ${p.base + p.docs[i]} is outside the postings from ${base}`);
+      docs[at] = doc;
+      tail[at++] = withPositions ? pat + p.ends![i] : counts![i];
+    }
+    if (withPositions) {
+      const len = p.docs.length ? p.ends![p.docs.length - 1] : 0;
+      positions!.set(p.positions!.subarray(0, len), pat);
+      pat += len;
+    }
+  }
+  return encodePostings(docs, tail, positions);
+}

@@ -1,0 +1,191 @@
+// The SQLite store's search index: the postings of ../../search/postings.ts in
+// a table, derived from the articles table and never the only copy of anything.
+//
+// `indexed_through` (in search_state) is the last article id whose postings are
+// written. Articles past it — a page stored since, or left by a crash — are
+// indexed in memory when searched and written out in runs of PART articles by
+// whoever writes next, each run in one transaction with the new watermark, so
+// a crash leaves the index behind the articles, never half a run. When every id
+// of a segment is given out, its runs are merged into one row per term. Ids
+// come from next_article and are never used twice, so that postings of a
+// replaced article can never name the article stored after it; postings of
+// deleted articles are dropped at search time (`live`).
+import type Database from 'better-sqlite3';
+import { fieldTexts } from '../shared.js';
+import { LENGTHS_TERM, PostingsBuilder, SEGMENT_IDS, decodePostings, mergePostings, segmentOf, type Postings } from '../../search/postings.js';
+import type { PostingsSource } from '../../search/match-query.js';
+import { Lengths } from '../../search/rank-hits.js';
+
+/** Articles per run written at once: about 60 MB of occurrences in memory while they are gathered. */
+export const PART = 8192;
+
+interface ArticleTextRow {
+  id: number;
+  kicker: string | null;
+  title: string | null;
+  subtitle: string | null;
+  byline: string;
+  paragraphs: string;
+  captions: string;
+}
+
+export class SqliteSearchIndex implements PostingsSource {
+  private tail: Map<string, Postings[]> | null = null;
+  private tailKey = '';
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly part = PART,
+  ) {}
+
+  private statements = new Map<string, Database.Statement>();
+
+  private sql(text: string): Database.Statement {
+    let s = this.statements.get(text);
+    if (!s) this.statements.set(text, (s = this.db.prepare(text)));
+    return s;
+  }
+
+  private state(name: string): number {
+    return (this.sql('SELECT value FROM search_state WHERE name = ?').get(name) as { value: number }).value;
+  }
+
+  private setState(name: string, value: number): void {
+    this.sql('UPDATE search_state SET value = ? WHERE name = ?').run(value, name);
+  }
+
+  /** The id the next article gets (inside the page's transaction). */
+  takeArticleId(): number {
+    const id = this.state('next_article');
+    this.setState('next_article', id + 1);
+    return id;
+  }
+
+  private textsAfter(after: number, before: number, limit: number): ArticleTextRow[] {
+    return this.db
+      .prepare('SELECT id, kicker, title, subtitle, byline, paragraphs, captions FROM articles WHERE id > ? AND id < ? ORDER BY id LIMIT ?')
+      .all(after, before, limit) as ArticleTextRow[];
+  }
+
+  private static fields(r: ArticleTextRow) {
+    return fieldTexts({
+      kicker: r.kicker,
+      title: r.title,
+      subtitle: r.subtitle,
+      byline: JSON.parse(r.byline),
+      paragraphs: JSON.parse(r.paragraphs),
+      captions: JSON.parse(r.captions),
+    });
+  }
+
+  /** Articles stored past the watermark. */
+  pending(): number {
+    const through = this.state('indexed_through');
+    return (this.sql('SELECT COUNT(*) AS n FROM articles WHERE id > ?').get(through) as { n: number }).n;
+  }
+
+  /**
+   * Writes runs of postings while at least `atLeast` articles wait (all of them
+   * with 1). Each run is its own transaction.
+   */
+  catchUp(atLeast = this.part): void {
+    while (this.pending() >= Math.max(1, atLeast)) this.db.transaction(() => this.writeRun())();
+  }
+
+  /** catchUp where the file can be written: the index is derived, and articles it lacks are searched from memory. */
+  catchUpIfWritable(atLeast = this.part): void {
+    if (this.db.readonly) return;
+    try {
+      this.catchUp(atLeast);
+    } catch (e) {
+      if (!/readonly|read-only|SQLITE_BUSY|locked/i.test(String((e as Error).message))) throw e;
+    }
+  }
+
+  private writeRun(): void {
+    const through = this.state('indexed_through');
+    const first = this.sql('SELECT MIN(id) AS id FROM articles WHERE id > ?').get(through) as { id: number | null };
+    if (first.id === null) return;
+    const segment = segmentOf(first.id);
+    const end = (segment + 1) * SEGMENT_IDS;
+    const rows = this.textsAfter(through, end, this.part);
+    const builder = new PostingsBuilder(first.id);
+    for (const r of rows) builder.add(r.id, SqliteSearchIndex.fields(r));
+    const insert = this.sql('INSERT INTO search_postings (term, start, data) VALUES (?, ?, ?)');
+    for (const [term, blob] of builder.encode()) insert.run(term, first.id, blob);
+    const last = rows[rows.length - 1].id;
+    this.setState('indexed_through', last);
+    this.changed();
+    // every id of the segment given out and indexed: its runs become one row per term
+    const more = this.sql('SELECT 1 FROM articles WHERE id > ? AND id < ? LIMIT 1').get(last, end);
+    if (!more && this.state('next_article') >= end) this.mergeSegment(segment);
+  }
+
+  private mergeSegment(segment: number): void {
+    const base = segment * SEGMENT_IDS;
+    const runs = this.sql('SELECT COUNT(*) AS n FROM search_postings WHERE term = ? AND start >= ? AND start < ?').get(LENGTHS_TERM, base, base + SEGMENT_IDS) as { n: number };
+    if (runs.n <= 1) return;
+    const terms = this.sql('SELECT DISTINCT term FROM search_postings WHERE start >= ? AND start < ?').pluck().all(base, base + SEGMENT_IDS) as string[];
+    const read = this.sql('SELECT start, data FROM search_postings WHERE term = ? AND start >= ? AND start < ? ORDER BY start').raw();
+    const drop = this.sql('DELETE FROM search_postings WHERE term = ? AND start >= ? AND start < ?');
+    const insert = this.sql('INSERT INTO search_postings (term, start, data) VALUES (?, ?, ?)');
+    for (const term of terms) {
+      const parts = (read.all(term, base, base + SEGMENT_IDS) as Array<[number, Uint8Array]>).map(([start, data]) => decodePostings(start, data));
+      if (parts.length === 1 && parts[0].base === base) continue;
+      drop.run(term, base, base + SEGMENT_IDS);
+      insert.run(term, base, mergePostings(base, parts));
+    }
+  }
+
+  /** The articles past the watermark, indexed in memory (again when the archive has changed): call before a search. */
+  refresh(): Map<string, Postings[]> {
+    const through = this.state('indexed_through');
+    const max = (this.sql('SELECT COALESCE(MAX(id), 0) AS id, COUNT(*) AS n FROM articles WHERE id > ?').get(through) as { id: number; n: number });
+    const key = `${through}:${max.id}:${max.n}`;
+    if (this.tail && key === this.tailKey) return this.tail;
+    const tail = new Map<string, Postings[]>();
+    let builder: PostingsBuilder | null = null;
+    const flush = () => {
+      if (!builder) return;
+      for (const [term, blob] of builder.encode()) {
+        const list = tail.get(term);
+        const p = decodePostings(builder.base, blob);
+        if (list) list.push(p);
+        else tail.set(term, [p]);
+      }
+    };
+    for (const r of this.sql('SELECT id, kicker, title, subtitle, byline, paragraphs, captions FROM articles WHERE id > ? ORDER BY id').iterate(through) as Iterable<ArticleTextRow>) {
+      if (!builder || r.id - builder.base >= SEGMENT_IDS) {
+        flush();
+        builder = new PostingsBuilder(r.id);
+      }
+      builder.add(r.id, SqliteSearchIndex.fields(r));
+    }
+    flush();
+    this.tail = tail;
+    this.tailKey = key;
+    this.lengthsCache = null;
+    return tail;
+  }
+
+  private lengthsCache: Lengths | null = null;
+
+  /** Article lengths, for ranking. */
+  lengths(): Lengths {
+    return (this.lengthsCache ??= new Lengths(this));
+  }
+
+  /** Forgets what it holds in memory (the archive was written). */
+  changed(): void {
+    this.tail = null;
+    this.lengthsCache = null;
+  }
+
+  postings(term: string): Postings[] {
+    const stored = (this.sql('SELECT start, data FROM search_postings WHERE term = ? ORDER BY start').raw().all(term) as Array<[number, Uint8Array]>).map(([start, data]) =>
+      decodePostings(start, data),
+    );
+    const tail = (this.tail ?? this.refresh()).get(term);
+    return tail ? stored.concat(tail) : stored;
+  }
+}
