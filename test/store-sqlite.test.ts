@@ -9,6 +9,7 @@ import { fieldTexts } from '../src/store/shared.js';
 import { join } from 'node:path';
 import { openStore } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
+import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { loadPages, tempDir } from './helpers.js';
 
 storeSuite('sqlite', () => openStore(`sqlite:${join(tempDir('store'), 'test.db')}`));
@@ -127,4 +128,28 @@ test("sqlite: a segment's runs become one row per term once its ids are all give
   const again = await openStore(`sqlite:${path}`);
   await assertSearchIsExact(again, 'merged segment beside runs');
   await again.close();
+});
+
+test('sqlite: an archive made before the search index (schema 1) is indexed when opened, and found', async () => {
+  const path = join(tempDir('store'), 'old.db');
+  raw(path, (db) => {
+    db.exec(MIGRATIONS[0]);
+    db.pragma('user_version = 1');
+    const page = db
+      .prepare("INSERT INTO pages (key, content_hash, record, ingested_at) VALUES ('old/p1', 'h1', '{}', '2024-01-01T00:00:00Z')")
+      .run().lastInsertRowid;
+    const insert = db.prepare(
+      `INSERT INTO articles (uid, page_id, seq, title, byline, paragraphs, captions, complete, confidence, sources)
+       VALUES (?, ?, ?, ?, '{"reporters":[],"correspondents":[],"photographers":[]}', ?, '[]', 1, 1, '[]')`,
+    );
+    insert.run('old/p1#1', page, 1, '旧档案里的文章', JSON.stringify(['甲乙丙丁戊己庚辛。']));
+    insert.run('old/p1#2', page, 2, '另一篇', JSON.stringify(['子丑寅卯辰巳。']));
+  });
+  const store = await openStore(`sqlite:${path}`);
+  assert.deepEqual((await store.search({ query: parseQuery('丙丁戊己') })).hits.map((h) => h.article.id), ['old/p1#1']);
+  assert.deepEqual((await store.search({ query: parseQuery('文章 OR 寅') })).hits.map((h) => h.article.id).sort(), ['old/p1#1', 'old/p1#2']);
+  await store.putPage(pageInputOf('new.txt', Buffer.from('本报讯 子丑寅卯辰巳午未申酉。\n'), { paper: '测试报', date: '2024-01-02', page: 1, pageName: null }));
+  assert.equal((await store.search({ query: parseQuery('子丑寅卯') })).total, 2);
+  await store.close();
+  raw(path, (db) => assert.deepEqual(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all(), [1, 2, 3]));
 });
