@@ -80,7 +80,7 @@ export function exactCounts(p: Postings): Uint32Array {
   return out;
 }
 
-/** A growable array of unsigned integers. */
+/** A growable array of 32-bit integers. */
 class Grow {
   a: Int32Array;
   n = 0;
@@ -94,9 +94,6 @@ class Grow {
       this.a = b;
     }
     this.a[this.n++] = v;
-  }
-  get last(): number {
-    return this.n ? this.a[this.n - 1] : -1;
   }
   view(): Int32Array {
     return this.a.subarray(0, this.n);
@@ -309,7 +306,7 @@ export function mergePostings(base: number, parts: Postings[]): Uint8Array {
   let pat = 0;
   for (const p of parts) {
     const shift = p.base - base;
-    if (shift < 0 || shift + SEGMENT_IDS > 2 * SEGMENT_IDS) throw new Error(`postings from ${p.base} do not belong with ${base}`);
+    if (shift < 0 || shift >= SEGMENT_IDS) throw new Error(`postings from ${p.base} do not belong with ${base}`);
     const counts = withPositions ? null : exactCounts(p);
     for (let i = 0; i < p.docs.length; i++) {
       const doc = p.docs[i] + shift;
