@@ -172,6 +172,48 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: { 
     assert.ok(checked >= 500, `${checked} queries checked`);
   });
 
+  withStore('facets and filters count what a scan of the stored articles counts, a replaced page and several reporters included', async (store) => {
+    const identities = [
+      ['000', { paper: '测试报', date: '2022-05-12', page: 3 }],
+      ['001', { paper: '测试报', date: '2023-11-23', page: 2 }],
+      ['002', {}],
+      ['003', {}],
+      ['004', { paper: '义乌商报', date: '2022-06-18', page: 1 }],
+    ] as const;
+    for (const [slug, id] of identities) await store.putPage(seedInput(slug, id));
+    // a new version of a page in the middle: its first articles' ids are held by no article now
+    const p = seed('001');
+    const changed = await store.putPage(pageInputOf(`${p.slug}.txt`, Buffer.concat([p.source, Buffer.from('\n\n补记一则\n本报讯（记者 王一 李二）一则补记的正文，说的是一件事。\n', 'utf8')]), identities[1][1]));
+    assert.equal(changed.status, 'replaced');
+    const articles = await allArticles(store);
+    assert.ok(articles.some((a) => a.byline.reporters.length > 1), 'an article with several reporters');
+    const count = (values: Array<string | null>) => {
+      const n = new Map<string, number>();
+      for (const v of values) if (v !== null) n.set(v, (n.get(v) ?? 0) + 1);
+      return [...n].map(([value, c]) => ({ value, count: c })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, 30);
+    };
+    for (const q of ['的', '记者', '工人', '补记']) {
+      const matched = articles.filter((a) => Object.values(fieldTexts(a)).some((t) => fold(t).includes(fold(q))));
+      const r = await store.search({ query: parseQuery(q), limit: 1 });
+      assert.equal(r.total, matched.length, q);
+      assert.deepEqual(r.facets.paper, count(matched.map((a) => a.paper)), `${q}: papers`);
+      assert.deepEqual(r.facets.month, count(matched.map((a) => a.date?.slice(0, 7) ?? null)), `${q}: months`);
+      assert.deepEqual(r.facets.reporter, count(matched.flatMap((a) => a.byline.reporters)), `${q}: reporters`);
+      const filters = [{ paper: '测试报' }, { from: '2022-06-01' }, { to: '2022-12-31' }, { page: 1 }, { reporter: matched.flatMap((a) => a.byline.reporters)[0] ?? '无名' }];
+      for (const f of filters) {
+        const expected = matched.filter(
+          (a) =>
+            (f.paper === undefined || a.paper === f.paper) &&
+            (f.from === undefined || (a.date !== null && a.date >= f.from)) &&
+            (f.to === undefined || (a.date !== null && a.date <= f.to)) &&
+            (f.page === undefined || a.page === f.page) &&
+            (f.reporter === undefined || a.byline.reporters.includes(f.reporter)),
+        );
+        assert.equal((await store.search({ query: parseQuery(q), ...f })).total, expected.length, `${q} ${JSON.stringify(f)}`);
+      }
+    }
+  });
+
   withStore('an article printed across pages is one article, whichever page arrives first', async (store) => {
     const p1 = '本报讯 记者张三报道 市里昨天召开数字贸易大会，会议提出要发展数字贸易。（下转第二版）\n\n数字贸易大会召开\n';
     const p2 = '（紧接第一版）会议还要求各地加快推进数字贸易平台建设，形成合力。\n';
