@@ -224,6 +224,33 @@ test('index terms are the tokenizer’s terms: every token’s source slice fold
   );
 });
 
+test('folding a text is folding each printed character, every folded unit points back to the character it came from, and the index folds alike', async () => {
+  const { foldText, foldChar } = await import('../src/search/fold.js');
+  const { foldedCodes } = await import('../src/search/postings.js');
+  // width forms, traditional, compatibility forms that fold to several units, white space, pairs and lone surrogates
+  const odd = fc.constantFrom('貿', '臺', 'Ａ', 'ｶ', 'ﾞ', '㈱', 'ﬁ', '½', 'Ⅻ', ' ', '\u3000', '\n', '𠮷', '\ud800', '\udc00', 'É');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(cjkChar, odd), { maxLength: 60 }), (chars) => {
+      const printed = chars.join('');
+      let text = '';
+      const origin: number[] = [];
+      for (let i = 0; i < printed.length; ) {
+        const ch = String.fromCodePoint(printed.codePointAt(i)!);
+        const f = foldChar(ch);
+        for (let k = 0; k < f.length; k++) origin.push(i);
+        text += f;
+        i += ch.length;
+      }
+      const got = foldText(printed);
+      assert.equal(got.text, text);
+      assert.deepEqual(Array.from(got.origin), origin);
+      // the index's code points are the same text's
+      assert.deepEqual(Array.from(foldedCodes(printed)), [...text].map((c) => c.codePointAt(0)));
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test('a score row computed near its headline answers as the whole row would: argmax (first of ties, one left out), max, scores at least a bar, the max of rows', async () => {
   const { Defaults, ScoreRow } = await import('../src/stages/link/score-row.js');
   const value = fc.constantFrom(-0.4, 0, 0.1, 0.2, 0.35, 0.5);

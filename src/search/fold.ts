@@ -31,21 +31,75 @@ export interface Folded {
   /** the folded text */
   text: string;
   /** for each UTF-16 unit of `text`, the UTF-16 offset in the printed text it came from */
-  origin: number[];
+  origin: Int32Array;
+}
+
+/** Per UTF-16 unit outside the surrogates, once learnt: 1 + the unit it folds to, DROPPED (white space) or SEVERAL. */
+const unitFold = new Uint32Array(0x10000);
+const DROPPED = 0x10001;
+const SEVERAL = 0x10002;
+
+function learnUnit(u: number): number {
+  const f = foldChar(String.fromCharCode(u));
+  return f.length === 0 ? DROPPED : f.length === 1 ? 1 + f.charCodeAt(0) : SEVERAL;
+}
+
+/** What a UTF-16 unit outside the surrogates folds to: one unit, or -1 (white space, dropped), or -2 (several units: see foldChar). */
+export function foldUnit(u: number): number {
+  const k = unitFold[u] || (unitFold[u] = learnUnit(u));
+  return k === DROPPED ? -1 : k === SEVERAL ? -2 : k - 1;
 }
 
 export function foldText(printed: string): Folded {
-  let text = '';
-  const origin: number[] = [];
+  // room for one unit per printed unit, the usual case; grown when a character folds to more
+  let units = new Uint16Array(printed.length + 16);
+  let origin = new Int32Array(units.length);
+  let n = 0;
+  let lone = false;
   for (let i = 0; i < printed.length; ) {
-    const code = printed.codePointAt(i)!;
-    const ch = String.fromCodePoint(code);
+    const u = printed.charCodeAt(i);
+    if (u < 0xd800 || u > 0xdfff) {
+      // the usual case, a table look-up
+      const k = unitFold[u] || (unitFold[u] = learnUnit(u));
+      if (k === DROPPED) {
+        i++;
+        continue;
+      }
+      if (k !== SEVERAL) {
+        units[n] = k - 1;
+        origin[n++] = i++;
+        continue;
+      }
+    }
+    const ch = String.fromCodePoint(printed.codePointAt(i)!);
     const f = foldChar(ch);
-    for (let k = 0; k < f.length; k++) origin.push(i);
-    text += f;
+    if (n + f.length > units.length) {
+      const more = 2 * units.length + f.length;
+      units = grown(units, new Uint16Array(more));
+      origin = grown(origin, new Int32Array(more));
+    }
+    for (let k = 0; k < f.length; k++) {
+      units[n] = f.charCodeAt(k);
+      origin[n++] = i;
+    }
+    if (ch.length === 1 && u >= 0xd800 && u <= 0xdfff) lone = true;
     i += ch.length;
   }
-  return { text, origin };
+  return { text: lone ? fromUnits(units.subarray(0, n)) : utf16.decode(units.subarray(0, n)), origin: origin.subarray(0, n) };
+}
+
+// the machine's byte order is little-endian wherever Node runs; a decoder would replace a lone surrogate
+const utf16 = new TextDecoder('utf-16le');
+
+function fromUnits(units: Uint16Array): string {
+  let text = '';
+  for (let k = 0; k < units.length; k += 8192) text += String.fromCharCode(...units.subarray(k, k + 8192));
+  return text;
+}
+
+function grown<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Just the folded string, for queries and scans. */

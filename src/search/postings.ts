@@ -8,7 +8,7 @@
 //   then, for unigrams and bigrams: u8 counts[n] (255: the next of u32 overflow[k])
 //   or, for trigrams: u32 ends[n] · positions (u16, u32 when flagged wide),
 //   doc i's positions being positions[ends[i-1] .. ends[i]].
-import { foldChar } from './fold.js';
+import { foldChar, foldUnit } from './fold.js';
 import type { SearchField } from '../store/store.js';
 
 export const SEGMENT_IDS = 65_536;
@@ -118,6 +118,12 @@ export function foldedCodes(printed: string, out: Grow = new Grow(printed.length
   out.n = 0;
   for (let i = 0; i < printed.length; i++) {
     let cp = printed.charCodeAt(i);
+    if (cp < 0xd800 || cp > 0xdfff) {
+      // the usual case, a table look-up
+      const u = foldUnit(cp);
+      if (u >= 0) out.push(u);
+      if (u !== -2) continue;
+    }
     if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < printed.length) {
       cp = printed.codePointAt(i)!;
       if (cp > 0xffff) i++;
