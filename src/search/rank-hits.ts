@@ -40,18 +40,26 @@ export class Lengths {
   }
 }
 
-/** For each id (ascending), its count in hits (ascending ids), 0 where absent. */
-function countsFor(ids: Int32Array, hits: WordHits): Uint32Array {
-  const out = new Uint32Array(ids.length);
+/** Adds weight × its count in hits to each id's slot of `into` (ids and hits ascending), walking whichever list is shorter. */
+function addCounts(ids: Int32Array, hits: WordHits, weight: number, into: Float64Array): void {
   const h = hits.ids;
-  let j = 0;
+  if (ids.length === 0) return;
+  let j = gallop(h, ids[0], 0);
+  const last = ids[ids.length - 1];
+  if (h.length - j < ids.length) {
+    // a headline's hits are few beside the body's
+    let i = 0;
+    for (; j < h.length && h[j] <= last; j++) {
+      i = gallop(ids, h[j], i);
+      if (ids[i] === h[j]) into[i] += weight * hits.tf[j];
+    }
+    return;
+  }
   for (let i = 0; i < ids.length && j < h.length; i++) {
     const v = ids[i];
-    // the hits of a broad word are many more than the ids ranked
     j = gallop(h, v, j);
-    if (j < h.length && h[j] === v) out[i] = hits.tf[j];
+    if (j < h.length && h[j] === v) into[i] += weight * hits.tf[j];
   }
-  return out;
 }
 
 /** Indexes of the `count` best scores from `from` on (ties: the later index first), best first. */
@@ -96,8 +104,7 @@ export function scoreHits(
     for (const field of fields) {
       const hits = fieldWordHits(src, field, word, cache);
       df = Math.max(df, hits.ids.length);
-      const tf = countsFor(ids, hits);
-      for (let i = 0; i < ids.length; i++) weighted[i] += FIELD_WEIGHTS[field] * tf[i];
+      addCounts(ids, hits, FIELD_WEIGHTS[field], weighted);
     }
     const idf = Math.log(1 + (lengths.articles - df + 0.5) / (df + 0.5));
     for (let i = 0; i < ids.length; i++) if (weighted[i]) scores[i] += (idf * weighted[i] * (K1 + 1)) / (weighted[i] + norm[i]);
