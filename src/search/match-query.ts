@@ -77,81 +77,112 @@ export function gallop(a: ArrayLike<number>, v: number, from: number): number {
   return from;
 }
 
-/** Whether positions[lo..hi) (ascending) hold p. */
-function holds(positions: ArrayLike<number>, lo: number, hi: number, p: number): boolean {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = positions[mid];
-    if (v === p) return true;
-    if (v < p) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
-}
-
 /**
  * Where a phrase of four or more characters stands in one field. Its trigrams
  * at offsets 0, 3, 6, … and the last cover it; an article holds the phrase
  * where each stands at its offset from the first. Segment by segment, the
- * covers' doc lists are walked together from the shortest, and positions are
- * read only for the articles in all of them.
+ * first cover's places are kept where the second stands at its offset, what
+ * is left where the third does, and so on.
  */
 function phraseHits(src: PostingsSource, code: string, chars: string[]): WordHits {
   const offsets: number[] = [];
   for (let k = 0; k + 2 < chars.length; k += 3) offsets.push(k);
   if (offsets[offsets.length - 1] !== chars.length - 3) offsets.push(chars.length - 3);
-  const covers = offsets.map((k) => new Map(src.postings(code + chars[k] + chars[k + 1] + chars[k + 2]).map((r) => [r.base, r])));
-  const ids: number[] = [];
-  const tf: number[] = [];
-  const m = offsets.length;
-  const rows: Postings[] = new Array(m);
-  const at = new Int32Array(m);
-  for (const [base, first] of covers[0]) {
-    rows[0] = first;
-    let all = true;
-    for (let c = 1; c < m && all; c++) {
-      const r = covers[c].get(base);
-      if (r) rows[c] = r;
-      else all = false;
-    }
-    if (!all) continue;
-    let lead = 0;
-    for (let c = 1; c < m; c++) if (rows[c].docs.length < rows[lead].docs.length) lead = c;
-    at.fill(0);
-    const leadDocs = rows[lead].docs;
-    for (let i = 0; i < leadDocs.length; i++) {
-      const doc = leadDocs[i];
-      let inAll = true;
-      for (let c = 0; c < m && inAll; c++) {
-        if (c === lead) {
-          at[c] = i;
-          continue;
-        }
-        const j = gallop(rows[c].docs, doc, at[c]);
-        at[c] = j;
-        inAll = j < rows[c].docs.length && rows[c].docs[j] === doc;
-      }
-      if (!inAll) continue;
-      const r0 = rows[0];
-      const j0 = at[0];
-      let found = 0;
-      for (let q = j0 ? r0.ends![j0 - 1] : 0; q < r0.ends![j0]; q++) {
-        const p = r0.positions![q];
-        let line = true;
-        for (let c = 1; c < m && line; c++) {
-          const r = rows[c];
-          const j = at[c];
-          line = holds(r.positions!, j ? r.ends![j - 1] : 0, r.ends![j], p + offsets[c]);
-        }
-        if (line) found++;
-      }
-      if (found) {
-        ids.push(base + doc);
-        tf.push(found);
-      }
-    }
+  const out = new Hits();
+  const covers: Array<Map<number, Postings>> = [];
+  for (const k of offsets) {
+    const rows = src.postings(code + chars[k] + chars[k + 1] + chars[k + 2]);
+    // a cover no article of the field holds: the rest need not be read
+    if (rows.length === 0) return out.done();
+    covers.push(new Map(rows.map((r) => [r.base, r])));
   }
-  return { ids: Int32Array.from(ids), tf: Uint32Array.from(tf) };
+  for (const [base, first] of covers[0]) {
+    let places: Places = { docs: first.docs, ends: first.ends!, positions: first.positions! };
+    for (let c = 1; c < offsets.length && places.docs.length; c++) {
+      const cover = covers[c].get(base);
+      places = cover ? keepWhere(places, cover, offsets[c]) : { docs: new Uint16Array(0), ends: new Uint32Array(0), positions: new Uint32Array(0) };
+    }
+    const { docs, ends } = places;
+    for (let i = 0; i < docs.length; i++) out.push(base + docs[i], ends[i] - (i ? ends[i - 1] : 0));
+  }
+  return out.done();
+}
+
+/** Where a phrase's first trigram stands so far, in one segment: doc i's places are positions[ends[i-1] .. ends[i]]. */
+interface Places {
+  docs: Uint16Array;
+  ends: Uint32Array;
+  positions: Uint16Array | Uint32Array;
+}
+
+/**
+ * The places p of `places` where `cover` stands at p + off. Both walks go
+ * forward only (docs, and each doc's positions, ascending), so that the hot
+ * loop calls nothing but a gallop over a gap.
+ */
+function keepWhere(places: Places, cover: Postings, off: number): Places {
+  const da = places.docs;
+  const ea = places.ends;
+  const pa = places.positions;
+  const db = cover.docs;
+  const eb = cover.ends!;
+  const pb = cover.positions!;
+  const docs = new Uint16Array(Math.min(da.length, db.length));
+  const ends = new Uint32Array(docs.length);
+  const positions = new Uint32Array(pa.length);
+  let n = 0;
+  let kept = 0;
+  let i = 0;
+  let j = 0;
+  while (i < da.length && j < db.length) {
+    const x = da[i];
+    const y = db[j];
+    if (x < y) {
+      i = da[i + 1] >= y ? i + 1 : gallop(da, y, i);
+      continue;
+    }
+    if (y < x) {
+      j = db[j + 1] >= x ? j + 1 : gallop(db, x, j);
+      continue;
+    }
+    const before = kept;
+    let w = j ? eb[j - 1] : 0;
+    const stop = eb[j];
+    for (let q = i ? ea[i - 1] : 0, qe = ea[i]; q < qe; q++) {
+      const want = pa[q] + off;
+      while (w < stop && pb[w] < want) w++;
+      if (w < stop && pb[w] === want) positions[kept++] = pa[q];
+    }
+    if (kept > before) {
+      docs[n] = x;
+      ends[n++] = kept;
+    }
+    i++;
+    j++;
+  }
+  return { docs: docs.subarray(0, n), ends: ends.subarray(0, n), positions: positions.subarray(0, kept) };
+}
+
+/** Hits collected in order. */
+class Hits {
+  private ids = new Int32Array(256);
+  private tf = new Uint32Array(256);
+  private n = 0;
+  push(id: number, count: number): void {
+    if (this.n === this.ids.length) {
+      const ids = new Int32Array(2 * this.n);
+      ids.set(this.ids);
+      this.ids = ids;
+      const tf = new Uint32Array(2 * this.n);
+      tf.set(this.tf);
+      this.tf = tf;
+    }
+    this.ids[this.n] = id;
+    this.tf[this.n++] = count;
+  }
+  done(): WordHits {
+    return { ids: this.ids.subarray(0, this.n), tf: this.tf.subarray(0, this.n) };
+  }
 }
 
 /** A word (folded) in one field; with a cache, each (field, word) is looked up once per query. */
