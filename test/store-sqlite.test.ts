@@ -92,6 +92,31 @@ test('sqlite: search stays exact when a crash left the index behind the articles
   });
 });
 
+test('sqlite: a page whose postings cannot be written after its commit is reported stored, found, and indexed by the next write', async () => {
+  const path = join(tempDir('store'), 'index-fails.db');
+  const store = await openStore(`sqlite:${path}`, { searchRun: 1 });
+  const index = (store as unknown as { index: { catchUp: () => void } }).index;
+  const catchUp = index.catchUp.bind(index);
+  index.catchUp = () => {
+    throw new Error('database or disk is full');
+  };
+  const identity = { paper: '测试报', date: '2023-03-04', page: 2, pageName: null };
+  const first = await store.putPage(pageInputOf('a.txt', Buffer.from('本报讯 甲乙丙丁戊己庚辛壬癸。\n'), identity));
+  assert.equal(first.status, 'added');
+  const [second] = await store.putPages([pageInputOf('b.txt', Buffer.from('本报讯 子丑寅卯辰巳午未申酉。\n'), { ...identity, page: 3 })]);
+  assert.equal(second.status, 'added');
+  assert.equal((await store.search({ query: parseQuery('乙丙丁戊') })).total, 1, 'found from memory');
+  assert.equal((await store.search({ query: parseQuery('丑寅卯辰') })).total, 1, 'found from memory');
+  index.catchUp = catchUp;
+  await store.putPage(pageInputOf('c.txt', Buffer.from('本报讯 天地玄黄宇宙洪荒。\n'), { ...identity, page: 4 }));
+  raw(path, (db) => {
+    const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get();
+    assert.equal(through, db.prepare('SELECT MAX(id) FROM articles').pluck().get(), 'the next write indexed all three');
+  });
+  assert.equal((await store.search({ query: parseQuery('乙丙丁戊') })).total, 1);
+  await store.close();
+});
+
 test('sqlite: a replaced page is found by its new text only, its articles under new ids', async () => {
   const path = join(tempDir('store'), 'replace.db');
   const store = await openStore(`sqlite:${path}`, { searchRun: 1 });

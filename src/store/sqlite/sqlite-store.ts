@@ -88,7 +88,7 @@ class SqliteStore implements Store {
 
   async putPage(input: PageInput): Promise<PutResult> {
     const result = this.db.transaction(() => this.writePage(input))();
-    this.index.catchUp();
+    this.indexAfterCommit();
     return result;
   }
 
@@ -103,8 +103,22 @@ class SqliteStore implements Store {
         }
       }),
     )();
-    this.index.catchUp();
+    this.indexAfterCommit();
     return results;
+  }
+
+  /**
+   * The pages are stored by now, whatever happens here: postings that cannot be
+   * written (a full disk, another writer holding the file) leave the index
+   * behind the articles, which searches cover from memory and the next write
+   * or open catches up. Telling the caller its stored page failed would be false.
+   */
+  private indexAfterCommit(): void {
+    try {
+      this.index.catchUp();
+    } catch {
+      this.index.changed();
+    }
   }
 
   private statements = new Map<string, Database.Statement>();
