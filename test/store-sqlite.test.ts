@@ -117,6 +117,27 @@ test('sqlite: a page whose postings cannot be written after its commit is report
   await store.close();
 });
 
+test('sqlite: facets counted from 64-bit packed numbers are those counted from 32-bit ones', async () => {
+  const { FacetIndex } = await import('../src/store/sqlite/facet-index.js');
+  const path = join(tempDir('store'), 'facets-wide.db');
+  const store = await openStore(`sqlite:${path}`);
+  await putSeeds(store);
+  await store.close();
+  raw(path, (db) => {
+    const ids = Int32Array.from(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
+    const narrow = new FacetIndex(db);
+    const wide = new FacetIndex(db, 0);
+    assert.ok((wide as unknown as { byId: unknown }).byId instanceof Float64Array);
+    assert.ok((narrow as unknown as { byId: unknown }).byId instanceof Uint32Array);
+    for (const pick of [ids, ids.filter((_, i) => i % 3 === 0)]) {
+      assert.ok(narrow.facets(pick).reporter.length > 0);
+      assert.deepEqual(wide.facets(pick), narrow.facets(pick));
+      const reporter = narrow.facets(pick).reporter[0].value;
+      assert.deepEqual(Array.from(wide.filter(pick, { reporter })), Array.from(narrow.filter(pick, { reporter })));
+    }
+  });
+});
+
 test('sqlite: a replaced page is found by its new text only, its articles under new ids', async () => {
   const path = join(tempDir('store'), 'replace.db');
   const store = await openStore(`sqlite:${path}`, { searchRun: 1 });

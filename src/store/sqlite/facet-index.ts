@@ -38,7 +38,8 @@ export class FacetIndex {
   private readonly severalStart: Int32Array;
   private readonly severalNames: Int32Array;
 
-  constructor(db: Database.Database) {
+  /** `packLimit`: the largest packed number kept in 32 bits (lower in tests, to take the wide path) */
+  constructor(db: Database.Database, packLimit = 2 ** 32) {
     const paperIds = new Map<string, number>();
     const monthIds = new Map<string, number>();
     const pairIds = new Map<string, number>();
@@ -102,8 +103,9 @@ export class FacetIndex {
     this.severalStart = Int32Array.from(severalStart);
     this.severalNames = Int32Array.from(severalNames);
 
-    this.reporterCodes = 1 + this.names.length + severalStart.length - 1;
-    const fits = (this.pairs.length / 2 + 1) * this.reporterCodes < 2 ** 32;
+    const lists = this.severalStart.length - 1;
+    this.reporterCodes = 1 + this.names.length + lists;
+    const fits = (this.pairs.length / 2 + 1) * this.reporterCodes < packLimit;
     this.byId = fits ? new Uint32Array(max + 1) : new Float64Array(max + 1);
     for (let id = 1; id <= max; id++) {
       const page = this.pageOf[id];
