@@ -38,7 +38,7 @@ export class FacetIndex {
   private readonly severalStart: Int32Array;
   private readonly severalNames: Int32Array;
 
-  /** `packLimit`: the largest packed number kept in 32 bits (lower in tests, to take the wide path) */
+  /** `packLimit`: packed numbers below it are kept in 32 bits, past it in 64 (a test lowers it to take that path) */
   constructor(db: Database.Database, packLimit = 2 ** 32) {
     const paperIds = new Map<string, number>();
     const monthIds = new Map<string, number>();
