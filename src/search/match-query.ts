@@ -97,11 +97,12 @@ function phraseHits(src: PostingsSource, code: string, chars: string[]): WordHit
     covers.push(new Map(rows.map((r) => [r.base, r])));
   }
   for (const [base, first] of covers[0]) {
-    let places: Places = { docs: first.docs, ends: first.ends!, positions: first.positions! };
-    for (let c = 1; c < offsets.length && places.docs.length; c++) {
+    let places: Places | null = { docs: first.docs, ends: first.ends!, positions: first.positions! };
+    for (let c = 1; c < offsets.length && places?.docs.length; c++) {
       const cover = covers[c].get(base);
-      places = cover ? keepWhere(places, cover, offsets[c]) : { docs: new Uint16Array(0), ends: new Uint32Array(0), positions: new Uint32Array(0) };
+      places = cover ? keepWhere(places, cover, offsets[c]) : null;
     }
+    if (!places) continue;
     const { docs, ends } = places;
     for (let i = 0; i < docs.length; i++) out.push(base + docs[i], ends[i] - (i ? ends[i - 1] : 0));
   }
