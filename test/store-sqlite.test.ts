@@ -9,6 +9,7 @@ import { fieldTexts } from '../src/store/shared.js';
 import { join } from 'node:path';
 import { openStore } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
+import type { FacetThread } from '../src/store/sqlite/facet-thread.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { loadPages, tempDir } from './helpers.js';
 
@@ -117,7 +118,7 @@ test('sqlite: a page whose postings cannot be written after its commit is report
   await store.close();
 });
 
-test('sqlite: facets counted from 64-bit packed numbers are those counted from 32-bit ones', async () => {
+test('sqlite: facets counted from 64- and 32-bit packed numbers are those counted from 16-bit ones', async () => {
   const { FacetIndex } = await import('../src/store/sqlite/facet-index.js');
   const path = join(tempDir('store'), 'facets-wide.db');
   const store = await openStore(`sqlite:${path}`);
@@ -126,16 +127,47 @@ test('sqlite: facets counted from 64-bit packed numbers are those counted from 3
   raw(path, (db) => {
     const ids = Int32Array.from(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
     const narrow = new FacetIndex(db);
-    const wide = new FacetIndex(db, 0);
-    assert.ok((wide as unknown as { byId: unknown }).byId instanceof Float64Array);
-    assert.ok((narrow as unknown as { byId: unknown }).byId instanceof Uint32Array);
+    const wide = new FacetIndex(db, 64);
+    const middle = new FacetIndex(db, 32);
+    assert.ok(wide.counter.parts.byId instanceof Float64Array);
+    assert.ok(middle.counter.parts.byId instanceof Uint32Array);
+    assert.ok(narrow.counter.parts.byId instanceof Uint16Array);
     for (const pick of [ids, ids.filter((_, i) => i % 3 === 0)]) {
       assert.ok(narrow.facets(pick).reporter.length > 0);
       assert.deepEqual(wide.facets(pick), narrow.facets(pick));
+      assert.deepEqual(middle.facets(pick), narrow.facets(pick));
       const reporter = narrow.facets(pick).reporter[0].value;
       assert.deepEqual(Array.from(wide.filter(pick, { reporter })), Array.from(narrow.filter(pick, { reporter })));
     }
   });
+});
+
+test('sqlite: facets counted on the worker thread are those counted in the calling thread, search after search, and after the worker is gone', async () => {
+  const path = join(tempDir('store'), 'facets-thread.db');
+  const store = await openStore(`sqlite:${path}`, { facetThreadFrom: 1 });
+  await putSeeds(store);
+  const inline = await openStore(`sqlite:${path}`, { facetThreadFrom: Infinity });
+  const thread = (store as unknown as { facetThread: FacetThread }).facetThread;
+  await store.search({ query: parseQuery('的') }); // starts the worker; counted here meanwhile
+  await thread.ready;
+  const before = thread.counted;
+  const searches = [
+    { query: parseQuery('的') },
+    { query: parseQuery('工人') },
+    { query: parseQuery('的'), paper: '浙江工人日报' },
+    { query: parseQuery('“班前十分钟活动” OR 外贸') },
+    { query: parseQuery('的 NOT 工人'), field: 'body' as const },
+  ];
+  for (const params of [...searches, ...searches]) {
+    const [a, b] = [await store.search(params), await inline.search(params)];
+    assert.ok(a.total > 0);
+    assert.deepEqual(a.facets, b.facets);
+  }
+  assert.equal(thread.counted - before, 2 * searches.length, 'every search counted on the worker');
+  await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+  for (const params of searches) assert.deepEqual((await store.search(params)).facets, (await inline.search(params)).facets);
+  await inline.close();
+  await store.close();
 });
 
 test('sqlite: a replaced page is found by its new text only, its articles under new ids', async () => {

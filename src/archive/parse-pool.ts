@@ -1,7 +1,8 @@
 // Parsing on worker threads while the main thread writes: an ingest of many
 // files keeps the store busy instead of waiting for each page to be parsed.
 // A worker that dies hands its files back to be parsed here, so none is lost.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
 import { availableParallelism } from 'node:os';
 import type { PageInput } from '../store/store.js';
 import type { IdentityHints } from './identity.js';
@@ -38,16 +39,6 @@ export function poolSize(): number {
   return cores < 2 ? 0 : Math.min(cores, 4);
 }
 
-/**
- * Under tsx (the tests) this module is TypeScript, and so is its worker; a
- * worker thread does not inherit tsx's loader, so it registers it before
- * loading the worker's module (else every job fell back to the calling thread).
- */
-function sourceWorker(url: URL): Worker {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
-}
-
 export class ParsePool {
   private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending> }> = [];
   private next = 0;
@@ -59,7 +50,7 @@ export class ParsePool {
     private readonly fallback: Fallback,
   ) {
     for (let k = 0; k < size; k++) {
-      const worker = import.meta.url.endsWith('.ts') ? sourceWorker(new URL('./parse-worker.ts', import.meta.url)) : new Worker(new URL('./parse-worker.js', import.meta.url));
+      const worker = startWorker('parse-worker', import.meta.url);
       const pending = new Map<number, Pending>();
       const slot = { worker, pending };
       worker.on('message', (r: ParseReply) => {

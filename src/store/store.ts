@@ -179,6 +179,8 @@ export interface OpenOptions {
   /** SQLite: articles written to the search index at a time (default 8192; tests make it small, so that written
    * runs, merged segments and the unindexed tail all take part) */
   searchRun?: number;
+  /** SQLite: matches from which a search's facets are counted on a worker thread (default 4096; tests make it 1) */
+  facetThreadFrom?: number;
 }
 
 /** `sqlite:PATH` (the default `sqlite:./banmian.db`) or `postgres://…`. */

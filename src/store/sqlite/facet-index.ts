@@ -1,31 +1,18 @@
 // What search needs to count and filter its matches without joining tables.
 // Counting touches each match once, scattered over a million ids, so what it
 // reads per article is one number: its paper-and-month pair and its reporter
-// packed together, 4 bytes an article while they fit in 32 bits. What only
-// filters read (day, 版) is kept per page. Built on the first search after a write.
+// packed together (./facet-counter.ts). What only filters read (day, 版) is
+// kept per page. Built on the first search after a write.
 import type Database from 'better-sqlite3';
-import type { ArticleFilter, FacetCount, SearchResult } from '../store.js';
+import type { ArticleFilter } from '../store.js';
 import { gallop } from '../../search/match-query.js';
-
-/** Values listed per facet. */
-const FACET_SIZE = 30;
+import { FacetCounter, packedArray, type Facets } from './facet-counter.js';
 
 /** The reporter slot of an article with no reporter; a list of several is `-2 - k`. */
 const NO_REPORTER = -1;
 
 export class FacetIndex {
-  private readonly papers: string[] = [];
-  private readonly months: string[] = [];
-  private readonly names: string[] = [];
-  /** pair k of a paper and a month (either -1 where not known): [2k] the paper's index, [2k + 1] the month's */
-  private readonly pairs: number[] = [];
-  /**
-   * per article id: (pair + 1) × reporterCodes + reporter, 0 for an id no
-   * article holds now; reporter 0 is none, 1 + n the name n, 1 + names + k the
-   * k-th list of several
-   */
-  private readonly byId: Uint32Array | Float64Array;
-  private readonly reporterCodes: number;
+  readonly counter: FacetCounter;
   /** per article id, its page (an index into pageDay and pageNo), -1 for an id no article holds now */
   private readonly pageOf: Int32Array;
   /** ranges [dead[2k], dead[2k + 1]) of ids up to the last article's that no article holds now (a replaced page's) */
@@ -34,12 +21,13 @@ export class FacetIndex {
   private readonly pageDay: Int32Array;
   private readonly pageNo: Int32Array;
   private readonly pagePair: Int32Array;
-  /** list k of several reporters: names[severalNames[severalStart[k] ..< severalStart[k + 1]]] */
-  private readonly severalStart: Int32Array;
-  private readonly severalNames: Int32Array;
 
-  /** `packLimit`: packed numbers below it are kept in 32 bits, past it in 64 (a test lowers it to take that path) */
-  constructor(db: Database.Database, packLimit = 2 ** 32) {
+  /** `minBits`: the packed numbers are kept in at least this many bits (a test takes the wider paths) */
+  constructor(db: Database.Database, minBits: 16 | 32 | 64 = 16) {
+    const papers: string[] = [];
+    const months: string[] = [];
+    const names: string[] = [];
+    const pairs: number[] = [];
     const paperIds = new Map<string, number>();
     const monthIds = new Map<string, number>();
     const pairIds = new Map<string, number>();
@@ -50,12 +38,12 @@ export class FacetIndex {
     this.pagePair = new Int32Array(pageRows.length);
     for (const [k, [id, paper, date, page]] of pageRows.entries()) {
       pageIndex[id] = k;
-      const p = paper === null ? -1 : intern(paperIds, this.papers, paper);
-      const m = date === null ? -1 : intern(monthIds, this.months, date.slice(0, 7));
+      const p = paper === null ? -1 : intern(paperIds, papers, paper);
+      const m = date === null ? -1 : intern(monthIds, months, date.slice(0, 7));
       let pair = pairIds.get(`${p} ${m}`);
       if (pair === undefined) {
-        pair = this.pairs.length / 2;
-        this.pairs.push(p, m);
+        pair = pairs.length / 2;
+        pairs.push(p, m);
         pairIds.set(`${p} ${m}`, pair);
       }
       this.pagePair[k] = pair;
@@ -86,7 +74,7 @@ export class FacetIndex {
     let last = -1;
     for (const [id, name] of db.prepare("SELECT article_id, name FROM article_people WHERE role = 'reporters' ORDER BY article_id").raw().iterate() as Iterable<[number, string]>) {
       if (id > max) continue;
-      const n = intern(nameIds, this.names, name);
+      const n = intern(nameIds, names, name);
       if (id !== last) reporter[id] = n;
       else {
         const had = reporter[id];
@@ -100,20 +88,27 @@ export class FacetIndex {
       last = id;
     }
     severalStart.push(severalNames.length);
-    this.severalStart = Int32Array.from(severalStart);
-    this.severalNames = Int32Array.from(severalNames);
 
-    const lists = this.severalStart.length - 1;
-    this.reporterCodes = 1 + this.names.length + lists;
-    const fits = (this.pairs.length / 2 + 1) * this.reporterCodes < packLimit;
-    this.byId = fits ? new Uint32Array(max + 1) : new Float64Array(max + 1);
+    const lists = severalStart.length - 1;
+    const reporterCodes = 1 + names.length + lists;
+    const byId = packedArray(max + 1, (pairs.length / 2 + 1) * reporterCodes, minBits);
     for (let id = 1; id <= max; id++) {
       const page = this.pageOf[id];
       if (page < 0) continue;
       const r = reporter[id];
-      const code = r === NO_REPORTER ? 0 : r >= 0 ? 1 + r : 1 + this.names.length + (-2 - r);
-      this.byId[id] = (this.pagePair[page] + 1) * this.reporterCodes + code;
+      const code = r === NO_REPORTER ? 0 : r >= 0 ? 1 + r : 1 + names.length + (-2 - r);
+      byId[id] = (this.pagePair[page] + 1) * reporterCodes + code;
     }
+    this.counter = new FacetCounter({
+      papers,
+      months,
+      names,
+      pairs: Int32Array.from(pairs),
+      byId,
+      reporterCodes,
+      severalStart: Int32Array.from(severalStart),
+      severalNames: Int32Array.from(severalNames),
+    });
   }
 
   /** The ids of articles stored now. */
@@ -139,8 +134,9 @@ export class FacetIndex {
 
   /** The ids that pass the filter. */
   filter(ids: Int32Array, f: ArticleFilter): Int32Array {
-    const paper = f.paper === undefined ? null : this.papers.indexOf(f.paper);
-    const reporter = f.reporter === undefined ? null : this.names.indexOf(f.reporter);
+    const { papers, names, pairs } = this.counter.parts;
+    const paper = f.paper === undefined ? null : papers.indexOf(f.paper);
+    const reporter = f.reporter === undefined ? null : names.indexOf(f.reporter);
     const from = f.from ? dayNumber(f.from) : null;
     const to = f.to ? dayNumber(f.to) : null;
     if (paper === -1 || reporter === -1) return new Int32Array(0);
@@ -149,58 +145,18 @@ export class FacetIndex {
       if (page < 0) return false;
       const day = this.pageDay[page];
       return (
-        (paper === null || this.pairs[2 * this.pagePair[page]] === paper) &&
+        (paper === null || pairs[2 * this.pagePair[page]] === paper) &&
         (from === null || (day >= 0 && day >= from)) &&
         (to === null || (day >= 0 && day <= to)) &&
         (f.page === undefined || this.pageNo[page] === f.page) &&
-        (reporter === null || this.hasReporter(id, reporter))
+        (reporter === null || this.counter.hasReporter(id, reporter))
       );
     });
   }
 
-  private hasReporter(id: number, name: number): boolean {
-    const code = this.byId[id] % this.reporterCodes;
-    if (code === 0) return false;
-    if (code <= this.names.length) return code - 1 === name;
-    const k = code - 1 - this.names.length;
-    for (let j = this.severalStart[k]; j < this.severalStart[k + 1]; j++) if (this.severalNames[j] === name) return true;
-    return false;
-  }
-
-  /** Counts by paper, month and reporter, in one pass over the matches. */
-  facets(ids: Int32Array): SearchResult['facets'] {
-    const codes = this.reporterCodes;
-    const named = this.names.length;
-    // counted by (pair, reporter code) together, then split: one increment a match
-    const perPair = new Int32Array(this.pairs.length / 2 + 1);
-    const perCode = new Int32Array(codes);
-    const byId = this.byId;
-    for (let n = 0; n < ids.length; n++) {
-      const id = ids[n];
-      if (id >= byId.length) break;
-      const v = byId[id];
-      const pair = Math.floor(v / codes);
-      perPair[pair]++;
-      perCode[v - pair * codes]++;
-    }
-    const papers = new Int32Array(this.papers.length);
-    const months = new Int32Array(this.months.length);
-    for (let k = 1; k < perPair.length; k++) {
-      const [p, m] = [this.pairs[2 * (k - 1)], this.pairs[2 * (k - 1) + 1]];
-      if (p >= 0) papers[p] += perPair[k];
-      if (m >= 0) months[m] += perPair[k];
-    }
-    const names = new Int32Array(named);
-    for (let code = 1; code < codes; code++) {
-      const c = perCode[code];
-      if (c === 0) continue;
-      if (code <= named) names[code - 1] += c;
-      else {
-        const k = code - 1 - named;
-        for (let j = this.severalStart[k]; j < this.severalStart[k + 1]; j++) names[this.severalNames[j]] += c;
-      }
-    }
-    return { paper: top(papers, this.papers), month: top(months, this.months), reporter: top(names, this.names) };
+  /** Counts by paper, month and reporter. */
+  facets(ids: Int32Array): Facets {
+    return this.counter.count(ids);
   }
 }
 
@@ -212,13 +168,6 @@ function intern(map: Map<string, number>, list: string[], v: string): number {
     map.set(v, i);
   }
   return i;
-}
-
-/** The 30 values counted most, most first (ties by value). */
-function top(counts: Int32Array, names: string[]): FacetCount[] {
-  const out: FacetCount[] = [];
-  for (let k = 0; k < counts.length; k++) if (counts[k] > 0) out.push({ value: names[k], count: counts[k] });
-  return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, FACET_SIZE);
 }
 
 function dayNumber(iso: string): number {

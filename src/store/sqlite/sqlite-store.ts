@@ -27,8 +27,15 @@ import { articleId, pageKey, pageNumberOf } from '../keys.js';
 import { articleFromRow, articleValues, storedPageFromRow, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
+import { FacetThread } from './facet-thread.js';
 
 const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
+
+/**
+ * Matches from which facets are counted on a worker thread, beside the
+ * ranking: below it the count takes less than handing it over does.
+ */
+const FACET_THREAD_FROM = 4096;
 
 /** How many matches are ranked by bm25 at most; see `rank`. */
 const RANK_WINDOW = 5000;
@@ -57,7 +64,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     if (e instanceof StoreError) throw e;
     throw new StoreError(`${path} is not a banmian archive SQLite can open: ${(e as Error).message}`);
   }
-  return new SqliteStore(db, `sqlite:${path}`, options.searchRun);
+  return new SqliteStore(db, `sqlite:${path}`, options.searchRun, options.facetThreadFrom);
 }
 
 function migrate(db: Database.Database): void {
@@ -80,6 +87,7 @@ class SqliteStore implements Store {
     private readonly db: Database.Database,
     readonly url: string,
     searchRun?: number,
+    private readonly facetThreadFrom = FACET_THREAD_FROM,
   ) {
     this.index = new SqliteSearchIndex(db, searchRun);
     // an archive from before the index, or one left with many articles unindexed
@@ -328,13 +336,19 @@ class SqliteStore implements Store {
 
   async search(params: SearchParams): Promise<SearchResult> {
     // one read transaction: the postings, the articles past them and the rows all of one moment
-    return this.db.transaction(() => this.searchNow(params))();
+    this.searchTransaction ??= this.db.transaction((p: SearchParams) => this.searchNow(p));
+    return this.searchTransaction(params);
   }
 
+  private searchTransaction: ((params: SearchParams) => SearchResult) | null = null;
+
+  private readonly facetThread = new FacetThread();
+
+  /** Many matches are counted for facets on another thread while the hits are ranked and read. */
   private searchNow(params: SearchParams): SearchResult {
     const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
     const offset = Math.max(params.offset ?? 0, 0);
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = this.sql('PRAGMA data_version').pluck().get() as number;
     if (version !== this.dataVersion) {
       // another connection wrote
       this.dataVersion = version;
@@ -346,6 +360,8 @@ class SqliteStore implements Store {
     const cache = new Map<string, WordHits>();
     const all = this.facetIndex.stored(matchQuery(this.index, params.query, params.field, cache));
     const filtered = hasFilter(params) ? this.facetIndex.filter(all, params) : all;
+    const counter = this.facetIndex.counter;
+    const threaded = filtered.length >= this.facetThreadFrom && this.facetThread.begin(counter, filtered);
     const terms = positiveTerms(params.query);
     const ranked = this.rank(filtered, terms, params, cache, limit, offset);
     const byId = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`);
@@ -355,7 +371,7 @@ class SqliteStore implements Store {
         const article = this.toArticle(byId.get(id) as ArticleRow);
         return { article, score, snippet: snippetFor(article, terms, params.field) };
       }),
-      facets: this.facetIndex.facets(filtered),
+      facets: threaded ? this.facetThread.finish(counter, filtered) : counter.count(filtered),
     };
   }
 
@@ -436,6 +452,7 @@ class SqliteStore implements Store {
       this.index.catchUpIfWritable(1);
     } finally {
       this.db.close();
+      await this.facetThread.close();
     }
   }
 }

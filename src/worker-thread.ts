@@ -1,0 +1,15 @@
+// Starting one of banmian's worker threads, from the built JavaScript or, under
+// tsx (the tests), from the TypeScript beside the caller.
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * The worker `name` (a module beside `from`, the caller's import.meta.url).
+ * A worker thread does not inherit tsx's loader, so under tsx it registers it
+ * before loading the module (else the worker could not load at all).
+ */
+export function startWorker(name: string, from: string, options: WorkerOptions = {}): Worker {
+  if (!from.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, from), options);
+  const url = new URL(`./${name}.ts`, from);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { ...options, eval: true });
+}
