@@ -4,7 +4,7 @@
 // they stand in line), combined by AND / OR / NOT as sorted id lists. Every store reads its
 // postings its own way and hands them in as a PostingsSource.
 import { QueryError, type Query } from './query.js';
-import { FIELD_CODE, FIELD_ORDER, exactCounts, type Postings } from './postings.js';
+import { FIELD_CODE, FIELD_ORDER, type Postings } from './postings.js';
 import type { SearchField } from '../store/store.js';
 
 export interface PostingsSource {
@@ -30,13 +30,37 @@ function termHits(src: PostingsSource, term: string): WordHits {
   const ids = new Int32Array(n);
   const tf = new Uint32Array(n);
   let at = 0;
-  for (const r of rows) {
-    const counts = exactCounts(r);
-    const { base, docs } = r;
-    tf.set(counts, at);
-    for (let i = 0; i < docs.length; i++) ids[at++] = base + docs[i];
-  }
+  for (const r of rows) at = r.ends ? hitsFromEnds(r, ids, tf, at) : hitsFromCounts(r, ids, tf, at);
   return { ids, tf };
+}
+
+// Written straight into the term's arrays (exactCounts' own array cost as much as the rest at 1M).
+
+/** A trigram row's ids and counts (a doc's count is how many positions it has) from `at` on; returns where it ended. */
+function hitsFromEnds(r: Postings, ids: Int32Array, tf: Uint32Array, at: number): number {
+  const { base, docs } = r;
+  const ends = r.ends!;
+  let prev = 0;
+  for (let i = 0; i < docs.length; i++, at++) {
+    ids[at] = base + docs[i];
+    tf[at] = ends[i] - prev;
+    prev = ends[i];
+  }
+  return at;
+}
+
+/** A unigram's or bigram's row (counts of 255 continue in `overflow`) from `at` on; returns where it ended. */
+function hitsFromCounts(r: Postings, ids: Int32Array, tf: Uint32Array, at: number): number {
+  const { base, docs } = r;
+  const counts = r.counts!;
+  const overflow = r.overflow!;
+  let k = 0;
+  for (let i = 0; i < docs.length; i++, at++) {
+    ids[at] = base + docs[i];
+    const c = counts[i];
+    tf[at] = c === 255 ? overflow[k++] : c;
+  }
+  return at;
 }
 
 /** Sorted ids present in every list. */
@@ -217,6 +241,32 @@ export function unionIds(lists: Int32Array[]): Int32Array {
 }
 
 function mergeTwo(a: Int32Array, b: Int32Array): Int32Array {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length * 8 < long.length ? mergeInto(short, long) : mergeEven(a, b);
+}
+
+/**
+ * A short list merged into a long one: the long one's runs between the short
+ * one's ids are copied whole (a headline's hits into the body's, say).
+ */
+function mergeInto(short: Int32Array, long: Int32Array): Int32Array {
+  const out = new Int32Array(short.length + long.length);
+  let n = 0;
+  let from = 0;
+  for (let i = 0; i < short.length; i++) {
+    const v = short[i];
+    const to = gallop(long, v, from);
+    out.set(long.subarray(from, to), n);
+    n += to - from;
+    from = to < long.length && long[to] === v ? to + 1 : to;
+    out[n++] = v;
+  }
+  out.set(long.subarray(from), n);
+  n += long.length - from;
+  return out.subarray(0, n);
+}
+
+function mergeEven(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(a.length + b.length);
   let i = 0;
   let j = 0;
