@@ -104,9 +104,10 @@ export function gallop(a: ArrayLike<number>, v: number, from: number): number {
 /**
  * Where a phrase of four or more characters stands in one field. Its trigrams
  * at offsets 0, 3, 6, … and the last cover it; an article holds the phrase
- * where each stands at its offset from the first. Segment by segment, the
- * first cover's places are kept where the second stands at its offset, what
- * is left where the third does, and so on.
+ * where each stands at its offset from the others. Segment by segment, the
+ * places of the cover with the fewest articles there are kept where the next
+ * cover stands at its offset from them, what is left where the one after does,
+ * and so on.
  */
 function phraseHits(src: PostingsSource, code: string, chars: string[]): WordHits {
   const offsets: number[] = [];
@@ -120,41 +121,60 @@ function phraseHits(src: PostingsSource, code: string, chars: string[]): WordHit
     if (rows.length === 0) return out.done();
     covers.push(new Map(rows.map((r) => [r.base, r])));
   }
-  for (const [base, first] of covers[0]) {
-    let places: Places | null = { docs: first.docs, ends: first.ends!, positions: first.positions! };
-    for (let c = 1; c < offsets.length && places?.docs.length; c++) {
-      const cover = covers[c].get(base);
-      places = cover ? keepWhere(places, cover, offsets[c]) : null;
+  // what each step keeps is written into one of two buffers in turn, reused segment after segment
+  const buffers = [new PlacesBuffer(), new PlacesBuffer()];
+  for (const base of covers[0].keys()) {
+    const here = covers.map((c) => c.get(base));
+    if (here.some((p) => !p)) continue;
+    const rows = here as Postings[];
+    let from = 0;
+    for (let c = 1; c < rows.length; c++) if (rows[c].docs.length < rows[from].docs.length) from = c;
+    let places: Places = { docs: rows[from].docs, ends: rows[from].ends!, positions: rows[from].positions! };
+    for (let c = 0, step = 0; c < rows.length && places.docs.length; c++) {
+      if (c !== from) places = keepWhere(places, rows[c], offsets[c] - offsets[from], buffers[step++ % 2]);
     }
-    if (!places) continue;
     const { docs, ends } = places;
     for (let i = 0; i < docs.length; i++) out.push(base + docs[i], ends[i] - (i ? ends[i - 1] : 0));
   }
   return out.done();
 }
 
-/** Where a phrase's first trigram stands so far, in one segment: doc i's places are positions[ends[i-1] .. ends[i]]. */
+/** Where a phrase's trigram stands so far, in one segment: doc i's places are positions[ends[i-1] .. ends[i]]. */
 interface Places {
   docs: Uint16Array;
   ends: Uint32Array;
   positions: Uint16Array | Uint32Array;
 }
 
+/** Arrays that keepWhere writes the places it keeps into, grown when a step needs more. */
+class PlacesBuffer {
+  docs = new Uint16Array(0);
+  ends = new Uint32Array(0);
+  positions = new Uint32Array(0);
+
+  fit(docs: number, positions: number): this {
+    if (this.docs.length < docs) {
+      this.docs = new Uint16Array(docs);
+      this.ends = new Uint32Array(docs);
+    }
+    if (this.positions.length < positions) this.positions = new Uint32Array(positions);
+    return this;
+  }
+}
+
 /**
- * The places p of `places` where `cover` stands at p + off. Both walks go
- * forward only (docs, and each doc's positions, ascending), so that the hot
- * loop calls nothing but a gallop over a gap.
+ * The places p of `places` where `cover` stands at p + off, written into
+ * `into`. Both walks go forward only (docs, and each doc's positions,
+ * ascending), so that the hot loop calls nothing but a gallop over a gap.
  */
-function keepWhere(places: Places, cover: Postings, off: number): Places {
+function keepWhere(places: Places, cover: Postings, off: number, into: PlacesBuffer): Places {
   const da = places.docs;
   const ea = places.ends;
   const pa = places.positions;
   const db = cover.docs;
   const eb = cover.ends!;
   const pb = cover.positions!;
-  const docs = new Uint16Array(Math.min(da.length, db.length));
-  const ends = new Uint32Array(docs.length);
-  const positions = new Uint32Array(pa.length);
+  const { docs, ends, positions } = into.fit(Math.min(da.length, db.length), pa.length);
   let n = 0;
   let kept = 0;
   let i = 0;
