@@ -105,6 +105,13 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: { 
     assert.ok(phrase.hits.every((h) => h.snippet.marks.length > 0));
     const mark = phrase.hits[0].snippet.marks[0];
     assert.equal(phrase.hits[0].snippet.text.slice(mark[0], mark[1]), '班前十分钟活动');
+    // a hit is the article as getArticle gives it, less its sources
+    for (const h of (await store.search({ query: parseQuery('的'), limit: 50 })).hits) {
+      assert.ok(!('sources' in h.article));
+      const { sources, ...rest } = (await store.getArticle(h.article.id))!;
+      assert.ok(sources.length > 0);
+      assert.deepEqual(h.article, rest);
+    }
     assert.deepEqual(await all(store, '钱海军 AND 志愿'), await all(store, '钱海军 志愿'));
     assert.ok((await all(store, '钱海军 AND 志愿')).length >= 1);
     const or = await all(store, '足球 OR 居住证');

@@ -1,7 +1,7 @@
 // What every store does the same way: which text each search field holds, how
 // it becomes index terms, snippets, and gaps in a run of issues.
 import type { ArticleRecord } from '../project/to-records.js';
-import type { PageInput, SearchField, Snippet, StoredArticle, StoredPage } from './store.js';
+import type { HitArticle, PageInput, SearchField, Snippet, StoredArticle, StoredPage } from './store.js';
 import { articleId } from './keys.js';
 import { makeSnippet } from '../search/snippet.js';
 
@@ -17,7 +17,7 @@ export function fieldTexts(a: Fielded): Record<SearchField, string> {
   };
 }
 
-export function snippetFor(a: StoredArticle, terms: string[], only?: SearchField): Snippet {
+export function snippetFor(a: Fielded, terms: string[], only?: SearchField): Snippet {
   const f = fieldTexts(a);
   for (const field of only ? [only] : (['title', 'body', 'caption', 'byline'] as const)) {
     const s = makeSnippet(field, f[field], terms);
@@ -79,8 +79,21 @@ export interface ArticleRow {
   page_name: string | null;
 }
 
+/** The columns of an article row that a search hit reads (`sources` left out), articles table `a`, pages `p`. */
+export const HIT_COLUMNS = `a.id, a.uid, a.page_id, a.seq, a.kicker, a.title, a.subtitle, a.dateline, a.byline, a.paragraphs, a.captions,
+  a.continued_from, a.continued_to, a.complete, a.confidence, a.group_uid, p.key, p.paper, p.date, p.page_no, p.page_name`;
+
+/** An article row as a search hit reads it. */
+export type HitRow = Omit<ArticleRow, 'sources'>;
+
 /** A row → the article, with its parts (null: printed in one part). */
 export function articleFromRow(row: ArticleRow, parts: Array<{ id: string; page: number | null }> | null): StoredArticle {
+  const { parts: all, ...article } = hitFromRow(row, parts);
+  return { ...article, sources: JSON.parse(row.sources), parts: all };
+}
+
+/** A row read for a search hit → the article without its sources. */
+export function hitFromRow(row: HitRow, parts: Array<{ id: string; page: number | null }> | null): HitArticle {
   return {
     id: row.uid,
     pageKey: row.key,
@@ -99,7 +112,6 @@ export function articleFromRow(row: ArticleRow, parts: Array<{ id: string; page:
     continuedTo: row.continued_to,
     complete: row.complete === 1,
     confidence: row.confidence,
-    sources: JSON.parse(row.sources),
     parts: parts ?? [{ id: row.uid, page: row.page_no }],
   };
 }

@@ -89,8 +89,15 @@ export interface Snippet {
   marks: Array<[number, number]>;
 }
 
+/**
+ * An article as a search hit carries it: all but `sources` (where each part
+ * stands in its page's source; getArticle gives them). They are most of what a
+ * row holds, and a page of hits has no use for them.
+ */
+export type HitArticle = Omit<StoredArticle, 'sources'>;
+
 export interface SearchHit {
-  article: StoredArticle;
+  article: HitArticle;
   score: number;
   snippet: Snippet;
 }

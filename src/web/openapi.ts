@@ -82,7 +82,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
         get: {
           summary: 'Full-text search: exact recall, bm25 ranking with headline hits first, marked snippets, facets',
           parameters: queryParameters(searchParams),
-          responses: { ...ok('{ total, hits: [{ article, score, snippet }], facets }'), ...errors(400, 500) },
+          responses: { ...ok('{ total, hits: [{ article (all but its sources: see /api/articles/{id}), score, snippet }], facets }'), ...errors(400, 500) },
         },
       },
     },

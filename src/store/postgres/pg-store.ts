@@ -21,7 +21,7 @@ import { StoreError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { termVector, toPgCondition } from './pg-match.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
-import { articleFromRow, articleValues, storedPageFromRow, fieldTexts, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
+import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, fieldTexts, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { indexTerms } from '../../search/tokenize.js';
 import { fold } from '../../search/fold.js';
 import { positiveTerms } from '../../search/query.js';
@@ -259,14 +259,19 @@ class PostgresStore implements Store {
   }
 
   private async toArticle(row: ArticleRow): Promise<StoredArticle> {
-    const parts = row.group_uid
+    return articleFromRow(row, await this.partsOf(row));
+  }
+
+  /** Every part of an article printed across pages, in order (null: printed in one part). */
+  private async partsOf(row: HitRow): Promise<Array<{ id: string; page: number | null }> | null> {
+    return row.group_uid
       ? await this.rows<{ id: string; page: number | null }>(
           'SELECT a.uid AS id, p.page_no AS page FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.group_uid = $1 ORDER BY p.page_no, a.seq',
           [row.group_uid],
         )
       : null;
-    return articleFromRow(row, parts);
   }
+
 
   async getArticle(id: string): Promise<StoredArticle | null> {
     const [row] = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = $1`, [id]);
@@ -372,11 +377,12 @@ class PostgresStore implements Store {
         .filter((c) => c.k === 'hit')
         .sort((x, y) => x.n - y.n)
         .map((c) => ({ id: c.v!, score: c.s ?? 0 }));
-      const rows = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ANY($1::bigint[])`, [page.map((h) => h.id)], db);
+      const rows = await this.rows<HitRow>(`SELECT ${HIT_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ANY($1::bigint[])`, [page.map((h) => h.id)], db);
       const byId = new Map(rows.map((r) => [String(r.id), r]));
       const hits = [];
       for (const { id, score } of page) {
-        const article = await this.toArticle(byId.get(id)!);
+        const row = byId.get(id)!;
+        const article = hitFromRow(row, await this.partsOf(row));
         hits.push({ article, score, snippet: snippetFor(article, terms, params.field) });
       }
       return { total, hits, facets: { paper: facet('paper'), month: facet('month'), reporter: facet('reporter') } };

@@ -24,7 +24,7 @@ import { SqliteSearchIndex } from './search-index.js';
 import { matchQuery, type WordHits } from '../../search/match-query.js';
 import { scoreHits, topScores } from '../../search/rank-hits.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
-import { articleFromRow, articleValues, storedPageFromRow, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
+import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
 import { FacetThread } from './facet-thread.js';
@@ -244,14 +244,19 @@ class SqliteStore implements Store {
   }
 
   private toArticle(row: ArticleRow): StoredArticle {
-    const parts = row.group_uid
+    return articleFromRow(row, this.partsOf(row));
+  }
+
+  /** Every part of an article printed across pages, in order (null: printed in one part). */
+  private partsOf(row: HitRow): Array<{ id: string; page: number | null }> | null {
+    return row.group_uid
       ? (this.sql('SELECT a.uid AS id, p.page_no AS page FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.group_uid = ? ORDER BY p.page_no, a.seq').all(row.group_uid) as Array<{
           id: string;
           page: number | null;
         }>)
       : null;
-    return articleFromRow(row, parts);
   }
+
 
   async getArticle(id: string): Promise<StoredArticle | null> {
     const row = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = ?`).get(id) as ArticleRow | undefined;
@@ -364,11 +369,12 @@ class SqliteStore implements Store {
     const threaded = filtered.length >= this.facetThreadFrom && this.facetThread.begin(counter, filtered);
     const terms = positiveTerms(params.query);
     const ranked = this.rank(filtered, terms, params, cache, limit, offset);
-    const byId = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`);
+    const byId = this.sql(`SELECT ${HIT_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id = ?`);
     return {
       total: filtered.length,
       hits: ranked.map(({ id, score }) => {
-        const article = this.toArticle(byId.get(id) as ArticleRow);
+        const row = byId.get(id) as HitRow;
+        const article = hitFromRow(row, this.partsOf(row));
         return { article, score, snippet: snippetFor(article, terms, params.field) };
       }),
       facets: threaded ? this.facetThread.finish(counter, filtered) : counter.count(filtered),
