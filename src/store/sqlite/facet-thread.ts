@@ -75,6 +75,8 @@ export class FacetThread {
     }
     if (Atomics.load(this.ctl, CTL.ready) !== 1) return false;
     if (this.counter !== counter) this.send(counter);
+    // more matches than the counter has ids: not from the archive it was built on
+    if (ids.length > this.ids.length) return false;
     this.ids.set(ids);
     this.ctl[CTL.length] = ids.length;
     this.ctl[CTL.generation] = this.generation;

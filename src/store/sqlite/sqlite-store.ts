@@ -257,7 +257,6 @@ class SqliteStore implements Store {
       : null;
   }
 
-
   async getArticle(id: string): Promise<StoredArticle | null> {
     const row = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = ?`).get(id) as ArticleRow | undefined;
     return row ? this.toArticle(row) : null;
@@ -457,8 +456,8 @@ class SqliteStore implements Store {
     try {
       this.index.catchUpIfWritable(1);
     } finally {
-      this.db.close();
       await this.facetThread.close();
+      this.db.close();
     }
   }
 }
