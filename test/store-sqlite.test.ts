@@ -142,6 +142,29 @@ test('sqlite: facets counted from 64- and 32-bit packed numbers are those counte
   });
 });
 
+test("sqlite: the facet index puts each article on its page where a page's ids are not in a row", async () => {
+  const { FacetIndex } = await import('../src/store/sqlite/facet-index.js');
+  const path = join(tempDir('store'), 'facets-ranges.db');
+  const store = await openStore(`sqlite:${path}`);
+  await putSeeds(store);
+  await store.close();
+  raw(path, (db) => {
+    const day = (date: string) => db.prepare('SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.date = ? ORDER BY a.id').pluck().all(date) as number[];
+    const [december, june] = [day('2022-12-16'), day('2022-06-22')];
+    assert.ok(december.length > 1 && june.length > 2);
+    // one article of the June page moved to the December page: neither page's ids are in a row now
+    db.prepare('UPDATE articles SET page_id = (SELECT page_id FROM articles WHERE id = ?) WHERE id = ?').run(december[0], june[1]);
+    const index = new FacetIndex(db);
+    const ids = Int32Array.from(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
+    const on = (date: string) => Array.from(index.filter(ids, { from: date, to: date }));
+    assert.deepEqual(on('2022-12-16'), [...december, june[1]].sort((a, b) => a - b));
+    assert.deepEqual(on('2022-06-22'), june.filter((id) => id !== june[1]));
+    const months = Object.fromEntries(index.facets(ids).month.map((m) => [m.value, m.count]));
+    assert.equal(months['2022-12'], december.length + 1);
+    assert.equal(months['2022-06'], june.length - 1);
+  });
+});
+
 test('sqlite: facets counted on the worker thread are those counted in the calling thread, search after search, and after the worker is gone', async () => {
   const path = join(tempDir('store'), 'facets-thread.db');
   const store = await openStore(`sqlite:${path}`, { facetThreadFrom: 1 });
