@@ -272,7 +272,6 @@ class PostgresStore implements Store {
       : null;
   }
 
-
   async getArticle(id: string): Promise<StoredArticle | null> {
     const [row] = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = $1`, [id]);
     return row ? this.toArticle(row) : null;

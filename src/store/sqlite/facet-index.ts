@@ -78,7 +78,7 @@ export class FacetIndex {
     const severalStart: number[] = [];
     const severalNames: number[] = [];
     const { names: named, pairs: byArticle } = reporterRows(db);
-    names.push(...named);
+    for (const name of named) names.push(name);
     const slots = Math.max(1, names.length);
     let last = -1;
     for (const v of byArticle) {
