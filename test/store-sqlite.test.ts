@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { openStore } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
 import type { FacetThread } from '../src/store/sqlite/facet-thread.js';
+import { FacetIndex } from '../src/store/sqlite/facet-index.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { loadPages, tempDir } from './helpers.js';
 
@@ -23,6 +24,15 @@ const seeds = loadPages().filter((p) => /^00[0-4]/.test(p.slug));
 
 async function putSeeds(store: Store): Promise<void> {
   for (const p of seeds) await store.putPage(pageInputOf(`${p.slug}.txt`, p.source, {}));
+}
+
+/** A new archive of the seed pages, closed: its path. */
+async function seededArchive(name: string): Promise<string> {
+  const path = join(tempDir('store'), name);
+  const store = await openStore(`sqlite:${path}`);
+  await putSeeds(store);
+  await store.close();
+  return path;
 }
 
 /** Every article the store finds for q, against those a substring scan of its articles finds. */
@@ -119,11 +129,7 @@ test('sqlite: a page whose postings cannot be written after its commit is report
 });
 
 test('sqlite: facets counted from 64- and 32-bit packed numbers are those counted from 16-bit ones', async () => {
-  const { FacetIndex } = await import('../src/store/sqlite/facet-index.js');
-  const path = join(tempDir('store'), 'facets-wide.db');
-  const store = await openStore(`sqlite:${path}`);
-  await putSeeds(store);
-  await store.close();
+  const path = await seededArchive('facets-wide.db');
   raw(path, (db) => {
     const ids = Int32Array.from(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
     const narrow = new FacetIndex(db);
@@ -143,11 +149,7 @@ test('sqlite: facets counted from 64- and 32-bit packed numbers are those counte
 });
 
 test("sqlite: the facet index puts each article on its page where a page's ids are not in a row", async () => {
-  const { FacetIndex } = await import('../src/store/sqlite/facet-index.js');
-  const path = join(tempDir('store'), 'facets-ranges.db');
-  const store = await openStore(`sqlite:${path}`);
-  await putSeeds(store);
-  await store.close();
+  const path = await seededArchive('facets-ranges.db');
   raw(path, (db) => {
     const day = (date: string) => db.prepare('SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id WHERE p.date = ? ORDER BY a.id').pluck().all(date) as number[];
     const [december, june] = [day('2022-12-16'), day('2022-06-22')];

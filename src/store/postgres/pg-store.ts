@@ -26,8 +26,7 @@ import { indexTerms } from '../../search/tokenize.js';
 import { fold } from '../../search/fold.js';
 import { positiveTerms } from '../../search/query.js';
 
-const ARTICLE_COLUMNS = `a.id, a.uid, a.page_id, a.seq, a.kicker, a.title, a.subtitle, a.dateline, a.byline, a.paragraphs, a.captions,
-  a.continued_from, a.continued_to, a.complete, a.confidence, a.sources, a.group_uid, p.key, p.paper, p.date, p.page_no, p.page_name`;
+const ARTICLE_COLUMNS = `${HIT_COLUMNS}, a.sources`;
 
 /** How many matches are ranked at most; the rest follow newest first (as in SQLite). */
 const RANK_WINDOW = 5000;
