@@ -183,7 +183,7 @@ export interface OpenOptions {
   /** only open an archive that is there: a command that reads (search, stats, export) must not make an empty one
    * where a path was mistyped */
   mustExist?: boolean;
-  /** SQLite: articles written to the search index at a time (default 8192; tests make it small, so that written
+  /** SQLite: articles written to the search index at a time (default 16,384; tests make it small, so that written
    * runs, merged segments and the unindexed tail all take part) */
   searchRun?: number;
   /** SQLite: matches from which a search's facets are counted on a worker thread (default 4096; tests make it 1) */
