@@ -287,3 +287,45 @@ test('a score row computed near its headline answers as the whole row would: arg
     { numRuns: 500 },
   );
 });
+
+test('a run of postings holds, for every character, pair and triple of each field, the articles, counts and places a plain count finds', async () => {
+  const { PostingsBuilder, decodePostings, exactCounts, foldedCodes, FIELD_CODE, FIELD_ORDER, LENGTHS_TERM } = await import('../src/search/postings.js');
+  // enough distinct pairs and triples (from a wide alphabet) that the builder's tables grow several times
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const text = (n: number) => Array.from({ length: n }, () => (next() < 0.1 ? CJK[Math.floor(next() * 40)] : String.fromCodePoint(0x4e00 + Math.floor(next() * 3000)))).join('');
+  const base = 65_536 * 3;
+  const articles = Array.from({ length: 120 }, (_, k) => ({
+    id: base + 5 + 3 * k,
+    fields: { title: text(12), body: text(400), byline: k % 3 ? '' : text(4), caption: k % 5 ? '' : text(30) } as Record<(typeof FIELD_ORDER)[number], string>,
+  }));
+  const expected = new Map<string, Map<number, number[]>>();
+  for (const { id, fields } of articles) {
+    for (const field of FIELD_ORDER) {
+      const codes = [...foldedCodes(fields[field])].map((c) => String.fromCodePoint(c));
+      for (let n = 1; n <= 3; n++) {
+        for (let i = 0; i + n <= codes.length; i++) {
+          const term = FIELD_CODE[field] + codes.slice(i, i + n).join('');
+          const docs = expected.get(term) ?? new Map<number, number[]>();
+          expected.set(term, docs);
+          docs.set(id, [...(docs.get(id) ?? []), i]);
+        }
+      }
+    }
+  }
+  const builder = new PostingsBuilder(base);
+  for (const { id, fields } of articles) builder.add(id, fields);
+  const seen = new Set<string>();
+  for (const [term, blob] of builder.encode()) {
+    if (term === LENGTHS_TERM) continue;
+    seen.add(term);
+    const p = decodePostings(base, blob);
+    const want = expected.get(term);
+    assert.ok(want, `no such term: ${term}`);
+    assert.deepEqual([...p.docs].map((d) => d + base), [...want.keys()], term);
+    assert.deepEqual([...exactCounts(p)], [...want.values()].map((places) => places.length), term);
+    if ([...term].length === 4) assert.deepEqual([...p.positions!], [...want.values()].flat(), term);
+  }
+  assert.equal(seen.size, expected.size);
+  assert.ok(seen.size > 100_000, `only ${seen.size} terms`);
+});
