@@ -83,6 +83,19 @@ test('headlines and paragraphs written one per line between blank lines are not 
   );
 });
 
+test('paragraphs one per line whose leads carry spaces (`本报讯 记者… 报道 …`) are not taken for columns written as rows', () => {
+  // (one synthetic bench page in twenty once was: a piece far wider than any column's line was read as one)
+  const names = ['戴睿云', '万笑影', '王逸群', '左翠玉'];
+  const story = fc.tuple(fc.constantFrom(...headlines), fc.constantFrom(...names), fc.shuffledSubarray(paragraphs, { minLength: 1, maxLength: 3 }));
+  fc.assert(
+    fc.property(fc.array(story, { minLength: 6, maxLength: 12 }), (stories) => {
+      const text = stories.flatMap(([h, name, [lead, ...ps]]) => [`## ${h}`, `本报讯 记者${name}报道 ${lead}`, ...ps]).join('\n\n');
+      assert.equal(interleaving(text), null);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 for (const kind of ['blocks', 'rows'] as const) {
   test(`columns of real text written row by row (${kind}) come back column by column`, () => {
     const text = paragraphs.join('');

@@ -49,6 +49,8 @@ const HEAD_REACH = 12;
 const PIECES = /\S{4} +\S{4}/;
 /** Of the lines of one measure, at least this share carry clause punctuation where they are running text. */
 const PUNCTUATED_SHARE = 0.4;
+/** How much wider than the measure, in em, a piece of a row may be (a hung punctuation mark, a letter-spaced line). */
+const WIDER_THAN_MEASURE = 2;
 /** Each piece of a line of several columns (but the last) is at least this share of the measure. */
 const MIN_CELL = 0.4;
 /** What a change of period costs, and what starting (or ending) a column costs, against link evidence. */
@@ -179,6 +181,8 @@ function cellsOf(line: DerivedLine, measure: number, rows = false): DerivedLine[
   const words = spacedWords(line.text);
   const width = (w: Word) => printedWidth(line.text.slice(w.start, w.end));
   const cut = (pieces: Word[]) => pieces.map((w) => ({ text: line.text.slice(w.start, w.end), line: line.line, column: line.column + w.start }));
+  // (no column's line is wider than the measure: a line with such a piece is a paragraph, say `本报讯 记者… 报道 …`)
+  if (rows && words.some((w) => width(w) > measure + WIDER_THAN_MEASURE)) return [line];
   // a row holding a column's full line: its other pieces are column lines too, short words packed with their neighbours
   if (rows && words.some((w) => width(w) >= measure - 3)) {
     const pieces = packed(line.text, words, measure);
