@@ -13,12 +13,23 @@ import type { FacetThread } from '../src/store/sqlite/facet-thread.js';
 import { FacetIndex } from '../src/store/sqlite/facet-index.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { loadPages, tempDir } from './helpers.js';
+import type { IndexThread } from '../src/store/sqlite/index-thread.js';
+import { writeTransaction } from '../src/store/sqlite/write-transaction.js';
+import { SqliteSearchIndex } from '../src/store/sqlite/search-index.js';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 storeSuite('sqlite', () => openStore(`sqlite:${join(tempDir('store'), 'test.db')}`));
 
 // The search index: written in runs beside the articles, behind them after a crash, merged per segment.
 
 storeSuite('sqlite, search index written 3 articles at a time', () => openStore(`sqlite:${join(tempDir('store'), 'test.db')}`, { searchRun: 3 }));
+
+storeSuite('sqlite, search index written 3 articles at a time on its own thread', () =>
+  openStore(`sqlite:${join(tempDir('store'), 'test.db')}`, { searchRun: 3, indexThread: true }),
+);
 
 const seeds = loadPages().filter((p) => /^00[0-4]/.test(p.slug));
 
@@ -101,6 +112,100 @@ test('sqlite: search stays exact when a crash left the index behind the articles
     const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get();
     assert.equal(through, db.prepare('SELECT MAX(id) FROM articles').pluck().get());
   });
+});
+
+test('sqlite: runs written on the index thread while pages are stored: searches exact meanwhile and after, every run written once flushed', async () => {
+  const path = join(tempDir('store'), 'index-thread.db');
+  const store = await openStore(`sqlite:${path}`, { searchRun: 4, indexThread: true });
+  const thread = (store as unknown as { indexThread: IndexThread }).indexThread;
+  for (const p of seeds) {
+    await store.putPages([pageInputOf(`${p.slug}.txt`, p.source, {})]);
+    await assertSearchIsExact(store, `after ${p.slug}, the thread writing`);
+  }
+  await store.flush();
+  assert.ok(thread.answered > 0, 'the thread wrote runs');
+  assert.equal(thread.lastError, null);
+  raw(path, (db) => {
+    const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get() as number;
+    const last = db.prepare('SELECT MAX(id) FROM articles').pluck().get() as number;
+    assert.ok(last - through < 4, `${last - through} articles left unwritten (fewer than a run)`);
+    const runs = db.prepare("SELECT COUNT(*) FROM search_postings WHERE term = '#len'").pluck().get() as number;
+    assert.equal(runs, Math.floor(through / 4), 'one run per 4 articles, none written twice');
+  });
+  await assertSearchIsExact(store, 'flushed');
+  await store.close();
+  raw(path, (db) => {
+    const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get();
+    assert.equal(through, db.prepare('SELECT MAX(id) FROM articles').pluck().get(), 'closing wrote the rest');
+  });
+});
+
+test('sqlite: a run gathered by one index writer is not written where another wrote those articles meanwhile', async () => {
+  const path = join(tempDir('store'), 'two-writers.db');
+  const store = await openStore(`sqlite:${path}`, { searchRun: 10_000 });
+  await putSeeds(store);
+  await store.close();
+  // as if a crash had left every article unindexed
+  raw(path, (db) => {
+    db.exec('DELETE FROM search_postings');
+    db.prepare("UPDATE search_state SET value = 0 WHERE name = 'indexed_through'").run();
+  });
+  const [one, two] = [new Database(path), new Database(path)];
+  try {
+    type Gathering = { gatherRun(): unknown; storeRun(run: unknown): number | null; catchUp(atLeast?: number): void };
+    const first = new SqliteSearchIndex(one, 4) as unknown as Gathering;
+    const run = first.gatherRun();
+    (new SqliteSearchIndex(two, 4) as unknown as Gathering).catchUp(1);
+    const runs = () => one.prepare("SELECT COUNT(*) FROM search_postings WHERE term = '#len'").pluck().get() as number;
+    const before = runs();
+    assert.equal(one.transaction(() => first.storeRun(run)).immediate(), null);
+    assert.equal(runs(), before, 'nothing written twice');
+  } finally {
+    one.close();
+    two.close();
+  }
+});
+
+test("sqlite: a write transaction waits while another thread holds the file's write lock, even where SQLite returns busy at once", async () => {
+  const path = join(tempDir('store'), 'busy.db');
+  raw(path, (db) => {
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (x INTEGER)');
+  });
+  // the lock is held on another thread for 300 ms; this connection's own busy timeout is 0
+  const holder = new Worker(
+    `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+     const { parentPort } = require('node:worker_threads');
+     const db = new Database(${JSON.stringify(path)});
+     db.transaction(() => {
+       db.prepare('INSERT INTO t VALUES (1)').run();
+       parentPort.postMessage('holding');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+     }).immediate();
+     db.close();`,
+    { eval: true },
+  );
+  await new Promise((resolve) => holder.once('message', resolve));
+  const db = new Database(path, { timeout: 0 });
+  try {
+    assert.throws(() => db.transaction(() => db.prepare('INSERT INTO t VALUES (0)').run()).immediate(), /locked/, 'SQLite alone gives up at once');
+    const t = performance.now();
+    writeTransaction(db, () => db.prepare('INSERT INTO t VALUES (2)').run());
+    assert.ok(performance.now() - t > 100, 'waited for the lock');
+    assert.deepEqual(db.prepare('SELECT x FROM t ORDER BY rowid').pluck().all(), [1, 2]);
+    // a failure inside the transaction is not tried again
+    let tries = 0;
+    assert.throws(() =>
+      writeTransaction(db, () => {
+        tries++;
+        throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      }),
+    );
+    assert.equal(tries, 1);
+  } finally {
+    db.close();
+    await holder.terminate();
+  }
 });
 
 test('sqlite: a page whose postings cannot be written after its commit is reported stored, found, and indexed by the next write', async () => {

@@ -332,5 +332,7 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
     await pool?.close();
   }
   await flush();
+  // (the pages are stored; the summary comes once the search index has them too)
+  await store.flush();
   return summary;
 }

@@ -172,6 +172,8 @@ export interface Store {
   /** every page as the input that would store it again, in the order stored (for copying an archive) */
   pages(): AsyncIterable<PageInput>;
   stats(): Promise<Stats>;
+  /** Waits for what the store does behind its writes (SQLite: the search index's runs on their thread). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -186,6 +188,9 @@ export interface OpenOptions {
   /** SQLite: articles written to the search index at a time (default 16,384; tests make it small, so that written
    * runs, merged segments and the unindexed tail all take part) */
   searchRun?: number;
+  /** SQLite: write the search index's runs on a thread of their own while pages are stored (default: for runs of
+   * 1,024 articles or more, in a file) */
+  indexThread?: boolean;
   /** SQLite: matches from which a search's facets are counted on a worker thread (default 4096; tests make it 1) */
   facetThreadFrom?: number;
 }

@@ -450,6 +450,9 @@ class PostgresStore implements Store {
     };
   }
 
+  /** Nothing is done behind a write: its transaction holds all of it. */
+  async flush(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.pool.end();
   }

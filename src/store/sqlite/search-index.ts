@@ -12,6 +12,7 @@
 // deleted articles are dropped at search time (`live`).
 import type Database from 'better-sqlite3';
 import { fieldTexts } from '../shared.js';
+import { writeTransaction } from './write-transaction.js';
 import { LENGTHS_TERM, PostingsBuilder, SEGMENT_IDS, decodePostings, mergePostings, segmentOf, type Postings } from '../../search/postings.js';
 import type { PostingsSource } from '../../search/match-query.js';
 import { Lengths } from '../../search/rank-hits.js';
@@ -23,6 +24,18 @@ import { Lengths } from '../../search/rank-hits.js';
  * merged) for about 110 MB more at its peak.
  */
 export const PART = 16_384;
+
+/** Terms of a segment merged per write transaction. */
+const MERGE_TERMS = 4096;
+
+/** A run's postings, gathered and not yet written. */
+interface Run {
+  /** the watermark they were gathered past */
+  through: number;
+  start: number;
+  last: number;
+  blobs: Array<[string, Uint8Array]>;
+}
 
 interface ArticleTextRow {
   id: number;
@@ -100,10 +113,19 @@ export class SqliteSearchIndex implements PostingsSource {
 
   /**
    * Writes runs of postings while at least `atLeast` articles wait (all of them
-   * with 1). Each run is its own transaction.
+   * with 1). A run is gathered in a read transaction and written in a write
+   * transaction of its own, which checks that nobody wrote it meanwhile: the
+   * gathering (most of the time) never holds the write lock, so pages are
+   * stored meanwhile, whether this runs on the index thread or beside another
+   * process's writes.
    */
   catchUp(atLeast = this.part): void {
-    while (this.pending() >= Math.max(1, atLeast)) this.db.transaction(() => this.writeRun())();
+    while (this.pending() >= Math.max(1, atLeast)) {
+      const run = this.reading(() => this.gatherRun());
+      if (!run) return;
+      const completed = this.writing(() => this.storeRun(run));
+      if (completed !== null) this.mergeSegment(completed);
+    }
   }
 
   /** catchUp where the file can be written: the index is derived, and articles it lacks are searched from memory. */
@@ -116,38 +138,68 @@ export class SqliteSearchIndex implements PostingsSource {
     }
   }
 
-  private writeRun(): void {
+  private reading<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  private writing<T>(fn: () => T): T {
+    return writeTransaction(this.db, fn);
+  }
+
+  /** The next run's postings, from the articles past the watermark up to PART of them, within one segment. */
+  private gatherRun(): Run | null {
     const through = this.state('indexed_through');
     const first = this.sql('SELECT MIN(id) AS id FROM articles WHERE id > ?').get(through) as { id: number | null };
-    if (first.id === null) return;
-    const segment = segmentOf(first.id);
-    const end = (segment + 1) * SEGMENT_IDS;
+    if (first.id === null) return null;
+    const end = (segmentOf(first.id) + 1) * SEGMENT_IDS;
     const rows = this.textsAfter(through, end, this.part);
     const builder = new PostingsBuilder(first.id);
     for (const r of rows) builder.add(r.id, SqliteSearchIndex.fields(r));
-    const insert = this.sql('INSERT INTO search_postings (term, start, data) VALUES (?, ?, ?)');
-    for (const [term, blob] of builder.encode()) insert.run(term, first.id, blob);
-    const last = rows[rows.length - 1].id;
-    this.setState('indexed_through', last);
-    this.changed();
-    // every id of the segment given out and indexed: its runs become one row per term
-    const more = this.sql('SELECT 1 FROM articles WHERE id > ? AND id < ? LIMIT 1').get(last, end);
-    if (!more && this.state('next_article') >= end) this.mergeSegment(segment);
+    return { through, start: first.id, last: rows[rows.length - 1].id, blobs: [...builder.encode()] };
   }
 
+  /** Writes a run with its watermark; the segment it completed (all its ids given out and indexed), if any. */
+  private storeRun(run: Run): number | null {
+    // another writer indexed these articles since they were read
+    if (this.state('indexed_through') !== run.through) return null;
+    const insert = this.sql('INSERT INTO search_postings (term, start, data) VALUES (?, ?, ?)');
+    for (const [term, blob] of run.blobs) insert.run(term, run.start, blob);
+    this.setState('indexed_through', run.last);
+    this.changed();
+    const segment = segmentOf(run.start);
+    const end = (segment + 1) * SEGMENT_IDS;
+    const more = this.sql('SELECT 1 FROM articles WHERE id > ? AND id < ? LIMIT 1').get(run.last, end);
+    return !more && this.state('next_article') >= end ? segment : null;
+  }
+
+  /**
+   * A segment's runs become one row per term, MERGE_TERMS terms per write
+   * transaction (so that pages are stored between them). Each term is replaced
+   * whole, by the union of the runs it had: a crash between two transactions
+   * leaves some terms in runs, which searches read as before.
+   */
   private mergeSegment(segment: number): void {
     const base = segment * SEGMENT_IDS;
-    const runs = this.sql('SELECT COUNT(*) AS n FROM search_postings WHERE term = ? AND start >= ? AND start < ?').get(LENGTHS_TERM, base, base + SEGMENT_IDS) as { n: number };
+    const within = [base, base + SEGMENT_IDS] as const;
+    const runs = this.sql('SELECT COUNT(*) AS n FROM search_postings WHERE term = ? AND start >= ? AND start < ?').get(LENGTHS_TERM, ...within) as { n: number };
     if (runs.n <= 1) return;
-    const terms = this.sql('SELECT DISTINCT term FROM search_postings WHERE start >= ? AND start < ?').pluck().all(base, base + SEGMENT_IDS) as string[];
+    const terms = this.reading(() => this.sql('SELECT DISTINCT term FROM search_postings WHERE start >= ? AND start < ?').pluck().all(...within) as string[]);
     const read = this.sql('SELECT start, data FROM search_postings WHERE term = ? AND start >= ? AND start < ? ORDER BY start').raw();
     const drop = this.sql('DELETE FROM search_postings WHERE term = ? AND start >= ? AND start < ?');
     const insert = this.sql('INSERT INTO search_postings (term, start, data) VALUES (?, ?, ?)');
-    for (const term of terms) {
-      const parts = (read.all(term, base, base + SEGMENT_IDS) as Array<[number, Uint8Array]>).map(([start, data]) => decodePostings(start, data));
-      if (parts.length === 1 && parts[0].base === base) continue;
-      drop.run(term, base, base + SEGMENT_IDS);
-      insert.run(term, base, mergePostings(base, parts));
+    for (let k = 0; k < terms.length; k += MERGE_TERMS) {
+      const merged = this.reading(() =>
+        terms.slice(k, k + MERGE_TERMS).flatMap((term) => {
+          const parts = (read.all(term, ...within) as Array<[number, Uint8Array]>).map(([start, data]) => decodePostings(start, data));
+          return parts.length === 1 && parts[0].base === base ? [] : [[term, mergePostings(base, parts)] as const];
+        }),
+      );
+      this.writing(() => {
+        for (const [term, blob] of merged) {
+          drop.run(term, ...within);
+          insert.run(term, base, blob);
+        }
+      });
     }
   }
 

@@ -20,7 +20,9 @@ import type {
 } from '../store.js';
 import { StoreError } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
-import { SqliteSearchIndex } from './search-index.js';
+import { PART, SqliteSearchIndex } from './search-index.js';
+import { IndexThread } from './index-thread.js';
+import { BUSY_MS, writeTransaction } from './write-transaction.js';
 import { matchQuery, type WordHits } from '../../search/match-query.js';
 import { scoreHits, topScores } from '../../search/rank-hits.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
@@ -37,6 +39,12 @@ const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
  */
 const FACET_THREAD_FROM = 4096;
 
+/** Runs of this many articles or more are written on the index thread; shorter ones cost less than handing them over. */
+const INDEX_THREAD_FROM = 1024;
+
+/** Runs the index thread may fall behind the stored articles before pages wait for it. */
+const LAG_RUNS = 4;
+
 /** How many matches are ranked by bm25 at most; see `rank`. */
 const RANK_WINDOW = 5000;
 
@@ -50,7 +58,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
   }
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: Boolean(options.mustExist) && path !== ':memory:' });
+    db = new Database(path, { fileMustExist: Boolean(options.mustExist) && path !== ':memory:', timeout: BUSY_MS });
   } catch (e) {
     throw new StoreError(`cannot open the SQLite store at ${path}: ${(e as Error).message}`);
   }
@@ -64,7 +72,9 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
     if (e instanceof StoreError) throw e;
     throw new StoreError(`${path} is not a banmian archive SQLite can open: ${(e as Error).message}`);
   }
-  return new SqliteStore(db, `sqlite:${path}`, options.searchRun, options.facetThreadFrom);
+  const part = options.searchRun ?? PART;
+  const threaded = path !== ':memory:' && !db.readonly && (options.indexThread ?? part >= INDEX_THREAD_FROM);
+  return new SqliteStore(db, `sqlite:${path}`, part, options.facetThreadFrom, threaded ? new IndexThread(path, part) : null);
 }
 
 function migrate(db: Database.Database): void {
@@ -86,8 +96,9 @@ class SqliteStore implements Store {
   constructor(
     private readonly db: Database.Database,
     readonly url: string,
-    searchRun?: number,
+    private readonly searchRun: number,
     private readonly facetThreadFrom = FACET_THREAD_FROM,
+    private readonly indexThread: IndexThread | null = null,
   ) {
     this.index = new SqliteSearchIndex(db, searchRun);
     // an archive from before the index, or one left with many articles unindexed
@@ -95,14 +106,15 @@ class SqliteStore implements Store {
   }
 
   async putPage(input: PageInput): Promise<PutResult> {
-    const result = this.db.transaction(() => this.writePage(input))();
+    const result = writeTransaction(this.db, () => this.writePage(input));
     this.indexAfterCommit();
+    await this.keepPace();
     return result;
   }
 
   async putPages(inputs: PageInput[]): Promise<Array<PutResult | { status: 'failed'; error: Error }>> {
     const page = this.db.transaction((input: PageInput) => this.writePage(input));
-    const results = this.db.transaction(() =>
+    const results = writeTransaction(this.db, () =>
       inputs.map((input) => {
         try {
           return page(input); // nested: a savepoint, rolled back alone if it throws
@@ -110,9 +122,19 @@ class SqliteStore implements Store {
           return { status: 'failed' as const, error: e as Error };
         }
       }),
-    )();
+    );
     this.indexAfterCommit();
+    await this.keepPace();
     return results;
+  }
+
+  /**
+   * Waits for the index thread where it is more than LAG_RUNS runs behind: the
+   * articles it has not written are searched from memory, and a long queue
+   * would only move its work to the end of an ingest, where nothing else runs.
+   */
+  private async keepPace(): Promise<void> {
+    if (this.indexThread && this.index.pending() >= LAG_RUNS * this.searchRun) await this.indexThread.idle();
   }
 
   /**
@@ -123,6 +145,7 @@ class SqliteStore implements Store {
    */
   private indexAfterCommit(): void {
     try {
+      if (this.indexThread && this.index.pending() >= this.searchRun && this.indexThread.request()) return;
       this.index.catchUp();
     } catch {
       this.index.changed();
@@ -452,8 +475,13 @@ class SqliteStore implements Store {
     };
   }
 
+  async flush(): Promise<void> {
+    await this.indexThread?.idle();
+  }
+
   async close(): Promise<void> {
     try {
+      await this.indexThread?.close();
       this.index.catchUpIfWritable(1);
     } finally {
       await this.facetThread.close();
