@@ -76,3 +76,20 @@ test('the files of a parse worker that dies are parsed in the calling thread, no
   // and a pool with no worker left parses here
   assert.ok('pages' in (await pool.parse('测试报/2023-04-02/01.txt', new Uint8Array(texts[0]), {}, {})));
 });
+
+test('ingest waits for the store to finish what it does behind the writes, and says so only when that takes a while', async () => {
+  for (const [delay, told] of [
+    [0, false],
+    [900, true],
+  ] as const) {
+    const store = await openStore(`sqlite:${join(tempDir('pool'), 'a.db')}`);
+    let flushed = false;
+    store.flush = () => new Promise((resolve) => setTimeout(() => resolve(void (flushed = true)), delay));
+    let finishing = 0;
+    const summary = await ingestSources(store, sources().slice(0, 3), { onFinishing: () => finishing++ });
+    assert.ok(flushed, 'the summary came after the flush');
+    assert.equal(summary.pages, 3);
+    assert.equal(finishing, told ? 1 : 0, `a flush of ${delay} ms`);
+    await store.close();
+  }
+});

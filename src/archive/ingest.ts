@@ -43,7 +43,12 @@ export interface IngestOptions {
   ocr?: boolean;
   /** parse on this many worker threads while the store writes (0: in this thread) */
   workers?: number;
+  /** every page is stored, and the store's work behind the writes (the search index) takes longer than a moment */
+  onFinishing?: () => void;
 }
+
+/** How long the store's work behind the writes may take at the end before `onFinishing` is told. */
+const FINISHING_MS = 500;
 
 const PAGE_FILE = /\.(txt|pdf|jsonl)$/i;
 /** with --ocr, page images in folders are pages too */
@@ -333,6 +338,11 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
   }
   await flush();
   // (the pages are stored; the summary comes once the search index has them too)
-  await store.flush();
+  const finishing = setTimeout(() => opts.onFinishing?.(), FINISHING_MS);
+  try {
+    await store.flush();
+  } finally {
+    clearTimeout(finishing);
+  }
   return summary;
 }

@@ -73,6 +73,9 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
         for (const text of e.filing ?? []) io.err(`banmian: ${e.path}: warning: ${text}`);
         if (!values.quiet) progress.update(done, total);
       },
+      onFinishing: () => {
+        if (!values.quiet) io.err('ingest: every page is stored; writing the last of the search index…');
+      },
     });
     io.out(
       `${summary.pages} page${summary.pages === 1 ? '' : 's'} (${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged), ` +
