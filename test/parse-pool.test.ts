@@ -93,3 +93,19 @@ test('ingest waits for the store to finish what it does behind the writes, and s
     await store.close();
   }
 });
+
+test('parse workers run below the priority of the thread that stores the pages (Linux: a nice value per thread)', { skip: process.platform !== 'linux' && 'nice values are per thread on Linux only' }, async () => {
+  const nice = () =>
+    readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+    });
+  const before = new Set(nice().map((t) => t.tid));
+  const pool = new ParsePool(2, async () => assert.fail('parsed in the calling thread'));
+  await Promise.all(texts.slice(0, 2).map((bytes, k) => pool.parse(`测试报/2023-05-01/0${k + 1}.txt`, new Uint8Array(bytes), {}, {})));
+  const threads = nice();
+  await pool.close();
+  assert.equal(threads.find((t) => t.tid === process.pid)?.nice, 0, 'the calling thread as it was');
+  const lowered = threads.filter((t) => !before.has(t.tid) && t.nice === 10);
+  assert.equal(lowered.length, 2, 'both workers lowered');
+});
