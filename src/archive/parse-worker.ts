@@ -8,12 +8,12 @@ import type { ParseJob, ParseReply } from './parse-pool.js';
 
 // Parsing yields to the thread that stores the pages and to the index thread: on a
 // machine with fewer cores than threads, those fell behind and their backlog was
-// left to the end of the ingest, where nothing else ran (10 % more pages a second
-// on two cores). Linux gives each thread its own nice value; elsewhere this would
-// lower the whole process, so it is left alone there.
+// left to the end of the ingest, where nothing else ran (nice 10 gave 10 % more
+// pages a second on two cores, nice 19 another 6 %). Linux gives each thread its
+// own nice value; elsewhere this would lower the whole process, so it is left alone.
 if (process.platform === 'linux') {
   try {
-    setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+    setPriority(constants.priority.PRIORITY_LOW);
   } catch {
     // (a sandbox that forbids it: parse at the usual priority)
   }
