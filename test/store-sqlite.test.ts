@@ -141,10 +141,7 @@ test('sqlite: runs written on the index thread while pages are stored: searches 
 });
 
 test('sqlite: a run gathered by one index writer is not written where another wrote those articles meanwhile', async () => {
-  const path = join(tempDir('store'), 'two-writers.db');
-  const store = await openStore(`sqlite:${path}`, { searchRun: 10_000 });
-  await putSeeds(store);
-  await store.close();
+  const path = await seededArchive('two-writers.db');
   // as if a crash had left every article unindexed
   raw(path, (db) => {
     db.exec('DELETE FROM search_postings');
