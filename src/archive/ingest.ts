@@ -10,7 +10,7 @@ import { DecodeError } from '../parse/decode.js';
 import { readPage } from '../parse/read-page.js';
 import { identityFromRunningHead, resolveIdentity, runningHeadDisagreements, type IdentityHints } from './identity.js';
 import { IMAGE_FILE, parsePdf, parseScan, type ScanOptions } from '../pdf/parse-pdf.js';
-import { ParsePool, poolSize, type ParseJob, type Parsed } from './parse-pool.js';
+import { ParsePool, poolSize, type ParseJob, type Parsed, type ParsedPage } from './parse-pool.js';
 
 export interface IngestEvent {
   path: string;
@@ -231,8 +231,20 @@ const POOL_FILES = 64;
 /** Files handed to the parse workers ahead of the one being stored. */
 const LOOKAHEAD = 2 * BATCH;
 
+/** What ingest reports of a page beside its status: its warnings, and those about where it is filed. */
+export interface PageNotes {
+  warnings: number;
+  filing: string[];
+}
+
+/** A page as ingest takes it, with its notes. */
+export function parsedPage(input: PageInput): ParsedPage {
+  const warnings = input.record.messages.filter((m) => m.severity === 'warning');
+  return { input, notes: { warnings: warnings.length, filing: warnings.filter((m) => m.code.startsWith('identity/')).map((m) => m.text) } };
+}
+
 /** A file's pages, or why it is no page (a DecodeError); any other error is a fault and is thrown. */
-export async function parsedOf(parse: () => Promise<Parsed>): Promise<Parsed> {
+export async function parsedOf<T>(parse: () => Promise<T>): Promise<T | { problem: string }> {
   try {
     return await parse();
   } catch (e) {
@@ -279,22 +291,21 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
     }
     opts.onEvent?.(e, done, Math.max(total, done));
   };
-  let batch: Array<{ path: string; page: PageInput }> = [];
+  let batch: Array<{ path: string; page: ParsedPage }> = [];
   const flush = async () => {
     if (!batch.length) return;
-    const results = await store.putPages(batch.map((b) => b.page));
+    const results = await store.putPages(batch.map((b) => b.page.input));
     results.forEach((r, i) => {
       const { path, page } = batch[i];
       if (r.status === 'failed') report({ path, status: 'failed', articles: 0, warnings: 0, problem: `could not be stored: ${r.error.message}` });
       else {
-        const warnings = page.record.messages.filter((m) => m.severity === 'warning');
-        const filing = warnings.filter((m) => m.code.startsWith('identity/')).map((m) => m.text);
-        report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings: warnings.length, ...(filing.length ? { filing } : {}) });
+        const { warnings, filing } = page.notes;
+        report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings, ...(filing.length ? { filing } : {}) });
       }
     });
     batch = [];
   };
-  const inline = (job: ParseJob) => parsedOf(async () => ({ pages: await pageInputsOfFile(job.path, job.bytes, job.hints, job.options) }));
+  const inline = (job: ParseJob): Promise<Parsed> => parsedOf(async () => ({ pages: (await pageInputsOfFile(job.path, job.bytes, job.hints, job.options)).map(parsedPage) }));
   const workers = opts.workers ?? 0;
   const pool = workers > 0 ? new ParsePool(workers, inline) : null;
   // files parse ahead (on the pool) of the one whose pages are next in line; results are taken in the order given
@@ -309,7 +320,7 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
       }
       total += result.pages.length - 1;
       // named in reports as the file, the PDF page (file#2) or the imported page (file#key)
-      for (const page of result.pages) batch.push({ path: page.sourcePath ?? `${path}#${page.key}`, page });
+      for (const page of result.pages) batch.push({ path: page.input.sourcePath ?? `${path}#${page.input.key}`, page });
       if (batch.length >= BATCH) await flush();
     }
   };
@@ -324,7 +335,7 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
         // (reading the file may fail as a DecodeError too: a missing or unreadable file)
         const parsed = parsedOf(async () => {
           const bytes = source.read();
-          return pool ? pool.parse(source.path, bytes, hints, options) : { pages: await pageInputsOfFile(source.path, bytes, hints, options) };
+          return pool ? pool.parse(source.path, bytes, hints, options) : inline({ id: 0, path: source.path, bytes, hints, options });
         });
         // (a fault comes out where its file's turn is awaited, not as an unhandled rejection while it waits)
         parsed.catch(() => {});

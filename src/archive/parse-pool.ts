@@ -5,6 +5,9 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../worker-thread.js';
 import { availableParallelism } from 'node:os';
 import type { PageInput } from '../store/store.js';
+import { pageRowsOf, recordOfRows, type PageRows } from '../store/shared.js';
+import type { PageRecord } from '../project/to-records.js';
+import type { PageNotes } from './ingest.js';
 import type { IdentityHints } from './identity.js';
 import type { ScanOptions } from '../pdf/parse-pdf.js';
 
@@ -16,10 +19,40 @@ export interface ParseJob {
   options: ScanOptions;
 }
 
-export type ParseReply = { id: number; pages: PageInput[] } | { id: number; problem: string } | { id: number; error: string };
+export type ParseReply = { id: number; pages: PackedPage[] } | { id: number; problem: string } | { id: number; error: string };
+
+/** A parsed page as ingest takes it: the page, and what ingest reports of it. */
+export interface ParsedPage {
+  input: PageInput;
+  notes: PageNotes;
+}
 
 /** What a job comes back as: its pages, or why the file is no page. */
-export type Parsed = { pages: PageInput[] } | { problem: string };
+export type Parsed = { pages: ParsedPage[] } | { problem: string };
+
+/**
+ * A page as a worker hands it over: its record as the rows the store writes
+ * (strings), not as a tree of objects. Cloning the tree cost the worker and the
+ * storing thread a copy each, and the tree, kept on that thread until its batch
+ * was committed, outlived the young generation: the collector copied it twice more.
+ */
+export interface PackedPage {
+  input: Omit<PageInput, 'record'> & { rows: PageRows };
+  notes: PageNotes;
+}
+
+export function packPage({ input, notes }: ParsedPage): PackedPage {
+  const { record, ...rest } = input;
+  return { input: { ...rest, rows: input.rows ?? pageRowsOf(record) }, notes };
+}
+
+/** A handed-over page; its record is rebuilt from its rows only where something asks for it. */
+export function unpackPage({ input, notes }: PackedPage): ParsedPage {
+  let record: PageRecord | undefined;
+  const page = { ...input } as PageInput;
+  Object.defineProperty(page, 'record', { enumerable: true, get: () => (record ??= recordOfRows(input.rows)) });
+  return { input: page, notes };
+}
 
 type Fallback = (job: ParseJob) => Promise<Parsed>;
 
@@ -58,7 +91,7 @@ export class ParsePool {
         if (!p) return;
         pending.delete(r.id);
         if ('error' in r) p.reject(new Error(r.error));
-        else p.resolve('pages' in r ? { pages: r.pages } : { problem: r.problem });
+        else p.resolve('pages' in r ? { pages: r.pages.map(unpackPage) } : { problem: r.problem });
       });
       const orphan = () => {
         const at = this.workers.indexOf(slot);

@@ -3,8 +3,8 @@
 // and `parsedOf`, the one place a DecodeError becomes the reason a file is no page.
 import { parentPort } from 'node:worker_threads';
 import { constants, setPriority } from 'node:os';
-import { pageInputsOfFile, parsedOf } from './ingest.js';
-import type { ParseJob, ParseReply } from './parse-pool.js';
+import { pageInputsOfFile, parsedOf, parsedPage } from './ingest.js';
+import { packPage, type ParseJob, type ParseReply } from './parse-pool.js';
 
 // Parsing yields to the thread that stores the pages and to the index thread: on a
 // machine with fewer cores than threads, those fell behind and their backlog was
@@ -22,7 +22,8 @@ if (process.platform === 'linux') {
 parentPort!.on('message', async (job: ParseJob) => {
   let reply: ParseReply;
   try {
-    reply = { id: job.id, ...(await parsedOf(async () => ({ pages: await pageInputsOfFile(job.path, job.bytes, job.hints, job.options) }))) };
+    const pages = async () => ({ pages: (await pageInputsOfFile(job.path, job.bytes, job.hints, job.options)).map((p) => packPage(parsedPage(p))) });
+    reply = { id: job.id, ...(await parsedOf(pages)) };
   } catch (e) {
     // a fault, not a file that is no page: the main thread throws it where the file's turn comes
     reply = { id: job.id, error: (e as Error).stack ?? String(e) };

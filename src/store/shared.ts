@@ -1,6 +1,6 @@
 // What every store does the same way: which text each search field holds, how
 // it becomes index terms, snippets, and gaps in a run of issues.
-import type { ArticleRecord } from '../project/to-records.js';
+import type { ArticleRecord, PageRecord } from '../project/to-records.js';
 import type { HitArticle, PageInput, SearchField, Snippet, StoredArticle, StoredPage } from './store.js';
 import { articleId } from './keys.js';
 import { makeSnippet } from '../search/snippet.js';
@@ -168,25 +168,85 @@ export function storedPageFromRow(row: PageRow, articleIds: string[]): StoredPag
 }
 
 /**
+ * A page's rows as every store writes them: its record less the articles, its
+ * masthead, and each article's column values and people, serialized once.
+ * A parse worker makes them (`PageInput.rows`), so that the thread that stores
+ * the page only binds strings: walking a page's record and building its JSON
+ * there had been a sixth of that thread's work.
+ */
+export interface PageRows {
+  /** the page record without its articles, as JSON */
+  record: string;
+  masthead: string | null;
+  articles: ArticleRows[];
+}
+
+/** An article's values kicker … sources, in the articles table's order, its record id, and its people as role, name, role, name, … */
+export interface ArticleRows {
+  id: string;
+  values: Array<string | number | null>;
+  people: string[];
+}
+
+const ROLES = ['reporters', 'correspondents', 'photographers'] as const;
+
+/** A page record's rows. */
+export function pageRowsOf(record: PageRecord): PageRows {
+  return {
+    record: JSON.stringify({ ...record, articles: undefined }),
+    masthead: record.masthead ? JSON.stringify(record.masthead) : null,
+    articles: record.articles.map((a) => ({
+      id: a.id,
+      values: [
+        a.kicker,
+        a.title,
+        a.subtitle,
+        a.dateline,
+        JSON.stringify(a.byline),
+        JSON.stringify(a.paragraphs),
+        JSON.stringify(a.captions),
+        a.continuedFrom,
+        a.continuedTo,
+        a.complete ? 1 : 0,
+        a.confidence,
+        JSON.stringify(a.sources),
+      ],
+      people: ROLES.flatMap((role) => a.byline[role].flatMap((name) => [role, name])),
+    })),
+  };
+}
+
+/** The page record that `rows` were made of (`pageRowsOf` undone). */
+export function recordOfRows(rows: PageRows): PageRecord {
+  return {
+    ...JSON.parse(rows.record),
+    articles: rows.articles.map(({ id, values: v }) => ({
+      id,
+      kicker: v[0],
+      title: v[1],
+      subtitle: v[2],
+      dateline: v[3],
+      byline: JSON.parse(v[4] as string),
+      paragraphs: JSON.parse(v[5] as string),
+      captions: JSON.parse(v[6] as string),
+      continuedFrom: v[7],
+      continuedTo: v[8],
+      complete: v[9] === 1,
+      confidence: v[10],
+      sources: JSON.parse(v[11] as string),
+    })),
+  };
+}
+
+/** A page's rows: those its parser made, or made now. */
+export function rowsOf(input: PageInput): PageRows {
+  return input.rows ?? pageRowsOf(input.record);
+}
+
+/**
  * The values of an article's row, in the order of the articles table's
  * columns uid … sources (every store's insert lists them so).
  */
-export function articleValues(key: string, pageId: number | string, seq: number, a: ArticleRecord): unknown[] {
-  return [
-    articleId(key, seq + 1),
-    pageId,
-    seq + 1,
-    a.kicker,
-    a.title,
-    a.subtitle,
-    a.dateline,
-    JSON.stringify(a.byline),
-    JSON.stringify(a.paragraphs),
-    JSON.stringify(a.captions),
-    a.continuedFrom,
-    a.continuedTo,
-    a.complete ? 1 : 0,
-    a.confidence,
-    JSON.stringify(a.sources),
-  ];
+export function articleValues(key: string, pageId: number | string, seq: number, a: ArticleRows): unknown[] {
+  return [articleId(key, seq + 1), pageId, seq + 1, ...a.values];
 }

@@ -3,6 +3,7 @@
 import type { Byline, Masthead } from '../tree/types.js';
 import type { ArticleRecord, PageRecord } from '../project/to-records.js';
 import type { Query } from '../search/query.js';
+import type { PageRows } from './shared.js';
 
 export interface PageIdentity {
   paper: string | null;
@@ -24,6 +25,8 @@ export interface PageInput {
   /** the decoded source, kept so that every stored character traces back */
   sourceText: string | null;
   record: PageRecord;
+  /** the record's rows, where its parser made them (a parse worker); else the store makes them */
+  rows?: PageRows;
 }
 
 export type PutStatus = 'added' | 'replaced' | 'unchanged';

@@ -21,7 +21,7 @@ import { StoreError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { termVector, toPgCondition } from './pg-match.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
-import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, fieldTexts, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
+import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, fieldTexts, missingDates, missingPages, pageInputFromRows, rowsOf, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { indexTerms } from '../../search/tokenize.js';
 import { fold } from '../../search/fold.js';
 import { positiveTerms } from '../../search/query.js';
@@ -156,15 +156,16 @@ class PostgresStore implements Store {
       if (twin) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
     }
     const { paper, date, page, pageName } = input.identity;
+    const rows = rowsOf(input);
     let issueId: string | null = null;
     if (paper && date) {
       await db.query('INSERT INTO papers (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [paper]);
       const [{ id: paperId }] = await this.rows<{ id: string }>('SELECT id FROM papers WHERE name = $1', [paper], db);
       await db.query('INSERT INTO issues (paper_id, date) VALUES ($1, $2) ON CONFLICT (paper_id, date) DO NOTHING', [paperId, date]);
       [{ id: issueId }] = await this.rows<{ id: string }>('SELECT id FROM issues WHERE paper_id = $1 AND date = $2', [paperId, date], db);
-      if (input.record.masthead) await db.query('UPDATE issues SET masthead = $1 WHERE id = $2', [JSON.stringify(input.record.masthead), issueId]);
+      if (rows.masthead) await db.query('UPDATE issues SET masthead = $1 WHERE id = $2', [rows.masthead, issueId]);
     }
-    const pageRecord = JSON.stringify({ ...input.record, articles: undefined });
+    const pageRecord = rows.record;
     const values = [issueId, paper, date, page, pageName, input.sourcePath, input.contentHash, input.sourceText, pageRecord];
     let pageId: string;
     if (existing) {
@@ -197,7 +198,7 @@ class PostgresStore implements Store {
            complete, confidence, sources, terms, folded_title, folded_body, folded_byline, folded_caption, paper, date, page_no, reporters)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::tsvector, $17, $18, $19, $20, $21, $22, $23, $24) RETURNING id`,
         [
-          ...articleValues(key, pageId, seq, a),
+          ...articleValues(key, pageId, seq, rows.articles[seq]),
           vector,
           fold(texts.title),
           fold(texts.body),
@@ -210,12 +211,12 @@ class PostgresStore implements Store {
         ],
         db,
       );
-      const people = (['reporters', 'correspondents', 'photographers'] as const).flatMap((role) => a.byline[role].map((name) => [role, name]));
+      const people = rows.articles[seq].people;
       if (people.length) {
         await db.query('INSERT INTO article_people (article_id, role, name) SELECT $1, r, n FROM unnest($2::text[], $3::text[]) AS t(r, n)', [
           id,
-          people.map((p) => p[0]),
-          people.map((p) => p[1]),
+          people.filter((_, k) => k % 2 === 0),
+          people.filter((_, k) => k % 2 === 1),
         ]);
       }
     }

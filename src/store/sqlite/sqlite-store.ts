@@ -26,7 +26,7 @@ import { BUSY_MS, writeTransaction } from './write-transaction.js';
 import { matchQuery, type WordHits } from '../../search/match-query.js';
 import { scoreHits, topScores } from '../../search/rank-hits.js';
 import { articleId, pageKey, pageNumberOf } from '../keys.js';
-import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, missingDates, missingPages, pageInputFromRows, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
+import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, missingDates, missingPages, pageInputFromRows, rowsOf, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
 import { FacetThread } from './facet-thread.js';
@@ -179,16 +179,17 @@ class SqliteStore implements Store {
         if (twin) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
       }
       const { paper, date, page, pageName } = input.identity;
+      const rows = rowsOf(input);
       let issueId: number | null = null;
       if (paper && date) {
         db.prepare('INSERT INTO papers (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(paper);
         const paperId = (db.prepare('SELECT id FROM papers WHERE name = ?').get(paper) as { id: number }).id;
         db.prepare('INSERT INTO issues (paper_id, date) VALUES (?, ?) ON CONFLICT (paper_id, date) DO NOTHING').run(paperId, date);
         issueId = (db.prepare('SELECT id FROM issues WHERE paper_id = ? AND date = ?').get(paperId, date) as { id: number }).id;
-        if (input.record.masthead) db.prepare('UPDATE issues SET masthead = ? WHERE id = ?').run(JSON.stringify(input.record.masthead), issueId);
+        if (rows.masthead) db.prepare('UPDATE issues SET masthead = ? WHERE id = ?').run(rows.masthead, issueId);
       }
       let pageId: number;
-      const pageRecord = JSON.stringify({ ...input.record, articles: undefined });
+      const pageRecord = rows.record;
       if (existing) {
         pageId = existing.id;
         db.prepare('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT uid FROM articles WHERE page_id = ?)').run(pageId);
@@ -213,15 +214,13 @@ class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertPerson = db.prepare('INSERT INTO article_people (article_id, role, name) VALUES (?, ?, ?)');
-      input.record.articles.forEach((a, seq) => {
+      rows.articles.forEach((a, seq) => {
         const id = this.index.takeArticleId();
         insertArticle.run(id, ...articleValues(key, pageId, seq, a));
-        for (const role of ['reporters', 'correspondents', 'photographers'] as const) {
-          for (const name of a.byline[role]) insertPerson.run(id, role, name);
-        }
+        for (let k = 0; k < a.people.length; k += 2) insertPerson.run(id, a.people[k], a.people[k + 1]);
       });
       if (issueId !== null && page !== null) this.linkJumps(issueId, pageId, page);
-      return { status: existing ? 'replaced' : 'added', pageKey: key, articles: input.record.articles.length };
+      return { status: existing ? 'replaced' : 'added', pageKey: key, articles: rows.articles.length };
     }
   }
 
