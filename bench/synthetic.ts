@@ -63,9 +63,9 @@ export function* syntheticPages(articles: number, material = loadMaterial(join(i
 }
 
 /** The fixed query set of the benches: 20 each of 1-, 2-, 3-, 4-character words and 8-character phrases from the material. */
-export function benchQueries(material: { sentences: string[] }): string[] {
+export function benchQueries(material: { sentences: string[] }, seed = 42): string[] {
   const r = (() => {
-    let s = 42;
+    let s = seed;
     return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   })();
   const queries: string[] = [];

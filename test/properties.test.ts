@@ -329,3 +329,36 @@ test('a run of postings holds, for every character, pair and triple of each fiel
   assert.equal(seen.size, expected.size);
   assert.ok(seen.size > 100_000, `only ${seen.size} terms`);
 });
+
+test('trigram postings keep counts past 255 and positions past 65,535; blobs of the older shape (ends, not counts) are read and merged into the new', async () => {
+  const { PostingsBuilder, decodePostings, exactCounts, mergePostings } = await import('../src/search/postings.js');
+  const builder = new PostingsBuilder(0);
+  const none = { title: '', byline: '', caption: '' };
+  builder.add(1, { ...none, body: '甲乙丙'.repeat(300) });
+  builder.add(2, { ...none, body: `${'丁'.repeat(70_000)}甲乙丙` });
+  const blobs = new Map(builder.encode());
+  const tri = decodePostings(0, blobs.get('b甲乙丙')!);
+  assert.deepEqual([...tri.docs], [1, 2]);
+  assert.deepEqual([...exactCounts(tri)], [300, 1]);
+  assert.deepEqual([...tri.positions!], [...Array.from({ length: 300 }, (_, k) => 3 * k), 70_000]);
+  assert.equal(new Uint32Array(blobs.get('b甲乙丙')!.buffer, 0, 3)[1], 2 | 4 | 1, 'positions, counts, wide');
+
+  // a blob as written before counts: u32 n, flags, k; u16 docs; padding; u32 ends; u16 positions
+  const base = 2 * 65_536;
+  const old = new Uint8Array(12 + 4 + 8 + 6);
+  new Uint32Array(old.buffer, 0, 3).set([2, 2, 0]);
+  new Uint16Array(old.buffer, 12, 2).set([1, 4]);
+  new Uint32Array(old.buffer, 16, 2).set([2, 3]);
+  new Uint16Array(old.buffer, 24, 3).set([5, 9, 2]);
+  const read = decodePostings(base, old);
+  assert.deepEqual([...exactCounts(read)], [2, 1]);
+  assert.deepEqual([...read.positions!], [5, 9, 2]);
+  const later = new PostingsBuilder(base + 100);
+  later.add(base + 100, { ...none, body: `${'丁'.repeat(7)}甲乙丙` });
+  const merged = mergePostings(base, [read, decodePostings(base + 100, new Map(later.encode()).get('b甲乙丙')!)]);
+  const back = decodePostings(base, merged);
+  assert.deepEqual([...back.docs], [1, 4, 100]);
+  assert.deepEqual([...exactCounts(back)], [2, 1, 1]);
+  assert.deepEqual([...back.positions!], [5, 9, 2, 7]);
+  assert.equal(new Uint32Array(merged.buffer, merged.byteOffset, 3)[1], 2 | 4, 'merged into counts');
+});

@@ -5,9 +5,12 @@
 // are one blob, read in place (fixed-width arrays, nothing to decode):
 //
 //   u32 n · u32 flags · u32 k · u16 docs[n] (ids less the run's base, ascending)
-//   then, for unigrams and bigrams: u8 counts[n] (255: the next of u32 overflow[k])
-//   or, for trigrams: u32 ends[n] · positions (u16, u32 when flagged wide),
-//   doc i's positions being positions[ends[i-1] .. ends[i]].
+//   · u8 counts[n] (255: the next of u32 overflow[k]) · u32 overflow[k]
+//   then, for trigrams: positions (u16, u32 when flagged wide), doc i's being the
+//   next counts[i] of them. Trigrams written before 2026-12-04 have u32 ends[n]
+//   in place of counts and overflow (doc i's positions: positions[ends[i-1] .. ends[i]]);
+//   they are read as they are, and merged into the new shape. The counts took a
+//   third to a half off a trigram's blob, which a search reads whole.
 import { foldChar, foldUnit } from './fold.js';
 import type { SearchField } from '../store/store.js';
 
@@ -20,15 +23,18 @@ export const LENGTHS_TERM = '#len';
 
 const WIDE = 1;
 const POSITIONS = 2;
+/** (with POSITIONS) counts per doc, not ends */
+const COUNTED = 4;
 
 export function segmentOf(id: number): number {
   return Math.floor(id / SEGMENT_IDS);
 }
 
 /**
- * A term's postings in one segment, read in place: unigrams carry counts
- * (`counts`, 255 meaning "see the next `overflow`"), bigrams their positions
- * (doc i's are `positions[ends[i-1] .. ends[i]]`).
+ * A term's postings in one segment, read in place: counts (`counts`, 255
+ * meaning "see the next `overflow`"; none in trigrams of the older shape) and,
+ * for trigrams, positions (doc i's are `positions[ends[i-1] .. ends[i]]`; `ends`
+ * is summed from the counts when read).
  */
 export interface Postings {
   base: number;
@@ -55,7 +61,7 @@ export function decodePostings(base: number, raw: Uint8Array): Postings {
   let at = blob.byteOffset + 12;
   const docs = new Uint16Array(buf, at, n);
   at += 2 * n;
-  if (flags & POSITIONS) {
+  if (flags & POSITIONS && !(flags & COUNTED)) {
     at = pad4(at);
     const ends = new Uint32Array(buf, at, n);
     at += 4 * n;
@@ -65,7 +71,14 @@ export function decodePostings(base: number, raw: Uint8Array): Postings {
   }
   const counts = new Uint8Array(buf, at, n);
   at = pad4(at + n);
-  return { base, docs, counts, overflow: new Uint32Array(buf, at, k), ends: null, positions: null };
+  const overflow = new Uint32Array(buf, at, k);
+  if (!(flags & POSITIONS)) return { base, docs, counts, overflow, ends: null, positions: null };
+  at += 4 * k;
+  const ends = new Uint32Array(n);
+  let total = 0;
+  for (let i = 0, o = 0; i < n; i++) ends[i] = total += counts[i] === 255 ? overflow[o++] : counts[i];
+  const positions = flags & WIDE ? new Uint32Array(buf, at, total) : new Uint16Array(buf, at, total);
+  return { base, docs, counts, overflow, ends, positions };
 }
 
 /** Exact counts (term frequencies) of a postings list, doc by doc. */
@@ -134,33 +147,27 @@ export function foldedCodes(printed: string, out: Grow = new Grow(printed.length
   return out.view();
 }
 
-/** Encodes a term's postings: docs with counts (no positions) or with each doc's positions. */
+/** Encodes a term's postings: docs with counts, and for trigrams each doc's positions (`tail` then holds each doc's end in them). */
 export function encodePostings(docs: ArrayLike<number>, tail: ArrayLike<number>, positions: ArrayLike<number> | null): Uint8Array {
   const n = docs.length;
-  if (positions) {
-    let wide = false;
-    for (let i = 0; i < positions.length && !wide; i++) wide = positions[i] > 0xffff;
-    const at = pad4(12 + 2 * n);
-    const blob = new Uint8Array(at + 4 * n + positions.length * (wide ? 4 : 2));
-    new Uint32Array(blob.buffer, 0, 3).set([n, POSITIONS | (wide ? WIDE : 0), 0]);
-    new Uint16Array(blob.buffer, 12, n).set(docs);
-    new Uint32Array(blob.buffer, at, n).set(tail);
-    (wide ? new Uint32Array(blob.buffer, at + 4 * n, positions.length) : new Uint16Array(blob.buffer, at + 4 * n, positions.length)).set(positions);
-    return blob;
-  }
+  const countOf = positions ? (i: number) => tail[i] - (i ? tail[i - 1] : 0) : (i: number) => tail[i];
   let k = 0;
-  for (let i = 0; i < n; i++) if (tail[i] >= 255) k++;
+  for (let i = 0; i < n; i++) if (countOf(i) >= 255) k++;
+  let wide = false;
+  if (positions) for (let i = 0; i < positions.length && !wide; i++) wide = positions[i] > 0xffff;
   const at = pad4(12 + 3 * n);
-  const blob = new Uint8Array(at + 4 * k);
-  new Uint32Array(blob.buffer, 0, 3).set([n, 0, k]);
+  const blob = new Uint8Array(at + 4 * k + (positions ? positions.length * (wide ? 4 : 2) : 0));
+  new Uint32Array(blob.buffer, 0, 3).set([n, positions ? POSITIONS | COUNTED | (wide ? WIDE : 0) : 0, k]);
   new Uint16Array(blob.buffer, 12, n).set(docs);
   const counts = new Uint8Array(blob.buffer, 12 + 2 * n, n);
   const overflow = new Uint32Array(blob.buffer, at, k);
   k = 0;
   for (let i = 0; i < n; i++) {
-    counts[i] = Math.min(tail[i], 255);
-    if (tail[i] >= 255) overflow[k++] = tail[i];
+    const c = countOf(i);
+    counts[i] = Math.min(c, 255);
+    if (c >= 255) overflow[k++] = c;
   }
+  if (positions) (wide ? new Uint32Array(blob.buffer, at + 4 * k, positions.length) : new Uint16Array(blob.buffer, at + 4 * k, positions.length)).set(positions);
   return blob;
 }
 
