@@ -2,7 +2,7 @@
 // files keeps the store busy instead of waiting for each page to be parsed.
 // A worker that dies hands its files back to be parsed here, so none is lost.
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../worker-thread.js';
+import { startWorker, stopWorker } from '../worker-thread.js';
 import { availableParallelism } from 'node:os';
 import type { PageInput } from '../store/store.js';
 import { pageRowsOf, recordOfRows, type PageRows } from '../store/shared.js';
@@ -117,6 +117,6 @@ export class ParsePool {
 
   async close(): Promise<void> {
     const all = this.workers.splice(0);
-    await Promise.all(all.map((w) => w.worker.terminate()));
+    await Promise.all(all.map((w) => stopWorker(w.worker)));
   }
 }

@@ -3,7 +3,7 @@
 // of an ingest's writing thread. The thread has its own connection to the file;
 // both write in immediate transactions, and each waits for the other's lock.
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../../worker-thread.js';
+import { startWorker, stopWorker } from '../../worker-thread.js';
 
 /** What the index thread answers to each request: done, or why not (its runs are then left for the next request). */
 export type IndexReply = { done: true } | { error: string };
@@ -81,7 +81,7 @@ export class IndexThread {
     this.worker = null;
     if (worker) {
       worker.removeAllListeners('exit');
-      await worker.terminate();
+      await stopWorker(worker);
     }
   }
 }
