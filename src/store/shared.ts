@@ -171,8 +171,7 @@ export function storedPageFromRow(row: PageRow, articleIds: string[]): StoredPag
  * A page's rows as every store writes them: its record less the articles, its
  * masthead, and each article's column values and people, serialized once.
  * A parse worker makes them (`PageInput.rows`), so that the thread that stores
- * the page only binds strings: walking a page's record and building its JSON
- * there had been a sixth of that thread's work.
+ * the page only binds strings.
  */
 export interface PageRows {
   /** the page record without its articles, as JSON */
