@@ -1,6 +1,7 @@
 // pdftotext's default mode: columns written line by line in turn, put back together.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -192,4 +193,56 @@ test('inspect reads a page of interleaved columns as parse does: put back togeth
   assert.ok(inspected.messages.some((m) => m.code === 'decode/columns-deinterleaved'));
   const { file } = parsePage(readFileSync(path), path);
   assert.deepEqual(inspected.tree, runPipeline(file, 'reflow'));
+});
+
+test('columns chosen in place of those found are what the derived text is made of, in the order given', () => {
+  const columns = setInColumns(paragraphs.join(''), 3, 16, 20);
+  const written = writtenRowByRow(columns);
+  const plain = deinterleaved(written);
+  assert.ok(plain);
+  let blocks: readonly { text: string }[][] = [];
+  let seen: number[][] = [];
+  // (giving back what was found changes nothing)
+  assert.deepEqual(
+    deinterleaved(written, (b, found) => {
+      blocks = b;
+      return (seen = found);
+    }),
+    plain,
+  );
+  assert.ok(seen.length >= 3);
+  // the chains the other way round: the last one's lines come first
+  const reversed = deinterleaved(written, (_, found) => [...found].reverse());
+  const expected = [...seen].reverse().flatMap((c) => c.flatMap((k) => blocks[k].map((l) => l.text)));
+  assert.deepEqual(reversed?.lines.map((l) => l.text), expected);
+  assert.notDeepEqual(expected, plain.lines.map((l) => l.text));
+});
+
+test('the deinterleave report counts the links of columns found against a reading order, and writes the bounds', () => {
+  // a page of three columns, and a reading order (as `-raw` writes one) that reads the second column in the middle of the first
+  const columns = setInColumns(paragraphs.join(''), 3, 16, 20);
+  const written = writtenRowByRow(columns);
+  const reading = [...columns[0].slice(0, 10), ...columns[1], ...columns[0].slice(10), ...columns[2]];
+  const dir = tempDir('deinterleave-report');
+  writeFileSync(join(dir, 'x.default.txt'), written);
+  writeFileSync(join(dir, 'x.raw.txt'), reading.join('\n') + '\n');
+  // counted here: a link found is right where its two lines stand one after the other in the reading order
+  let blocks: readonly { text: string }[][] = [];
+  let found: number[][] = [];
+  deinterleaved(written, (b, f) => ((blocks = b), (found = f)));
+  const next = new Map(reading.slice(0, -1).map((l, k) => [l, reading[k + 1]]));
+  const links = found.flatMap((c) => c.slice(0, -1).map((k, q) => [blocks[k][0].text, blocks[c[q + 1]][0].text] as const));
+  const right = links.filter(([a, b]) => next.get(a) === b).length;
+  assert.ok(right < links.length, 'the first column read on past its tenth line is a link the reading order does not have');
+  const out = join(dir, 'out');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tools', 'deinterleave-report.ts'), dir, '--write', out], { encoding: 'utf8', cwd: ROOT });
+  assert.equal(r.status, 0, r.stderr);
+  // of the reading order's 59 steps, three go back to a line written before (to the second column's top, back to the
+  // first column, to the third's top): 56 links within columns, in 4 chains
+  assert.match(r.stdout, new RegExp(`x: 60 blocks, 56 links in columns, found ${right}, wrong ${links.length - right}; ${found.length} chains found, 4 in the reading order`));
+  // the bounds: the reading order's chains in the order they start, or in reading order; the chains found in reading order
+  const text = (variant: string) => readFileSync(join(out, variant, 'x.txt'), 'utf8').trim().split('\n');
+  assert.deepEqual(text('true-order'), reading);
+  assert.deepEqual(text('true-columns'), [...columns[0].slice(0, 10), ...columns[1], ...columns[2], ...columns[0].slice(10)]);
+  assert.equal(text('found-in-order').length, 60);
 });

@@ -459,14 +459,21 @@ function stacksOutOfTheWay(chains: number[][], ends: Ends[], blocks: Block[]): n
 }
 
 /**
+ * Columns chosen in place of those found, given the blocks the text is read in
+ * and the chains found (block indexes, in the order they are written): how
+ * tools/deinterleave-report.ts measures what other columns would give.
+ */
+export type ChooseColumns = (blocks: readonly DerivedLine[][], found: number[][]) => number[][];
+
+/**
  * The page's lines, each column's lines together, columns in the order they
  * start; null when the text does not interleave its columns.
  */
-export function deinterleaved(text: string): Deinterleaved | null {
+export function deinterleaved(text: string, choose?: ChooseColumns): Deinterleaved | null {
   if (!mayInterleave(text)) return null;
   const blocks = blocksOf(text);
   const kind = interleavingOf(blocks);
-  return kind ? fromBlocks(blocks, kind) : null;
+  return kind ? fromBlocks(blocks, kind, choose) : null;
 }
 
 /** The columns of a text taken as interleaved in the given form (or the one it shows). */
@@ -475,7 +482,7 @@ export function deinterleaveColumns(text: string, kind?: Kind): Deinterleaved {
   return fromBlocks(blocks, kind ?? interleavingOf(blocks) ?? 'blocks');
 }
 
-function fromBlocks(source: Block[], kind: Kind): Deinterleaved {
+function fromBlocks(source: Block[], kind: Kind, choose?: ChooseColumns): Deinterleaved {
   const { head, blocks, measure } = unitsOf(source, kind);
   const ngrams = pageNgrams(blocks);
   const ends = blocks.map((b) => endsOf(b, measure));
@@ -485,7 +492,8 @@ function fromBlocks(source: Block[], kind: Kind): Deinterleaved {
     return row;
   });
   const periods = choosePeriods(evidence);
-  const chains = stacksOutOfTheWay(chainsFrom(periods, evidence), ends, blocks);
+  const found = stacksOutOfTheWay(chainsFrom(periods, evidence), ends, blocks);
+  const chains = choose ? choose(blocks, found) : found;
   const columns = chains.map((c) => c.flatMap((k) => blocks[k]));
   const counts = new Map<number, number>();
   for (const d of periods) if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
