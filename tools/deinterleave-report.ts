@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { deinterleaved, type DerivedLine } from '../src/parse/deinterleave-columns.js';
+import { deinterleaved, type ChooseColumns, type DerivedLine } from '../src/parse/deinterleave-columns.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { write: { type: 'string' } } });
 const dir = positionals[0];
@@ -117,7 +117,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.default.txt')).so
   rows.push(`${name}: ${blocks.length} blocks, ${links} links in columns, found ${hit}, wrong ${wrong}; ${found.length} chains found, ${trueChains.length} in the reading order`);
   if (values.write) {
     const inReading = (chains: number[][]) => [...chains].sort((a, b) => places[a[0]].start - places[b[0]].start);
-    const variants: Record<(typeof VARIANTS)[number], ChooseFn> = {
+    const variants: Record<(typeof VARIANTS)[number], ChooseColumns> = {
       'true-columns': () => trueChains,
       'true-order': () => inReading(trueChains),
       'found-in-order': (_, f) => inReading(f),
@@ -125,7 +125,6 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.default.txt')).so
     for (const variant of VARIANTS) writeText(variant, name, deinterleaved(text, variants[variant])!.text);
   }
 }
-type ChooseFn = (blocks: readonly DerivedLine[][], found: number[][]) => number[][];
 
 console.log(rows.join('\n'));
 const share = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '0');
