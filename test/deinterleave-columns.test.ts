@@ -173,7 +173,10 @@ test('a page of pdftotext default output is parsed from its columns put back tog
   const name = readdirSync(GENERATED).find((f) => f.endsWith('.default.txt') && interleaving(readFileSync(join(GENERATED, f), 'utf8')) !== null);
   assert.ok(name, 'some shared page in default mode looks interleaved');
   const { record, file } = parsePage(readFileSync(join(GENERATED, name)), name);
-  assert.ok(file.messages.some((m) => m.code === 'decode/columns-deinterleaved'));
+  const said = file.messages.find((m) => m.code === 'decode/columns-deinterleaved');
+  assert.ok(said);
+  // (and what reads such a page better: 0.995 and 0.998 against 0.604 on the shared pages)
+  assert.match(said.text, /order is guessed from the text alone, and `pdftotext -raw` or the PDF itself keeps it/);
   const gold = JSON.parse(readFileSync(join(GENERATED, name.replace('.default.txt', '.gold.json')), 'utf8')) as { articles: Array<{ paragraphs: string[] }> };
   const squash = (s: string) => s.replace(/\s/g, '');
   const found = new Set(record.articles.flatMap((a) => a.paragraphs.map(squash)));

@@ -12,8 +12,8 @@ export const MESSAGES = {
     zh: '无字节序标记且非 UTF-8，按 {encoding} 解码',
   },
   'decode/columns-deinterleaved': {
-    en: 'lines of side-by-side columns written in turn (pdftotext default mode) were put back together: {lines} lines, {columns} columns, mostly {period} side by side',
-    zh: '并排各栏逐行交错的文本（pdftotext 默认模式）已按栏重排：{lines} 行，{columns} 栏，多为 {period} 栏并排',
+    en: 'lines of side-by-side columns written in turn (pdftotext default mode) were put back together: {lines} lines, {columns} columns, mostly {period} side by side; their order is guessed from the text alone, and `pdftotext -raw` or the PDF itself keeps it',
+    zh: '并排各栏逐行交错的文本（pdftotext 默认模式）已按栏重排：{lines} 行，{columns} 栏，多为 {period} 栏并排；栏序仅凭文字推断，`pdftotext -raw` 的输出或 PDF 原件可保留阅读顺序',
   },
   'reflow/joined-across-blank': {
     en: 'a sentence broken by a blank line was joined',
