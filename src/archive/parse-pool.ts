@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker, stopWorker } from '../worker-thread.js';
 import { availableParallelism } from 'node:os';
 import type { PageInput } from '../store/store.js';
-import { pageRowsOf, recordOfRows, type PageRows } from '../store/shared.js';
+import { recordOfRows, rowsOf, type PageRows } from '../store/shared.js';
 import type { PageRecord } from '../project/to-records.js';
 import type { PageNotes } from './ingest.js';
 import type { IdentityHints } from './identity.js';
@@ -43,7 +43,7 @@ export interface PackedPage {
 
 export function packPage({ input, notes }: ParsedPage): PackedPage {
   const { record, ...rest } = input;
-  return { input: { ...rest, rows: input.rows ?? pageRowsOf(record) }, notes };
+  return { input: { ...rest, rows: rowsOf(input) }, notes };
 }
 
 /** A handed-over page; its record is rebuilt from its rows only where something asks for it. */

@@ -5,6 +5,9 @@ import { parseByline } from '../stages/segment/parse-byline.js';
 import { endsSentence } from '../text/chars.js';
 
 /** An article in the shape of GOLD-SCHEMA.md, with where each part came from. */
+/** A byline's roles, in the order records and stores list them. */
+export const BYLINE_ROLES = ['reporters', 'correspondents', 'photographers'] as const satisfies ReadonlyArray<keyof Byline>;
+
 export interface ArticleRecord {
   id: string;
   kicker: string | null;
@@ -49,7 +52,7 @@ export function toRecords(tree: PageRoot, file: PageFile, pageName: string): Pag
     for (const s of [...get(a.byline), ...get(a.credits)]) {
       const parsed = parseByline(raw(s));
       if (s.role === 'credit' || /摄影?\s*$/.test(raw(s))) parsed.photographers.push(...parsed.reporters.splice(0), ...parsed.correspondents.splice(0));
-      for (const k of ['reporters', 'correspondents', 'photographers'] as const) {
+      for (const k of BYLINE_ROLES) {
         for (const name of parsed[k]) if (!byline[k].includes(name)) byline[k].push(name);
       }
     }

@@ -2,7 +2,8 @@
 // folded fields cut into unigrams and bigrams (which articles hold them, how
 // often) and trigrams (also where each stands, for longer phrases), kept by
 // runs of article ids less than 65,536 apart. A run's postings for one term
-// are one blob, read in place (fixed-width arrays, nothing to decode):
+// are one blob, read in place (fixed-width arrays; only a trigram's ends are
+// summed from its counts when read):
 //
 //   u32 n · u32 flags · u32 k · u16 docs[n] (ids less the run's base, ascending)
 //   · u8 counts[n] (255: the next of u32 overflow[k]) · u32 overflow[k]

@@ -1,6 +1,6 @@
 // What every store does the same way: which text each search field holds, how
 // it becomes index terms, snippets, and gaps in a run of issues.
-import type { ArticleRecord, PageRecord } from '../project/to-records.js';
+import { BYLINE_ROLES, type ArticleRecord, type PageRecord } from '../project/to-records.js';
 import type { HitArticle, PageInput, SearchField, Snippet, StoredArticle, StoredPage } from './store.js';
 import { articleId } from './keys.js';
 import { makeSnippet } from '../search/snippet.js';
@@ -187,8 +187,6 @@ export interface ArticleRows {
   people: string[];
 }
 
-const ROLES = ['reporters', 'correspondents', 'photographers'] as const;
-
 /** A page record's rows. */
 export function pageRowsOf(record: PageRecord): PageRows {
   return {
@@ -210,7 +208,7 @@ export function pageRowsOf(record: PageRecord): PageRows {
         a.confidence,
         JSON.stringify(a.sources),
       ],
-      people: ROLES.flatMap((role) => a.byline[role].flatMap((name) => [role, name])),
+      people: BYLINE_ROLES.flatMap((role) => a.byline[role].flatMap((name) => [role, name])),
     })),
   };
 }
