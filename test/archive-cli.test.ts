@@ -30,15 +30,20 @@ test('ingest: identity from masthead and paths, idempotent, failures named, exit
   const dir = archiveFolder();
   const db = `sqlite:${join(dir, 'a.db')}`;
   copyFileSync(join(TEST_DIR, 'fixtures', 'encodings', 'binary.bin'), join(dir, 'pages', 'broken.txt'));
+  // a page cut short two bytes into its last character: stored, and named with a warning
+  const page = readFileSync(join(dir, 'pages', 'loose.txt'));
+  const lastCjk = page.length - 1 - [...page].reverse().findIndex((b) => b >= 0xe0);
+  writeFileSync(join(dir, 'pages', 'cut.txt'), page.subarray(0, lastCjk + 2));
   const first = await run(['ingest', join(dir, 'pages'), '--db', db, '--quiet']);
   assert.equal(first.code, 1);
   assert.match(first.err, /broken\.txt: is not a text file/);
-  assert.match(first.out, /4 pages \(4 added, 0 replaced, 0 unchanged\), 26 articles stored/);
+  assert.match(first.err, /cut\.txt: warning: the file ends in a 2-byte piece of a character, as a file cut short does/);
+  assert.match(first.out, /5 pages \(5 added, 0 replaced, 0 unchanged\), \d+ articles stored, [1-9]\d* warnings?, 1 failed/);
   const again = await run(['ingest', join(dir, 'pages', '**', '*.txt'), '--db', db, '--quiet']);
-  assert.match(again.out, /4 pages \(0 added, 0 replaced, 4 unchanged\), 0 articles stored/);
+  assert.match(again.out, /5 pages \(0 added, 0 replaced, 5 unchanged\), 0 articles stored/);
   const stats = JSON.parse((await run(['stats', '--db', db, '--json'])).out);
-  assert.equal(stats.pages, 4);
-  assert.equal(stats.unidentifiedPages, 1);
+  assert.equal(stats.pages, 5);
+  assert.equal(stats.unidentifiedPages, 2);
   assert.deepEqual(stats.papers.map((p: { name: string }) => p.name).sort(), ['ywsb', '浙江工人日报']);
   const text = (await run(['stats', '--db', db])).out;
   assert.match(text, /浙江工人日报: 2 issues, 2 pages/);
@@ -195,4 +200,18 @@ test('a command that reads an archive where there is none says so, and leaves no
   assert.equal(copy.code, 1);
   assert.match(copy.err, /there is no archive at/);
   assert.ok(!existsSync(db) && !existsSync(join(dir, 'copy.db')));
+});
+
+test('summaries count in the singular where there is one: 1 page, 1 paper, 1 issue', async () => {
+  const dir = tempDir('archive-one');
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  mkdirSync(join(dir, '浙江工人日报', '2022-12-16'), { recursive: true });
+  copyFileSync(join(PAGES_DIR, '002_f66bf6966d69075c', 'source.txt'), join(dir, '浙江工人日报', '2022-12-16', '01.txt'));
+  writeFileSync(join(dir, 'loose.txt'), '本报讯 一篇没有报头的稿子，正文写在这里。\n');
+  const r = await run(['ingest', dir, '--db', db, '--quiet']);
+  assert.match(r.out, /^2 pages \(2 added, 0 replaced, 0 unchanged\), \d+ articles stored, 0 warnings, 0 failed/);
+  const stats = (await run(['stats', '--db', db])).out;
+  assert.match(stats, /: 1 paper, 1 issue, 2 pages, \d+ articles, 2022-12-16 – 2022-12-16/);
+  assert.match(stats, /^1 page has no known paper and date/m);
+  assert.match(stats, /浙江工人日报: 1 issue, 1 page, \d+ articles/);
 });

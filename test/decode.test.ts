@@ -54,3 +54,30 @@ test('bytes that are no text are an error that names the file, never silent repl
   const latin = Buffer.from([0x41, 0xe9, 0x20, 0x80, 0xff, 0xfe, 0x41]);
   assert.throws(() => decode(latin, 'latin.txt'), (e: unknown) => e instanceof DecodeError && /latin\.txt/.test(e.message));
 });
+
+test('a file cut short in the middle of its last character is read up to it, with a warning at its end; other bad bytes at the end are still an error', () => {
+  const whole = Buffer.from(expected, 'utf8');
+  // the last CJK character of the page, its three bytes cut to one or two
+  const lastCjk = [...expected].map((ch, i) => [ch, i] as const).filter(([ch]) => Buffer.byteLength(ch) === 3).pop()!;
+  const before = [...expected].slice(0, lastCjk[1]).join('');
+  for (const keep of [1, 2]) {
+    const cut = Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from(lastCjk[0], 'utf8').subarray(0, keep)]);
+    assert.deepEqual(decode(cut, 'cut.txt'), { text: before, encoding: 'utf-8', guessed: false, cutShort: keep });
+    const { record } = parsePage(cut, 'cut.txt', 'p');
+    const warning = record.messages.find((m) => m.code === 'decode/cut-short');
+    assert.ok(warning, 'a warning');
+    assert.equal(warning.severity, 'warning');
+    assert.equal(warning.params.bytes, keep);
+    assert.equal(warning.place!.end.offset, before.length);
+  }
+  assert.ok(!parsePage(whole, 'whole.txt', 'p').record.messages.some((m) => m.code === 'decode/cut-short'));
+  // a GB18030 page cut inside its last two-byte character
+  const gb = read('page.gb18030.txt');
+  let end = gb.length;
+  while (gb[end - 1] < 0x80) end--;
+  const gbCut = decode(gb.subarray(0, end - 1), 'gb.txt');
+  assert.equal(gbCut.encoding, 'gb18030');
+  assert.equal(gbCut.cutShort, 1);
+  // a byte that no character starts with is bad, not unfinished
+  assert.throws(() => decode(Buffer.concat([Buffer.from(before, 'utf8'), Buffer.from([0xff])]), 'bad-end.txt'), (e: unknown) => e instanceof DecodeError && /bad-end\.txt/.test(e.message));
+});

@@ -60,7 +60,7 @@ test('a pool parses on its worker threads: no file falls back to the calling thr
 });
 
 test('a page handed over as the rows the store writes comes back as the record it was, with its notes', async () => {
-  // (and a page filed under a date and 版 its running head does not print: warnings on its filing among its notes)
+  // (and a page filed under a date and 版 its running head does not print: those warnings are named among its notes)
   const misfiled = new TextEncoder().encode('03 经济 2022年5月12日 星期四\n\n全省外贸稳中有进\n\n本报讯 今年以来，全省外贸进出口总额稳步增长。\n');
   const files = [...texts.map((bytes, k) => ({ path: `测试报/2023-04-01/0${k + 1}.txt`, bytes: new Uint8Array(bytes) })), { path: '测试报/2023-04-01/05.txt', bytes: misfiled }];
   for (const { path, bytes } of files) {
@@ -73,8 +73,8 @@ test('a page handed over as the rows the store writes comes back as the record i
     assert.deepEqual({ ...back.input, record: undefined, rows: undefined }, { ...page.input, record: undefined, rows: undefined });
   }
   const [last] = (await pageInputsOfFile(files.at(-1)!.path, misfiled, {}, {})).map(parsedPage);
-  assert.deepEqual(unpackPage(structuredClone(packPage(last))).notes, { warnings: 2, filing: last.notes.filing });
-  assert.equal(last.notes.filing.length, 2);
+  assert.deepEqual(unpackPage(structuredClone(packPage(last))).notes, { warnings: 2, told: last.notes.told });
+  assert.equal(last.notes.told.length, 2);
 });
 
 test('the files of a parse worker that dies are parsed in the calling thread, none lost', async () => {

@@ -18,8 +18,8 @@ export interface IngestEvent {
   pageKey?: string;
   articles: number;
   warnings: number;
-  /** what the page prints of its identity against what it was filed under (`identity/…` warnings' texts) */
-  filing?: string[];
+  /** warnings named on the terminal (see `toldOf`) */
+  told?: string[];
   problem?: string;
 }
 
@@ -231,16 +231,25 @@ const POOL_FILES = 64;
 /** Files handed to the parse workers ahead of the one being stored. */
 const LOOKAHEAD = 2 * BATCH;
 
-/** What ingest reports of a page beside its status: its warnings, and those about where it is filed. */
+/** What ingest reports of a page beside its status: how many warnings it has, and the texts of those it names. */
 export interface PageNotes {
   warnings: number;
-  filing: string[];
+  told: string[];
+}
+
+/**
+ * Warnings an ingest names, file by file, beside counting them: what a page
+ * prints of its identity against where it is filed (a misfiled page), and a
+ * file cut short. The rest are in the page's record.
+ */
+function toldOf(code: string): boolean {
+  return code.startsWith('identity/') || code === 'decode/cut-short';
 }
 
 /** A page as ingest takes it, with its notes. */
 export function parsedPage(input: PageInput): ParsedPage {
   const warnings = input.record.messages.filter((m) => m.severity === 'warning');
-  return { input, notes: { warnings: warnings.length, filing: warnings.filter((m) => m.code.startsWith('identity/')).map((m) => m.text) } };
+  return { input, notes: { warnings: warnings.length, told: warnings.filter((m) => toldOf(m.code)).map((m) => m.text) } };
 }
 
 /** A file's pages, or why it is no page (a DecodeError); any other error is a fault and is thrown. */
@@ -299,8 +308,8 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
       const { path, page } = batch[i];
       if (r.status === 'failed') report({ path, status: 'failed', articles: 0, warnings: 0, problem: `could not be stored: ${r.error.message}` });
       else {
-        const { warnings, filing } = page.notes;
-        report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings, ...(filing.length ? { filing } : {}) });
+        const { warnings, told } = page.notes;
+        report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings, ...(told.length ? { told } : {}) });
       }
     });
     batch = [];

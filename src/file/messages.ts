@@ -11,6 +11,10 @@ export const MESSAGES = {
     en: 'no byte-order mark and not UTF-8; decoded as {encoding}',
     zh: '无字节序标记且非 UTF-8，按 {encoding} 解码',
   },
+  'decode/cut-short': {
+    en: 'the file ends in a {bytes}-byte piece of a character, as a file cut short does; the text before it was read, and the file may lack more',
+    zh: '文件末尾是不完整字符的 {bytes} 个字节，文件可能被截断；其前的文本已读入，文件可能还缺更多内容',
+  },
   'decode/columns-deinterleaved': {
     en: 'lines of side-by-side columns written in turn (pdftotext default mode) were put back together: {lines} lines, {columns} columns, mostly {period} side by side; their order is guessed from the text alone, and `pdftotext -raw` or the PDF itself keeps it',
     zh: '并排各栏逐行交错的文本（pdftotext 默认模式）已按栏重排：{lines} 行，{columns} 栏，多为 {period} 栏并排；栏序仅凭文字推断，`pdftotext -raw` 的输出或 PDF 原件可保留阅读顺序',

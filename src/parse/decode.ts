@@ -1,7 +1,8 @@
 // Bytes → text. UTF-8 (with or without BOM) and UTF-16 with BOM are certain;
 // GB18030 (a superset of GBK and GB2312) and Big5 are told apart by how much
 // of the decoded text is common Chinese. Undecodable bytes are an error, never
-// silently replaced.
+// silently replaced; a last character left unfinished (a file cut short) is
+// left out and said so (`cutShort`).
 
 export class DecodeError extends Error {
   readonly path: string;
@@ -19,6 +20,8 @@ export interface Decoded {
   encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
   /** the encoding was inferred from the bytes' content, not from a BOM or valid UTF-8 */
   guessed: boolean;
+  /** bytes of an unfinished last character, left out (the file was cut short) */
+  cutShort?: number;
 }
 
 // Characters frequent in Chinese news text, in both scripts. Text decoded with
@@ -68,11 +71,15 @@ export function decode(bytes: Uint8Array, path = '<input>'): Decoded {
   if (looksBinary(bytes)) throw new DecodeError(path, 'is not a text file (it holds NUL bytes); give a page text or a PDF');
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8', guessed: false };
+  const cutUtf8 = cutShort('utf-8', bytes);
+  if (cutUtf8) return { text: cutUtf8.text, encoding: 'utf-8', guessed: false, cutShort: cutUtf8.bytes };
 
-  const candidates: Array<{ encoding: 'gb18030' | 'big5'; text: string; score: number }> = [];
+  const candidates: Array<{ encoding: 'gb18030' | 'big5'; text: string; score: number; cutShort?: number }> = [];
   for (const encoding of ['gb18030', 'big5'] as const) {
     const text = tryDecode(encoding, bytes);
     if (text !== null) candidates.push({ encoding, text, score: plausibility(text) });
+    const cut = text === null ? cutShort(encoding, bytes) : null;
+    if (cut) candidates.push({ encoding, text: cut.text, score: plausibility(cut.text), cutShort: cut.bytes });
   }
   if (candidates.length === 0) {
     const at = firstInvalidUtf8(bytes);
@@ -86,7 +93,23 @@ export function decode(bytes: Uint8Array, path = '<input>'): Decoded {
   if (best.score <= 0) {
     throw new DecodeError(path, `is not valid UTF-8 and does not read as Chinese in GB18030 or Big5; convert it to UTF-8`);
   }
-  return { text: best.text, encoding: best.encoding, guessed: true };
+  return { text: best.text, encoding: best.encoding, guessed: true, ...(best.cutShort ? { cutShort: best.cutShort } : {}) };
+}
+
+/**
+ * Bytes that are text but for an unfinished last character (a file cut short
+ * in the middle of one): the text before it, and how many bytes the character
+ * had. Decoding as a stream holds such a character back instead of failing.
+ */
+function cutShort(label: string, bytes: Uint8Array): { text: string; bytes: number } | null {
+  let text: string;
+  try {
+    text = new TextDecoder(label, { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return null;
+  }
+  for (let k = 1; k <= 3 && k < bytes.length; k++) if (tryDecode(label, bytes.subarray(0, bytes.length - k)) === text) return { text, bytes: k };
+  return null;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {

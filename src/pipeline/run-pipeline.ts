@@ -52,6 +52,10 @@ export function pageFileOf(bytes: Uint8Array, path: string, name = path): PageFi
   const columns = deinterleaved(decoded.text);
   const file = new PageFile(name, columns ? columns.text : decoded.text, decoded.encoding);
   if (decoded.guessed) file.message('decode/guessed-encoding', 'info', { params: { encoding: decoded.encoding } });
+  if (decoded.cutShort) {
+    const end = file.text.length;
+    file.message('decode/cut-short', 'warning', { place: file.source.position(end, end), params: { bytes: decoded.cutShort } });
+  }
   if (columns) file.message('decode/columns-deinterleaved', 'info', { params: { lines: columns.lines.length, columns: columns.columns, period: columns.period } });
   return file;
 }

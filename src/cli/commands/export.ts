@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/store.js';
 import { CSV_COLUMNS, toCsvRow, toJsonl, toJsonLd } from '../../archive/export-records.js';
-import { UsageError, type Io } from '../io.js';
+import { UsageError, counted, type Io } from '../io.js';
 import { openAtomicFile } from '../write-atomic.js';
 import { FILTER_OPTIONS, filterFrom } from '../filter-options.js';
 
@@ -50,7 +50,7 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
     if (format === 'jsonld') await write(']');
     if (file) {
       await file.commit();
-      io.err(`exported ${n} articles to ${values.out}`);
+      io.err(`exported ${counted(n, 'article')} to ${values.out}`);
     }
     return 0;
   } catch (e) {

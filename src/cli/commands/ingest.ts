@@ -7,7 +7,7 @@ import { DecodeError } from '../../parse/decode.js';
 import { redact } from '../../store/postgres/pg-store.js';
 import { readManifest, type IdentityHints } from '../../archive/identity.js';
 import { Progress } from '../progress.js';
-import { UsageError, type Io } from '../io.js';
+import { UsageError, counted, type Io } from '../io.js';
 
 export const INGEST_HELP = `banmian ingest <files, folders or globs…> [--db URL] [--paper NAME] [--date YYYY-MM-DD] [--page N] [--page-name NAME] [--manifest FILE] [--ocr]
 
@@ -70,7 +70,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
       ocr: values.ocr,
       onEvent: (e, done, total) => {
         if (e.status === 'failed') io.err(`banmian: ${e.path}: ${e.problem}`);
-        for (const text of e.filing ?? []) io.err(`banmian: ${e.path}: warning: ${text}`);
+        for (const text of e.told ?? []) io.err(`banmian: ${e.path}: warning: ${text}`);
         if (!values.quiet) progress.update(done, total);
       },
       onFinishing: () => {
@@ -78,8 +78,8 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
       },
     });
     io.out(
-      `${summary.pages} page${summary.pages === 1 ? '' : 's'} (${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged), ` +
-        `${summary.articles} articles stored, ${summary.warnings} warnings, ${summary.failures.length} failed — ${store.url}`,
+      `${counted(summary.pages, 'page')} (${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged), ` +
+        `${counted(summary.articles, 'article')} stored, ${counted(summary.warnings, 'warning')}, ${summary.failures.length} failed — ${store.url}`,
     );
     for (const f of summary.failures) io.out(`  failed: ${f.path}: ${f.problem}`);
     return summary.failures.length ? 1 : 0;
@@ -117,7 +117,7 @@ async function enqueue(
   const boss = await openQueue(url, { supervise: false, schedule: false });
   try {
     const n = await enqueuePages(boss, jobs, { jobTimeout: Number(values['job-timeout']), tries: Number(values.tries) });
-    io.out(`${n} page jobs queued${values.upload ? ' with their content' : ''}, ${failures.length} files failed; run \`banmian worker --db ${redact(url)}\` to store them, \`banmian jobs\` to follow them`);
+    io.out(`${counted(n, 'page job')} queued${values.upload ? ' with their content' : ''}, ${counted(failures.length, 'file')} failed; run \`banmian worker --db ${redact(url)}\` to store them, \`banmian jobs\` to follow them`);
     return failures.length ? 1 : 0;
   } finally {
     await boss.stop({ graceful: false, wait: true });

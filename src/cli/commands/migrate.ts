@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../../store/store.js';
 import { copyArchive } from '../../archive/copy-archive.js';
 import { Progress } from '../progress.js';
-import { UsageError, type Io } from '../io.js';
+import { UsageError, counted, type Io } from '../io.js';
 
 export const MIGRATE_HELP = `banmian migrate --from URL --to URL [--quiet]
 
@@ -26,7 +26,7 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
       const total = (await from.stats()).pages;
       const progress = new Progress(process.stderr, 'migrate');
       const r = await copyArchive(from, to, (done) => !values.quiet && progress.update(done, total));
-      io.out(`${r.pages} pages copied from ${from.url} to ${to.url} (${r.added} added, ${r.replaced} replaced, ${r.unchanged} already there), ${r.failed.length} failed`);
+      io.out(`${counted(r.pages, 'page')} copied from ${from.url} to ${to.url} (${r.added} added, ${r.replaced} replaced, ${r.unchanged} already there), ${r.failed.length} failed`);
       for (const f of r.failed) io.out(`  failed: ${f.key}: ${f.problem}`);
       return r.failed.length ? 1 : 0;
     } finally {

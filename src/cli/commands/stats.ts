@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/store.js';
-import type { Io } from '../io.js';
+import { counted, type Io } from '../io.js';
 
 export const STATS_HELP = `banmian stats [--db URL] [--json]
 
@@ -21,10 +21,10 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
       io.out(JSON.stringify(s, null, 1));
       return 0;
     }
-    io.out(`${store.url}: ${s.papers.length} papers, ${s.issues} issues, ${s.pages} pages, ${s.articles} articles${s.from ? `, ${s.from} – ${s.to}` : ''}`);
-    if (s.unidentifiedPages) io.out(`${s.unidentifiedPages} pages have no known paper and date (list them with banmian export)`);
+    io.out(`${store.url}: ${counted(s.papers.length, 'paper')}, ${counted(s.issues, 'issue')}, ${counted(s.pages, 'page')}, ${counted(s.articles, 'article')}${s.from ? `, ${s.from} – ${s.to}` : ''}`);
+    if (s.unidentifiedPages) io.out(`${counted(s.unidentifiedPages, 'page')} ${s.unidentifiedPages === 1 ? 'has' : 'have'} no known paper and date (list them with banmian export)`);
     for (const p of s.papers) {
-      io.out(`\n${p.name}: ${p.issues} issues, ${p.pages} pages, ${p.articles} articles, ${p.from} – ${p.to}`);
+      io.out(`\n${p.name}: ${counted(p.issues, 'issue')}, ${counted(p.pages, 'page')}, ${counted(p.articles, 'article')}, ${p.from} – ${p.to}`);
       const g = s.gaps.find((x) => x.paper === p.name);
       if (g?.missingDates.length) io.out(`  no issue on ${g.missingDates.length} dates: ${g.missingDates.slice(0, 10).join(' ')}${g.missingDates.length > 10 ? ' …' : ''}`);
       for (const m of g?.missingPages ?? []) io.out(`  ${m.date}: 版 ${m.pages.join(', ')} missing`);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../../store/store.js';
 import { openQueue } from '../../queue/ingest-queue.js';
 import { runWorker } from '../../queue/run-worker.js';
-import { UsageError, type Io } from '../io.js';
+import { UsageError, counted, type Io } from '../io.js';
 
 export const WORKER_HELP = `banmian worker --db postgres://… [--concurrency N] [--exit-when-idle] [--quiet]
 
@@ -53,7 +53,7 @@ export async function workerCommand(argv: string[], io: Io): Promise<number> {
       },
     });
     const seconds = (Date.now() - started) / 1000;
-    io.out(`banmian worker: ${done} pages stored, ${failed} tries failed, in ${seconds.toFixed(0)} s (${(done / Math.max(seconds, 0.001)).toFixed(1)} pages/s)`);
+    io.out(`banmian worker: ${counted(done, 'page')} stored, ${counted(failed, 'try', 'tries')} failed, in ${seconds.toFixed(0)} s (${(done / Math.max(seconds, 0.001)).toFixed(1)} pages/s)`);
     return 0;
   } finally {
     process.off('SIGINT', onSignal);
