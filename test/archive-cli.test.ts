@@ -47,6 +47,15 @@ test('ingest: identity from masthead and paths, idempotent, failures named, exit
   assert.deepEqual(stats.papers.map((p: { name: string }) => p.name).sort(), ['ywsb', '浙江工人日报']);
   const text = (await run(['stats', '--db', db])).out;
   assert.match(text, /浙江工人日报: 2 issues, 2 pages/);
+  // a paper misspelt (曰 for 日) is named, with the papers there are
+  const misspelt = await run(['search', '外贸', '--paper', '浙江工人曰报', '--db', db]);
+  assert.equal(misspelt.code, 0);
+  assert.match(misspelt.out, /^no paper called 浙江工人曰报 in this archive; its papers: /);
+  assert.match(misspelt.out, /ywsb/);
+  const exported = await run(['export', '--paper', '浙江工人曰报', '--db', db]);
+  assert.equal(exported.out, '');
+  assert.match(exported.err, /no paper called 浙江工人曰报 in this archive/);
+  assert.match((await run(['search', '齉', '--paper', 'ywsb', '--db', db])).out, /^no article contains 齉 with these filters/);
 });
 
 test('ingest: a page whose path says nothing of it is filed by the running head it prints; a path that does say wins', async () => {

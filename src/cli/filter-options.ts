@@ -1,4 +1,4 @@
-import type { ArticleFilter } from '../store/store.js';
+import type { ArticleFilter, Store } from '../store/store.js';
 import { UsageError } from './io.js';
 
 /** The options every archive command that selects articles takes, for `parseArgs`. */
@@ -24,4 +24,13 @@ export function filterFrom(values: { paper?: string; from?: string; to?: string;
     page: values.page !== undefined ? Number(values.page) : undefined,
     reporter: values.reporter,
   };
+}
+
+/** Why a filter selects nothing where it names a paper the archive does not hold (a misspelling, say): a line to print, or null. */
+export async function unknownPaper(store: Store, filter: ArticleFilter): Promise<string | null> {
+  if (filter.paper === undefined) return null;
+  const papers = (await store.listPapers()).map((p) => p.name);
+  if (papers.includes(filter.paper)) return null;
+  const known = papers.length ? `its papers: ${papers.slice(0, 12).join(', ')}${papers.length > 12 ? ', …' : ''}` : 'no page in it has a known paper';
+  return `no paper called ${filter.paper} in this archive; ${known}`;
 }

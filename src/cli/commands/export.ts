@@ -3,7 +3,7 @@ import { openStore } from '../../store/store.js';
 import { CSV_COLUMNS, toCsvRow, toJsonl, toJsonLd } from '../../archive/export-records.js';
 import { UsageError, counted, type Io } from '../io.js';
 import { openAtomicFile } from '../write-atomic.js';
-import { FILTER_OPTIONS, filterFrom } from '../filter-options.js';
+import { FILTER_OPTIONS, filterFrom, unknownPaper } from '../filter-options.js';
 
 export const EXPORT_HELP = `banmian export [--db URL] [--format jsonl|csv|jsonld] [--paper NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--page N] [--reporter NAME] [--out FILE]
 
@@ -48,6 +48,8 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
       n++;
     }
     if (format === 'jsonld') await write(']');
+    const paper = n === 0 ? await unknownPaper(store, filter) : null;
+    if (paper) io.err(`banmian export: ${paper}`);
     if (file) {
       await file.commit();
       io.err(`exported ${counted(n, 'article')} to ${values.out}`);

@@ -3,7 +3,7 @@ import { openStore, type SearchField } from '../../store/store.js';
 import { parseQuery, QueryError } from '../../search/query.js';
 import { markText } from '../../search/snippet.js';
 import { UsageError, type Io } from '../io.js';
-import { FILTER_OPTIONS, filterFrom } from '../filter-options.js';
+import { FILTER_OPTIONS, filterFrom, unknownPaper } from '../filter-options.js';
 
 export const SEARCH_HELP = `banmian search <query> [--db URL] [--paper NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--page N]
                [--field title|body|byline|caption] [--reporter NAME] [--limit N] [--offset N] [--json]
@@ -63,6 +63,11 @@ export async function searchCommand(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (result.total === 0) {
+      const paper = await unknownPaper(store, filter);
+      if (paper) {
+        io.out(paper);
+        return 0;
+      }
       io.out(`no article contains ${positionals.join(' ')}${values.paper || values.from || values.to || values.page || values.reporter || field ? ' with these filters; try fewer filters' : ''}`);
       return 0;
     }
