@@ -224,3 +224,22 @@ test('summaries count in the singular where there is one: 1 page, 1 paper, 1 iss
   assert.match(stats, /^1 page has no known paper and date/m);
   assert.match(stats, /浙江工人日报: 1 issue, 1 page, \d+ articles/);
 });
+
+test('ingest: two files of one run that are the same page leave the later, and the later is named with the one it replaced', async () => {
+  const dir = tempDir('archive-twice');
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  for (const [root, slug] of [['first', '001_824fbaa4bb4ad28b'], ['second', '000_1c7d56c7ba6fc9ec']]) {
+    mkdirSync(join(dir, root, '测试报', '2024-01-02'), { recursive: true });
+    copyFileSync(join(PAGES_DIR, slug, 'source.txt'), join(dir, root, '测试报', '2024-01-02', '01.txt'));
+  }
+  const r = await run(['ingest', join(dir, 'first'), join(dir, 'second'), '--db', db, '--quiet']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^2 pages \(1 added, 1 replaced, 0 unchanged\)/);
+  assert.match(r.err, /second\/测试报\/2024-01-02\/01\.txt: warning: replaces \S*first\/测试报\/2024-01-02\/01\.txt, stored earlier in this run as the same page \(测试报\/2024-01-02\/01\)/);
+  assert.doesNotMatch(r.err, /first\/测试报\/2024-01-02\/01\.txt: warning: replaces/);
+  // the same files again: nothing replaced in this run but the first by the second, as before
+  const again = await run(['ingest', join(dir, 'first'), join(dir, 'second'), '--db', db, '--quiet']);
+  assert.match(again.out, /^2 pages \(0 added, 2 replaced, 0 unchanged\)/);
+  assert.match(again.err, /second\/.*: warning: replaces /);
+  assert.equal((await run(['stats', '--db', db, '--json'])).out.includes('"pages": 1'), true);
+});

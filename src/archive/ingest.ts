@@ -301,6 +301,9 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
     opts.onEvent?.(e, done, Math.max(total, done));
   };
   let batch: Array<{ path: string; page: ParsedPage }> = [];
+  // which file of this run stored each page: two files of one run that are the same page (its text and its PDF,
+  // say) leave the later one in the archive, and that is said
+  const storedFrom = new Map<string, string>();
   const flush = async () => {
     if (!batch.length) return;
     const results = await store.putPages(batch.map((b) => b.page.input));
@@ -308,7 +311,11 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
       const { path, page } = batch[i];
       if (r.status === 'failed') report({ path, status: 'failed', articles: 0, warnings: 0, problem: `could not be stored: ${r.error.message}` });
       else {
-        const { warnings, told } = page.notes;
+        const earlier = storedFrom.get(r.pageKey);
+        storedFrom.set(r.pageKey, path);
+        const told = [...page.notes.told];
+        if (r.status === 'replaced' && earlier !== undefined && earlier !== path) told.push(`replaces ${earlier}, stored earlier in this run as the same page (${r.pageKey}); the archive keeps one version of a page`);
+        const warnings = page.notes.warnings + told.length - page.notes.told.length;
         report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings, ...(told.length ? { told } : {}) });
       }
     });
