@@ -313,9 +313,11 @@ export async function ingestSources(store: Store, sources: Iterable<PageSource>,
       else {
         const earlier = storedFrom.get(r.pageKey);
         storedFrom.set(r.pageKey, path);
-        const told = [...page.notes.told];
-        if (r.status === 'replaced' && earlier !== undefined && earlier !== path) told.push(`replaces ${earlier}, stored earlier in this run as the same page (${r.pageKey}); the archive keeps one version of a page`);
-        const warnings = page.notes.warnings + told.length - page.notes.told.length;
+        const replacedHere = r.status === 'replaced' && earlier !== undefined && earlier !== path;
+        const told = replacedHere
+          ? [...page.notes.told, `replaces ${earlier}, stored earlier in this run as the same page (${r.pageKey}); the archive keeps one version of a page`]
+          : page.notes.told;
+        const warnings = page.notes.warnings + (replacedHere ? 1 : 0);
         report({ path, status: r.status, pageKey: r.pageKey, articles: r.articles, warnings, ...(told.length ? { told } : {}) });
       }
     });
