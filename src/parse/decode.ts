@@ -102,14 +102,19 @@ export function decode(bytes: Uint8Array, path = '<input>'): Decoded {
  * had. Decoding as a stream holds such a character back instead of failing.
  */
 function cutShort(label: string, bytes: Uint8Array): { text: string; bytes: number } | null {
-  let text: string;
+  const text = streamed(label, bytes);
+  if (text === null) return null;
+  for (let k = 1; k <= 3 && k < bytes.length; k++) if (tryDecode(label, bytes.subarray(0, bytes.length - k)) === text) return { text, bytes: k };
+  return null;
+}
+
+/** The text of bytes decoded as a stream (an unfinished last character held back, not an error); null where they are no text. */
+function streamed(label: string, bytes: Uint8Array): string | null {
   try {
-    text = new TextDecoder(label, { fatal: true }).decode(bytes, { stream: true });
+    return new TextDecoder(label, { fatal: true }).decode(bytes, { stream: true });
   } catch {
     return null;
   }
-  for (let k = 1; k <= 3 && k < bytes.length; k++) if (tryDecode(label, bytes.subarray(0, bytes.length - k)) === text) return { text, bytes: k };
-  return null;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -132,10 +137,5 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 function isIncompleteTail(bytes: Uint8Array, end: number): boolean {
   // a prefix may end inside a multi-byte sequence without the bytes being bad
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-    return true;
-  } catch {
-    return false;
-  }
+  return streamed('utf-8', bytes.subarray(0, end)) !== null;
 }
