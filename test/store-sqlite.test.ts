@@ -114,7 +114,26 @@ test('sqlite: search stays exact when a crash left the index behind the articles
   });
 });
 
-test('sqlite: runs written on the index thread while pages are stored: searches exact meanwhile and after, every run written once flushed', async () => {
+test('sqlite: a run of the search index ends where its occurrences reach the budget, short of its articles, and search stays exact', async () => {
+  const path = await seededArchive('budget.db');
+  // one run for the whole archive, where the budget allows
+  const runs = (db: Database.Database) => db.prepare("SELECT COUNT(*) FROM search_postings WHERE term = '#len'").pluck().get() as number;
+  raw(path, (db) => assert.equal(runs(db), 1, 'the seed pages written as one run'));
+  raw(path, (db) => {
+    db.prepare('DELETE FROM search_postings').run();
+    db.prepare("UPDATE search_state SET value = 0 WHERE name = 'indexed_through'").run();
+    new SqliteSearchIndex(db, 10_000, 5_000).catchUp(1);
+    const articles = db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+    const n = runs(db);
+    assert.ok(n >= 5 && n < articles, `${n} runs for ${articles} articles`);
+    assert.equal(db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get(), db.prepare('SELECT MAX(id) FROM articles').pluck().get());
+  });
+  const store = await openStore(`sqlite:${path}`);
+  await assertSearchIsExact(store, 'runs cut by the budget');
+  await store.close();
+});
+
+test('sqlite: runs written on the index thread while pages are stored: searches exact meanwhile and after, every article indexed once flushed', async () => {
   const path = join(tempDir('store'), 'index-thread.db');
   const store = await openStore(`sqlite:${path}`, { searchRun: 4, indexThread: true });
   const thread = (store as unknown as { indexThread: IndexThread }).indexThread;
@@ -128,9 +147,9 @@ test('sqlite: runs written on the index thread while pages are stored: searches 
   raw(path, (db) => {
     const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get() as number;
     const last = db.prepare('SELECT MAX(id) FROM articles').pluck().get() as number;
-    assert.ok(last - through < 4, `${last - through} articles left unwritten (fewer than a run)`);
+    assert.equal(through, last, 'flushed: every article stored is indexed');
     const runs = db.prepare("SELECT COUNT(*) FROM search_postings WHERE term = '#len'").pluck().get() as number;
-    assert.equal(runs, Math.floor(through / 4), 'one run per 4 articles, none written twice');
+    assert.equal(runs, Math.ceil(through / 4), 'one run per 4 articles (the last the rest), none written twice');
   });
   await assertSearchIsExact(store, 'flushed');
   await store.close();
@@ -138,6 +157,34 @@ test('sqlite: runs written on the index thread while pages are stored: searches 
     const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get();
     assert.equal(through, db.prepare('SELECT MAX(id) FROM articles').pluck().get(), 'closing wrote the rest');
   });
+});
+
+test('sqlite: gathering ahead (the index thread), the articles stored since each call join the run in hand, written once, when due or when all are asked for', async () => {
+  const path = join(tempDir('store'), 'ahead.db');
+  // a store that leaves its index to the other connection
+  const store = await openStore(`sqlite:${path}`, { searchRun: 10_000, indexThread: false });
+  const db = new Database(path);
+  const ahead = new SqliteSearchIndex(db, 10_000, undefined, true);
+  const inHand = () => (ahead as unknown as { open: { builder: { size: number } } | null }).open?.builder.size ?? 0;
+  const runs = () => db.prepare("SELECT COUNT(*) FROM search_postings WHERE term = '#len'").pluck().get() as number;
+  try {
+    let stored = 0;
+    for (const p of seeds) {
+      await store.putPage(pageInputOf(`${p.slug}.txt`, p.source, {}));
+      stored = db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+      ahead.catchUp();
+      assert.equal(inHand(), stored, `after ${p.slug}: every article stored is in the run in hand`);
+      assert.equal(runs(), 0, 'nothing written before the run is due');
+    }
+    ahead.catchUp(1);
+    assert.equal(runs(), 1, 'gathered over five calls, written as one run');
+    assert.equal(inHand(), 0);
+    assert.equal(db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get(), db.prepare('SELECT MAX(id) FROM articles').pluck().get());
+    await assertSearchIsExact(store, 'gathered ahead');
+  } finally {
+    db.close();
+    await store.close();
+  }
 });
 
 test('sqlite: a run gathered by one index writer is not written where another wrote those articles meanwhile', async () => {
@@ -149,9 +196,9 @@ test('sqlite: a run gathered by one index writer is not written where another wr
   });
   const [one, two] = [new Database(path), new Database(path)];
   try {
-    type Gathering = { gatherRun(): unknown; storeRun(run: unknown): number | null; catchUp(atLeast?: number): void };
+    type Gathering = { gatherRun(atLeast: number): unknown; storeRun(run: unknown): number | null; catchUp(atLeast?: number): void };
     const first = new SqliteSearchIndex(one, 4) as unknown as Gathering;
-    const run = first.gatherRun();
+    const run = first.gatherRun(4);
     (new SqliteSearchIndex(two, 4) as unknown as Gathering).catchUp(1);
     const runs = () => one.prepare("SELECT COUNT(*) FROM search_postings WHERE term = '#len'").pluck().get() as number;
     const before = runs();

@@ -175,7 +175,7 @@ export interface Store {
   /** every page as the input that would store it again, in the order stored (for copying an archive) */
   pages(): AsyncIterable<PageInput>;
   stats(): Promise<Stats>;
-  /** Waits for what the store does behind its writes (SQLite: the search index's runs on their thread). */
+  /** Finishes what the store does behind its writes (SQLite: writes the search index up to the last article stored). */
   flush(): Promise<void>;
   close(): Promise<void>;
 }

@@ -5,14 +5,17 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker, stopWorker } from '../../worker-thread.js';
 
+/** What the index thread is asked: to write the runs that are due, or everything stored. */
+export type IndexAsk = 'due' | 'all';
+
 /** What the index thread answers to each request: done, or why not (its runs are then left for the next request). */
 export type IndexReply = { done: true } | { error: string };
 
 export class IndexThread {
   private worker: Worker | null = null;
   private busy = false;
-  /** asked again while busy: run once more when done */
-  private again = false;
+  /** asked again while busy: what to do once more when done */
+  private again: IndexAsk | null = null;
   /** the thread failed: the caller writes the runs itself */
   private broken = false;
   private idleWaiters: Array<() => void> = [];
@@ -26,18 +29,18 @@ export class IndexThread {
     private readonly part: number,
   ) {}
 
-  /** Asks the thread to write the runs that are due; false when it cannot (the caller writes them). */
-  request(): boolean {
+  /** Asks the thread to write the runs that are due, or all; false when it cannot (the caller writes them). */
+  request(ask: IndexAsk = 'due'): boolean {
     if (this.broken) return false;
     if (this.busy) {
-      this.again = true;
+      if (this.again !== 'all') this.again = ask;
       return true;
     }
     this.worker ??= this.start();
     this.busy = true;
     // busy: the process waits for the run in hand before it exits
     this.worker.ref();
-    this.worker.postMessage('catchUp');
+    this.worker.postMessage(ask);
     return true;
   }
 
@@ -47,8 +50,8 @@ export class IndexThread {
       this.answered++;
       this.lastError = 'error' in reply ? reply.error : null;
       if (this.again) {
-        this.again = false;
-        worker.postMessage('catchUp');
+        worker.postMessage(this.again);
+        this.again = null;
         return;
       }
       this.settle();

@@ -18,15 +18,33 @@ import type { PostingsSource } from '../../search/match-query.js';
 import { Lengths } from '../../search/rank-hits.js';
 
 /**
- * Articles per run written at once: about 120 MB of occurrences in memory while
- * they are gathered. Against 8,192, a run of 16,384 cut the writer's index time
- * by a quarter (half as many blobs inserted, then read back when the segment is
- * merged) for about 110 MB more at its peak.
+ * Articles per run, at most: a segment's, so that where its articles are short
+ * enough for RUN_OCCURRENCES, a segment is written as one run and never merged
+ * (merging a segment of 65,536 bench articles from four runs read back 214 MB
+ * of postings and wrote them again, about 9 s of the index thread's time).
  */
-export const PART = 16_384;
+export const PART = SEGMENT_IDS;
+
+/**
+ * Occurrences (characters, pairs and triples) a run gathers, at most: its
+ * memory, about 10 bytes each at the peak of encoding. 65,536 bench articles
+ * hold 68 million; of a paper's longer articles, about 20,000 fit.
+ */
+export const RUN_OCCURRENCES = 96_000_000;
 
 /** Terms of a segment merged per write transaction. */
 const MERGE_TERMS = 4096;
+
+/** A run being gathered: the articles past the watermark `through`, up to `last`, within the segment ending at `end`. */
+interface OpenRun {
+  through: number;
+  start: number;
+  last: number;
+  end: number;
+  builder: PostingsBuilder;
+  /** PART articles or RUN_OCCURRENCES reached */
+  full: boolean;
+}
 
 /** A run's postings, gathered and not yet written. */
 interface Run {
@@ -54,7 +72,17 @@ export class SqliteSearchIndex implements PostingsSource {
   constructor(
     private readonly db: Database.Database,
     private readonly part = PART,
+    private readonly runOccurrences = RUN_OCCURRENCES,
+    /**
+     * Gather the articles stored since each call into the run in hand, and
+     * write it when it is due (the index thread): gathering then goes on beside
+     * the pages being stored instead of waiting for a run's worth of them.
+     */
+    private readonly gatherAhead = false,
   ) {}
+
+  /** The run in hand, when gathering ahead. */
+  private open: OpenRun | null = null;
 
   private statements = new Map<string, Database.Statement>();
 
@@ -79,11 +107,6 @@ export class SqliteSearchIndex implements PostingsSource {
     return id;
   }
 
-  private textsAfter(after: number, before: number, limit: number): ArticleTextRow[] {
-    return this.db
-      .prepare('SELECT id, kicker, title, subtitle, byline, paragraphs, captions FROM articles WHERE id > ? AND id < ? ORDER BY id LIMIT ?')
-      .all(after, before, limit) as ArticleTextRow[];
-  }
 
   private static fields(r: ArticleTextRow) {
     return fieldTexts({
@@ -113,15 +136,17 @@ export class SqliteSearchIndex implements PostingsSource {
 
   /**
    * Writes runs of postings while at least `atLeast` articles wait (all of them
-   * with 1). A run is gathered in a read transaction and written in a write
+   * with 1). A run is gathered in read transactions and written in a write
    * transaction of its own, which checks that nobody wrote it meanwhile: the
    * gathering (most of the time) never holds the write lock, so pages are
    * stored meanwhile, whether this runs on the index thread or beside another
    * process's writes.
    */
   catchUp(atLeast = this.part): void {
-    while (this.pending() >= Math.max(1, atLeast)) {
-      const run = this.reading(() => this.gatherRun());
+    const least = Math.max(1, atLeast);
+    for (;;) {
+      if (!this.gatherAhead && this.pending() < least) return;
+      const run = this.reading(() => this.gatherRun(least));
       if (!run) return;
       const completed = this.writing(() => this.storeRun(run));
       if (completed !== null) this.mergeSegment(completed);
@@ -146,16 +171,37 @@ export class SqliteSearchIndex implements PostingsSource {
     return writeTransaction(this.db, fn);
   }
 
-  /** The next run's postings, from the articles past the watermark up to PART of them, within one segment. */
-  private gatherRun(): Run | null {
+  /**
+   * The articles stored since, added to the run in hand (begun at the first
+   * article past the watermark); the run, encoded, once it is due: full, its
+   * segment's ids all given out and gathered, or `atLeast` articles in it.
+   */
+  private gatherRun(atLeast: number): Run | null {
     const through = this.state('indexed_through');
-    const first = this.sql('SELECT MIN(id) AS id FROM articles WHERE id > ?').get(through) as { id: number | null };
-    if (first.id === null) return null;
-    const end = (segmentOf(first.id) + 1) * SEGMENT_IDS;
-    const rows = this.textsAfter(through, end, this.part);
-    const builder = new PostingsBuilder(first.id);
-    for (const r of rows) builder.add(r.id, SqliteSearchIndex.fields(r));
-    return { through, start: first.id, last: rows[rows.length - 1].id, blobs: [...builder.encode()] };
+    // another writer wrote the index since the run was begun
+    if (this.open?.through !== through) this.open = null;
+    if (!this.open) {
+      const first = this.sql('SELECT MIN(id) AS id FROM articles WHERE id > ?').get(through) as { id: number | null };
+      if (first.id === null) return null;
+      const end = (segmentOf(first.id) + 1) * SEGMENT_IDS;
+      this.open = { through, start: first.id, last: through, end, builder: new PostingsBuilder(first.id), full: false };
+    }
+    const run = this.open;
+    if (!run.full) {
+      const rows = this.sql('SELECT id, kicker, title, subtitle, byline, paragraphs, captions FROM articles WHERE id > ? AND id < ? ORDER BY id');
+      for (const r of rows.iterate(run.last, run.end) as Iterable<ArticleTextRow>) {
+        run.builder.add(r.id, SqliteSearchIndex.fields(r));
+        run.last = r.id;
+        if (run.builder.size >= this.part || run.builder.occurrences >= this.runOccurrences) {
+          run.full = true;
+          break;
+        }
+      }
+    }
+    const due = run.full || run.builder.size >= atLeast || this.state('next_article') >= run.end;
+    if (due || !this.gatherAhead) this.open = null;
+    if (!due || run.builder.size === 0) return null;
+    return { through, start: run.start, last: run.last, blobs: [...run.builder.encode()] };
   }
 
   /** Writes a run with its watermark; the segment it completed (all its ids given out and indexed), if any. */

@@ -43,7 +43,10 @@ const FACET_THREAD_FROM = 4096;
 const INDEX_THREAD_FROM = 1024;
 
 /** Runs the index thread may fall behind the stored articles before pages wait for it. */
-const LAG_RUNS = 4;
+const LAG_RUNS = 2;
+
+/** Articles past the index's watermark from which the index thread is asked, after each commit, to gather what is new. */
+const GATHER_FROM = 4096;
 
 /** How many matches are ranked by bm25 at most; see `rank`. */
 const RANK_WINDOW = 5000;
@@ -145,7 +148,7 @@ class SqliteStore implements Store {
    */
   private indexAfterCommit(): void {
     try {
-      if (this.indexThread && this.index.pending() >= this.searchRun && this.indexThread.request()) return;
+      if (this.indexThread && this.index.pending() >= Math.min(this.searchRun, GATHER_FROM) && this.indexThread.request()) return;
       this.index.catchUp();
     } catch {
       this.index.changed();
@@ -474,12 +477,16 @@ class SqliteStore implements Store {
     };
   }
 
+  /** Writes the search index up to the last article stored (on the index thread, where there is one). */
   async flush(): Promise<void> {
-    await this.indexThread?.idle();
+    if (this.indexThread?.request('all')) await this.indexThread.idle();
+    else this.index.catchUpIfWritable(1);
   }
 
   async close(): Promise<void> {
     try {
+      // the index thread holds the run it has gathered
+      if (this.indexThread?.request('all')) await this.indexThread.idle();
       await this.indexThread?.close();
       this.index.catchUpIfWritable(1);
     } finally {
