@@ -108,7 +108,6 @@ export class SqliteSearchIndex implements PostingsSource {
     return id;
   }
 
-
   private static fields(r: ArticleTextRow) {
     return fieldTexts({
       kicker: r.kicker,
@@ -137,11 +136,12 @@ export class SqliteSearchIndex implements PostingsSource {
 
   /**
    * Writes runs of postings while at least `atLeast` articles wait (all of them
-   * with 1). A run is gathered in read transactions and written in a write
-   * transaction of its own, which checks that nobody wrote it meanwhile: the
-   * gathering (most of the time) never holds the write lock, so pages are
-   * stored meanwhile, whether this runs on the index thread or beside another
-   * process's writes.
+   * with 1); gathering ahead, adds the articles stored since to the run in hand
+   * and writes the runs that are due. A run is gathered in read transactions
+   * and written in a write transaction of its own, which checks that nobody
+   * wrote it meanwhile: the gathering (most of the time) never holds the
+   * write lock, so pages are stored meanwhile, whether this runs on the index
+   * thread or beside another process's writes.
    */
   catchUp(atLeast = this.part): void {
     const least = Math.max(1, atLeast);
