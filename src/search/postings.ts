@@ -329,6 +329,7 @@ export class PostingsBuilder {
     const fields = FIELD_ORDER.length;
     const end = this.occTerm[g].n;
     for (let a = 0, k = 0; a < this.size; a++) {
+      // the article's id less the base, as its length was kept
       const doc = this.lengthDocs.a[a];
       for (let f = 0; f < fields; f++, k += 3) {
         const from = starts[k + g];

@@ -485,8 +485,8 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     try {
-      // the index thread holds the run it has gathered
-      if (this.indexThread?.request('all')) await this.indexThread.idle();
+      // the index thread writes the run it has gathered; what a failed thread left is written here
+      await this.flush();
       await this.indexThread?.close();
       this.index.catchUpIfWritable(1);
     } finally {
