@@ -188,7 +188,7 @@ export interface OpenOptions {
   /** only open an archive that is there: a command that reads (search, stats, export) must not make an empty one
    * where a path was mistyped */
   mustExist?: boolean;
-  /** SQLite: articles written to the search index at a time (default 16,384; tests make it small, so that written
+  /** SQLite: articles written to the search index at a time (default 65,536, a segment; tests make it small, so that written
    * runs, merged segments and the unindexed tail all take part) */
   searchRun?: number;
   /** SQLite: write the search index's runs on a thread of their own while pages are stored (default: for runs of
