@@ -112,7 +112,35 @@ test('ingest: flags and a manifest give identity; a changed page replaces its ea
   assert.equal(JSON.parse((await run(['search', '第二稿', '--db', db, '--json'])).out).total, 1);
   const bad = await run(['ingest', page, '--date', '23-1-1', '--db', db]);
   assert.equal(bad.code, 2);
-  assert.match(bad.err, /--date must be YYYY-MM-DD/);
+  assert.match(bad.err, /--date must be a day of the calendar as YYYY-MM-DD/);
+});
+
+test('dates no calendar has (2023-02-29, 2022-13-01) are refused where given and not filed under where read', async () => {
+  const { identityFromPath, identityFromRunningHead, resolveIdentity } = await import('../src/archive/identity.js');
+  const dir = archiveFolder();
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  const page = join(dir, 'pages', 'loose.txt');
+  for (const argv of [
+    ['ingest', page, '--date', '2023-02-29'],
+    ['search', '外贸', '--from', '2022-13-01'],
+    ['export', '--to', '2022-04-31'],
+  ]) {
+    const r = await run([...argv, '--db', db]);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.match(r.err, new RegExp(`--${argv[argv.length - 2].slice(2)} must be a day of the calendar as YYYY-MM-DD, not "${argv[argv.length - 1]}"`));
+  }
+  writeFileSync(join(dir, 'manifest.csv'), 'file,paper,date\npages/loose.txt,浙江日报,2022-02-30\n');
+  const manifest = await run(['ingest', page, '--manifest', join(dir, 'manifest.csv'), '--db', db]);
+  assert.notEqual(manifest.code, 0);
+  assert.match(manifest.err, /row 1: date "2022-02-30" is not a day of the calendar/);
+  // read from a path, a running head or a masthead, such a date is no date: the page is filed by what else it has
+  assert.deepEqual(identityFromPath('pages/zjgr_20221399_01.txt'), { paper: 'zjgr', page: 1 });
+  assert.deepEqual(identityFromPath('浙江工人日报/2023-02-29/01.txt'), { paper: '浙江工人日报', page: 1 });
+  assert.deepEqual(identityFromPath('浙江工人日报/2024-02-29/01.txt'), { paper: '浙江工人日报', date: '2024-02-29', page: 1 });
+  assert.deepEqual(identityFromRunningHead(['第四版 社会 2021年2月30日 星期二']), { page: 4, pageName: '社会' });
+  const misprinted = { masthead: { paper: '浙江工人日报', date: '2022-02-30' }, other: [], paper: null } as never;
+  assert.equal(resolveIdentity(misprinted, 'a/浙江工人日报/2022-03-02/01.txt').date, '2022-03-02');
+  assert.equal(resolveIdentity(misprinted, 'a/loose.txt').date, null);
 });
 
 test('search: the README queries find the right articles with marked snippets; bad queries get a message', async () => {

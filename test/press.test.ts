@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseByline, parseMastheadFields, checkMastheadDates, lunarDateOf, weekdayOf } from '../src/index.js';
+import { isCalendarDate } from '../src/text/calendar-date.js';
 import { splitLead } from '../src/stages/segment/split-lead.js';
 import { isBylineLine, looksLikeHeadline } from '../src/text/press-patterns.js';
 import { readFileSync } from 'node:fs';
@@ -482,6 +483,10 @@ test('masthead dates are checked against each other', () => {
   const found = checkMastheadDates({ date: '2022-06-22', lunarDate: '壬寅年五月廿五', weekday: '星期四' } as never);
   assert.deepEqual(found.map((d) => d.code).sort(), ['masthead/lunar-mismatch', 'masthead/weekday-mismatch']);
   assert.deepEqual(checkMastheadDates({ date: '2023-01-22', lunarDate: '癸卯年正月初一', weekday: '星期日' } as never), []);
+  // a day no calendar has (misread, misprinted) is said so, not checked as the day it would roll over into
+  assert.deepEqual(checkMastheadDates({ date: '2022-02-30', weekday: '星期三' } as never).map((d) => d.code), ['masthead/impossible-date']);
+  for (const day of ['2024-02-29', '2022-12-31', '2000-02-29']) assert.ok(isCalendarDate(day), day);
+  for (const day of ['2023-02-29', '1900-02-29', '2022-13-01', '2022-04-31', '2022-00-10', '2022-1-1', '2022-01-01T00:00']) assert.ok(!isCalendarDate(day), day);
 });
 
 // Found on the generated PDF pages: a photo story (图片新闻) — a title, the

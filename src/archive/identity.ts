@@ -8,6 +8,7 @@ import { pageNumberOf } from '../store/keys.js';
 import { DATE_ALONE, EDITORS_LINE, isRunningHead, PAGE_LABEL, PAGE_NUMBER, WEEKDAY_ALONE } from '../text/press-patterns.js';
 import { NAME_ENDING_IN_BAO, parseMastheadFields } from '../text/parse-masthead-fields.js';
 import { renderMessage } from '../file/messages.js';
+import { isCalendarDate } from '../text/calendar-date.js';
 import type { PageMessage } from '../file/page-file.js';
 
 export type IdentityHints = Partial<PageIdentity>;
@@ -28,7 +29,9 @@ export function identityFromPath(path: string): IdentityHints {
   const flat = /^(.+?)[_-]((?:19|20)\d{2}-?\d{2}-?\d{2})[_-](\d{1,3})(?:[_-](.+))?$/.exec(stem);
   if (flat) {
     out.paper = flat[1];
-    out.date = isoDate(flat[2]);
+    const date = isoDate(flat[2]);
+    // (figures no calendar has are no date: 20221399 may be a number of another kind)
+    if (isCalendarDate(date)) out.date = date;
     out.page = Number(flat[3]);
     if (flat[4] && !/^\d+$/.test(flat[4])) out.pageName = flat[4];
     return out;
@@ -37,7 +40,8 @@ export function identityFromPath(path: string): IdentityHints {
   const dateIndex = findLastIndex(parts.slice(0, -1), (p) => DATE_IN.test(p));
   if (dateIndex >= 0) {
     const m = DATE_IN.exec(parts[dateIndex])!;
-    out.date = `${m[1]}-${m[2]}-${m[3]}`;
+    const date = `${m[1]}-${m[2]}-${m[3]}`;
+    if (isCalendarDate(date)) out.date = date;
     if (dateIndex > 0) out.paper = parts[dateIndex - 1];
     const page = /^(?:第)?(\d{1,3})(?:版)?(?:[_\s-]+(.+))?$/.exec(stem);
     if (page) {
@@ -66,7 +70,8 @@ export function resolveIdentity(record: PageRecord, path: string | null, hints: 
   const page = hints.page ?? fromPath.page ?? (m ? 1 : head.page) ?? null;
   return {
     paper: hints.paper ?? m?.paper ?? record.paper ?? fromPath.paper ?? head.paper ?? null,
-    date: hints.date ?? m?.date ?? fromPath.date ?? head.date ?? null,
+    // (a masthead keeps its date as printed, one no calendar has too: the page is not filed under that)
+    date: hints.date ?? (m?.date && isCalendarDate(m.date) ? m.date : undefined) ?? fromPath.date ?? head.date ?? null,
     page,
     // (the running head's 版名 is its 版's: not another's that a path or flag numbered otherwise)
     pageName: hints.pageName ?? fromPath.pageName ?? (page === head.page ? head.pageName : undefined) ?? null,
@@ -113,7 +118,7 @@ export function identityFromRunningHead(other: string[]): IdentityHints {
     if (label[3] && !/报$/.test(label[3])) out.pageName = label[3];
   }
   const date = parseMastheadFields(head).find((h) => h.field === 'date');
-  if (date) out.date = String(date.value);
+  if (date && isCalendarDate(String(date.value))) out.date = String(date.value);
   const paper = HEAD_PAPER.exec(head);
   if (paper && paper[1] !== out.pageName) out.paper = paper[1];
   return out;
@@ -168,7 +173,7 @@ export function readManifest(path: string): Map<string, IdentityHints> {
   rows.forEach((r, i) => {
     if (!r.file) throw new ManifestError(`${path}: row ${i + 1} has no file`);
     const date = r.date ? String(r.date) : undefined;
-    if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ManifestError(`${path}: row ${i + 1}: date "${date}" is not YYYY-MM-DD`);
+    if (date && !isCalendarDate(date)) throw new ManifestError(`${path}: row ${i + 1}: date "${date}" is not a day of the calendar as YYYY-MM-DD`);
     const page = r.page === undefined || r.page === null || r.page === '' ? undefined : Number(r.page);
     if (page !== undefined && !Number.isInteger(page)) throw new ManifestError(`${path}: row ${i + 1}: page "${r.page}" is not a number`);
     out.set(resolve(base, String(r.file)), {

@@ -27,6 +27,10 @@ export const MESSAGES = {
     en: 'masthead weekday {printed} disagrees with the date {date}, which is a {computed}',
     zh: '报头星期 {printed} 与日期 {date}（{computed}）不符',
   },
+  'masthead/impossible-date': {
+    en: 'masthead date {date} is no day of the calendar (misread or misprinted); the page is not filed under it',
+    zh: '报头日期 {date} 并不存在（识别或印刷有误）；本版不按此日期归档',
+  },
   'masthead/lunar-mismatch': {
     en: 'masthead lunar date {printed} disagrees with the date {date}, which is {computed}',
     zh: '报头农历 {printed} 与公历 {date}（{computed}）不符',

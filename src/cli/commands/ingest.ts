@@ -8,6 +8,7 @@ import { redact } from '../../store/postgres/pg-store.js';
 import { readManifest, type IdentityHints } from '../../archive/identity.js';
 import { Progress } from '../progress.js';
 import { UsageError, counted, type Io } from '../io.js';
+import { isCalendarDate } from '../../text/calendar-date.js';
 
 export const INGEST_HELP = `banmian ingest <files, folders or globs…> [--db URL] [--paper NAME] [--date YYYY-MM-DD] [--page N] [--page-name NAME] [--manifest FILE] [--ocr]
 
@@ -51,7 +52,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('give the page files, folders or globs to ingest');
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not "${values.date}"`);
+  if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date must be a day of the calendar as YYYY-MM-DD, not "${values.date}"`);
   if (values.page && !/^\d{1,3}$/.test(values.page)) throw new UsageError(`--page must be a page number, not "${values.page}"`);
   const hints: IdentityHints = {
     ...(values.paper ? { paper: values.paper } : {}),

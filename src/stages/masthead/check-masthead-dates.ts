@@ -1,7 +1,8 @@
 import type { Masthead } from '../../tree/types.js';
+import { isCalendarDate } from '../../text/calendar-date.js';
 
 export interface DateDisagreement {
-  code: 'masthead/weekday-mismatch' | 'masthead/lunar-mismatch';
+  code: 'masthead/weekday-mismatch' | 'masthead/lunar-mismatch' | 'masthead/impossible-date';
   printed: string;
   computed: string;
 }
@@ -49,6 +50,8 @@ export function weekdayOf(iso: string): string | null {
 export function checkMastheadDates(m: Masthead): DateDisagreement[] {
   const out: DateDisagreement[] = [];
   if (!m.date) return out;
+  // (2月30日, 13月: misread or misprinted; the calendar would roll it over into another day, with its own weekday)
+  if (!isCalendarDate(m.date)) return [{ code: 'masthead/impossible-date', printed: m.date, computed: '' }];
   if (m.weekday) {
     const computed = weekdayOf(m.date);
     const printed = m.weekday.replace(/^(礼拜|周)/, '星期').replace('天', '日');
