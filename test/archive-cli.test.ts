@@ -178,6 +178,14 @@ test('export: JSONL round-trips through a fresh archive; CSV and JSON-LD are wri
   await run(['export', '--db', db2, '--out', out2]);
   assert.equal(readFileSync(out2, 'utf8'), readFileSync(out1, 'utf8'));
   assert.equal(readFileSync(out1, 'utf8').trim().split('\n').length, 26);
+  // an exported file edited by hand to a day no calendar has is refused, naming the file and the line
+  const lines = readFileSync(out1, 'utf8').trim().split('\n');
+  const dated = lines.findIndex((l) => JSON.parse(l).date);
+  lines[dated] = lines[dated].replace(/"date":"\d{4}-\d{2}-\d{2}"/, '"date":"2022-02-30"');
+  writeFileSync(join(dir, 'edited.jsonl'), lines.join('\n'));
+  const edited = await run(['ingest', join(dir, 'edited.jsonl'), '--db', `sqlite:${join(dir, 'c.db')}`, '--quiet']);
+  assert.equal(edited.code, 1);
+  assert.match(edited.err, new RegExp(`edited\\.jsonl: line ${dated + 1}: date "2022-02-30" is not a day of the calendar`));
   const csv = (await run(['export', '--db', db, '--format', 'csv', '--paper', '浙江工人日报'])).out.split('\n');
   assert.match(csv[0], /^id,paper,date,page/);
   const ld = JSON.parse((await run(['export', '--db', db, '--format', 'jsonld', '--paper', '浙江工人日报', '--from', '2022-12-01'])).out);

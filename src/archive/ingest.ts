@@ -11,6 +11,7 @@ import { readPage } from '../parse/read-page.js';
 import { identityFromRunningHead, resolveIdentity, runningHeadDisagreements, type IdentityHints } from './identity.js';
 import { IMAGE_FILE, parsePdf, parseScan, type ScanOptions } from '../pdf/parse-pdf.js';
 import { ParsePool, poolSize, type ParseJob, type Parsed, type ParsedPage } from './parse-pool.js';
+import { isCalendarDate } from '../text/calendar-date.js';
 
 export interface IngestEvent {
   path: string;
@@ -181,6 +182,7 @@ export function pageInputsFromJsonl(path: string, text: string): PageInput[] {
       throw new DecodeError(path, `line ${i + 1} is not JSON`);
     }
     if (typeof a.pageKey !== 'string' || !Array.isArray(a.paragraphs)) throw new DecodeError(path, `line ${i + 1} is not an exported article (no pageKey or paragraphs)`);
+    if (a.date != null && !(typeof a.date === 'string' && isCalendarDate(a.date))) throw new DecodeError(path, `line ${i + 1}: date ${JSON.stringify(a.date)} is not a day of the calendar as YYYY-MM-DD`);
     const entry = pages.get(a.pageKey) ?? { first: a, articles: [] };
     entry.articles.push({
       id: String(a.id),
