@@ -186,6 +186,10 @@ test('export: JSONL round-trips through a fresh archive; CSV and JSON-LD are wri
   const edited = await run(['ingest', join(dir, 'edited.jsonl'), '--db', `sqlite:${join(dir, 'c.db')}`, '--quiet']);
   assert.equal(edited.code, 1);
   assert.match(edited.err, new RegExp(`edited\\.jsonl: line ${dated + 1}: date "2022-02-30" is not a day of the calendar`));
+  writeFileSync(join(dir, 'edited.jsonl'), lines.map((l) => l.replace(/"date":"2022-02-30"/, '"date":null').replace(/"page":(\d+)/, '"page":"$1"')).join('\n'));
+  const paged = await run(['ingest', join(dir, 'edited.jsonl'), '--db', `sqlite:${join(dir, 'c.db')}`, '--quiet']);
+  assert.equal(paged.code, 1);
+  assert.match(paged.err, /edited\.jsonl: line \d+: page "\d+" is not a page number/);
   const csv = (await run(['export', '--db', db, '--format', 'csv', '--paper', '浙江工人日报'])).out.split('\n');
   assert.match(csv[0], /^id,paper,date,page/);
   const ld = JSON.parse((await run(['export', '--db', db, '--format', 'jsonld', '--paper', '浙江工人日报', '--from', '2022-12-01'])).out);

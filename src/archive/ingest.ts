@@ -183,6 +183,7 @@ export function pageInputsFromJsonl(path: string, text: string): PageInput[] {
     }
     if (typeof a.pageKey !== 'string' || !Array.isArray(a.paragraphs)) throw new DecodeError(path, `line ${i + 1} is not an exported article (no pageKey or paragraphs)`);
     if (a.date != null && !(typeof a.date === 'string' && isCalendarDate(a.date))) throw new DecodeError(path, `line ${i + 1}: date ${JSON.stringify(a.date)} is not a day of the calendar as YYYY-MM-DD`);
+    if (a.page != null && !(Number.isInteger(a.page) && (a.page as number) > 0)) throw new DecodeError(path, `line ${i + 1}: page ${JSON.stringify(a.page)} is not a page number`);
     const entry = pages.get(a.pageKey) ?? { first: a, articles: [] };
     entry.articles.push({
       id: String(a.id),
