@@ -84,6 +84,7 @@ test('API: every error code, as JSON with a code and a message', async () => {
   assertError(await json(await app.request('/api/search?q=' + 'x'.repeat(201))), 400, 'invalid_parameter');
   assertError(await json(await app.request('/api/search?q=x&from=2022-1-1')), 400, 'invalid_parameter');
   assertError(await json(await app.request('/api/search?q=x&to=2022-02-30')), 400, 'invalid_parameter');
+  assert.equal((await json(await app.request('/api/search?q=x&from=2022-1-1'))).body.error.message, 'from: a date as YYYY-MM-DD');
   assertError(await json(await app.request('/api/search?q=x&field=everything')), 400, 'invalid_parameter');
   assertError(await json(await app.request(`/api/issues/${enc('浙江工人日报-2022')}`)), 400, 'invalid_parameter');
   assertError(await json(await app.request('/api/search?q=' + enc('(外贸'))), 400, 'invalid_query');
