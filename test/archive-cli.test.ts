@@ -80,6 +80,28 @@ test('ingest: a page whose path says nothing of it is filed by the running head 
   assert.equal(stats.unidentifiedPages, 0);
 });
 
+test('remove: pages go by key with their articles; a key no page has is named, exit 1', async () => {
+  const dir = archiveFolder();
+  const db = `sqlite:${join(dir, 'a.db')}`;
+  await run(['ingest', join(dir, 'pages'), '--db', db, '--quiet']);
+  const before = JSON.parse((await run(['search', '“班前十分钟活动”', '--db', db, '--json'])).out);
+  const key = before.hits[0].article.pageKey;
+  assert.deepEqual([before.total, key], [2, '浙江工人日报/2022-12-16/01']);
+  const r = await run(['remove', key, 'unidentified/nothing.txt', '--db', db]);
+  assert.equal(r.code, 1);
+  assert.match(r.out, /^removed 1 page \(5 articles\) — sqlite:/);
+  assert.match(r.err, /not found: unidentified\/nothing\.txt: no page has this key/);
+  const after = JSON.parse((await run(['search', '“班前十分钟活动”', '--db', db, '--json'])).out);
+  assert.deepEqual(after.hits.map((h: { article: { pageKey: string } }) => h.article.pageKey), ['浙江工人日报/2022-05-12/07']);
+  const stats = JSON.parse((await run(['stats', '--db', db, '--json'])).out);
+  assert.deepEqual([stats.pages, stats.issues], [3, 2]);
+  assert.equal((await run(['remove', '--db', db])).code, 2);
+  const nowhere = await run(['remove', key, '--db', `sqlite:${join(dir, 'none.db')}`]);
+  assert.equal(nowhere.code, 1);
+  assert.match(nowhere.err, /there is no archive at/);
+  assert.ok(!existsSync(join(dir, 'none.db')));
+});
+
 test('a running head is read whole, or from its parts as a PDF\'s layout sets them apart among the page\'s own lines', async () => {
   const { identityFromRunningHead } = await import('../src/archive/identity.js');
   // (shared p006's PDF: the service boxes' lines come first, the head's parts after them, its label last)

@@ -237,6 +237,41 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: { 
     assert.deepEqual(second?.parts, first?.parts);
   });
 
+  withStore('pages are removed with their articles; an issue and a paper left empty go; parts printed across pages still joined stay so', async (store) => {
+    const id = { paper: '测试报', date: '2023-01-02', pageName: null };
+    const pages = [
+      '本报讯 记者张三报道 市里昨天召开数字贸易大会，会议提出要发展数字贸易。（下转第二版）\n\n数字贸易大会召开\n',
+      '（紧接第一版）会议还要求各地加快推进数字贸易平台建设，形成合力。（下转第三版）\n',
+      '（紧接第二版）会议最后强调，要把各项任务落到实处。\n',
+    ];
+    for (const [k, text] of pages.entries()) await store.putPage(textPage(text, { ...id, page: k + 1 }, `p${k + 1}.txt`));
+    await store.putPage(seedInput('002'));
+    const key = (n: number) => `测试报/2023-01-02/0${n}`;
+    const partsOf = async (n: number) => (await store.getArticle(`${key(n)}#1`))?.parts.map((p) => p.page);
+    assert.deepEqual(await partsOf(1), [1, 2, 3]);
+    // the last part goes: the first two are still one article
+    const r = await store.removePages([key(3), 'no/such/page', key(3)]);
+    assert.deepEqual(r, { removed: [key(3)], articles: 1, missing: ['no/such/page'] });
+    assert.equal(await store.getPage(key(3)), null);
+    assert.equal(await store.getArticle(`${key(3)}#1`), null);
+    assert.deepEqual(await partsOf(1), [1, 2]);
+    assert.deepEqual(await partsOf(2), [1, 2]);
+    assert.equal((await store.search({ query: parseQuery('落到实处') })).total, 0);
+    assert.equal((await store.search({ query: parseQuery('形成合力') })).total, 1);
+    // the middle part goes: the first stands alone
+    await store.removePages([key(2)]);
+    assert.deepEqual(await partsOf(1), [1]);
+    // the issue's last page goes: the issue, and the paper it was the only issue of, go with it
+    assert.deepEqual((await store.removePages([key(1)])).articles, 1);
+    const stats = await store.stats();
+    assert.deepEqual([stats.papers.map((p) => p.name), stats.issues, stats.pages, stats.articles], [['浙江工人日报'], 1, 1, 5]);
+    assert.equal(await store.getIssue('测试报', '2023-01-02'), null);
+    assert.equal((await store.search({ query: parseQuery('数字贸易') })).total, 0);
+    // stored again, it is found again
+    assert.equal((await store.putPage(textPage(pages[0], { ...id, page: 1 }, 'p1.txt'))).status, 'added');
+    assert.equal((await store.search({ query: parseQuery('数字贸易') })).total, 1);
+  });
+
   withStore('a page that fails to store leaves nothing behind', async (store) => {
     const input = seedInput('002');
     const broken = structuredClone(input);

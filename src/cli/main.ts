@@ -6,6 +6,7 @@ import { ingestCommand, INGEST_HELP } from './commands/ingest.js';
 import { searchCommand, SEARCH_HELP } from './commands/search.js';
 import { exportCommand, EXPORT_HELP } from './commands/export.js';
 import { statsCommand, STATS_HELP } from './commands/stats.js';
+import { removeCommand, REMOVE_HELP } from './commands/remove.js';
 import { serveCommand, SERVE_HELP } from './commands/serve.js';
 import { workerCommand, WORKER_HELP } from './commands/worker.js';
 import { jobsCommand, JOBS_HELP } from './commands/jobs.js';
@@ -24,6 +25,7 @@ usage:
   banmian search <query> [--db URL] [--paper] [--from] [--to] [--page] [--field] [--reporter] [--json]
   banmian export [--db URL] [--format jsonl|csv|jsonld] [filters] [--out FILE]
   banmian stats [--db URL]
+  banmian remove <page keys…> [--db URL]
   banmian serve [--db URL] [--port N] [--host H]
   banmian ingest --queue postgres://… <paths…>      put pages on the job queue
   banmian worker --db postgres://… [--concurrency N] [--exit-when-idle]
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number
   search: { run: searchCommand, help: SEARCH_HELP },
   export: { run: exportCommand, help: EXPORT_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
+  remove: { run: removeCommand, help: REMOVE_HELP },
   serve: { run: serveCommand, help: SERVE_HELP },
   worker: { run: workerCommand, help: WORKER_HELP },
   jobs: { run: jobsCommand, help: JOBS_HELP },

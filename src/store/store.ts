@@ -37,6 +37,13 @@ export interface PutResult {
   articles: number;
 }
 
+/** What removing pages did: the keys removed, with their articles, and the keys no page has. */
+export interface RemoveResult {
+  removed: string[];
+  articles: number;
+  missing: string[];
+}
+
 /** An article as the archive keeps it: the parsed record, where it was printed, and its other parts. */
 export interface StoredArticle extends Omit<ArticleRecord, 'id'> {
   id: string;
@@ -162,6 +169,13 @@ export interface Store {
    * are kept. Faster than one commit a page.
    */
   putPages(inputs: PageInput[]): Promise<Array<PutResult | { status: 'failed'; error: Error }>>;
+  /**
+   * Removes pages by key, with their articles, in one transaction: an issue
+   * left with no page goes, and a paper left with no issue; articles printed
+   * across a removed page and others are joined again where their jumps still
+   * meet. A key no page has is reported, not an error.
+   */
+  removePages(keys: string[]): Promise<RemoveResult>;
   getArticle(id: string): Promise<StoredArticle | null>;
   getPage(key: string): Promise<StoredPage | null>;
   listPapers(): Promise<PaperSummary[]>;

@@ -10,6 +10,7 @@ import type {
   PageSummary,
   PaperSummary,
   PutResult,
+  RemoveResult,
   SearchParams,
   SearchResult,
   Stats,
@@ -275,6 +276,31 @@ class PostgresStore implements Store {
   async getArticle(id: string): Promise<StoredArticle | null> {
     const [row] = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = $1`, [id]);
     return row ? this.toArticle(row) : null;
+  }
+
+  async removePages(keys: string[]): Promise<RemoveResult> {
+    return this.transaction(async (db) => {
+      const out: RemoveResult = { removed: [], articles: 0, missing: [] };
+      for (const key of new Set(keys)) {
+        const [page] = await this.rows<{ id: string; issue_id: string | null }>('SELECT id, issue_id FROM pages WHERE key = $1', [key], db);
+        if (!page) {
+          out.missing.push(key);
+          continue;
+        }
+        // the groups this page's parts were in are undone, and what still meets is joined again below
+        await db.query('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = $1 AND group_uid IS NOT NULL)', [page.id]);
+        out.articles += (await db.query('DELETE FROM articles WHERE page_id = $1', [page.id])).rowCount ?? 0;
+        await db.query('DELETE FROM pages WHERE id = $1', [page.id]);
+        if (page.issue_id !== null) {
+          const rest = await this.rows<{ id: string; page_no: number }>('SELECT id, page_no FROM pages WHERE issue_id = $1 AND page_no IS NOT NULL', [page.issue_id], db);
+          for (const p of rest) await this.linkJumps(db, page.issue_id, p.id, p.page_no);
+          await db.query('DELETE FROM issues WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = $1)', [page.issue_id]);
+        }
+        out.removed.push(key);
+      }
+      await db.query('DELETE FROM papers WHERE NOT EXISTS (SELECT 1 FROM issues WHERE paper_id = papers.id)');
+      return out;
+    });
   }
 
   async getPage(key: string): Promise<StoredPage | null> {

@@ -11,6 +11,7 @@ import type {
   PageSummary,
   PaperSummary,
   PutResult,
+  RemoveResult,
   SearchParams,
   SearchResult,
   Stats,
@@ -285,6 +286,35 @@ class SqliteStore implements Store {
   async getArticle(id: string): Promise<StoredArticle | null> {
     const row = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.uid = ?`).get(id) as ArticleRow | undefined;
     return row ? this.toArticle(row) : null;
+  }
+
+  async removePages(keys: string[]): Promise<RemoveResult> {
+    const result = writeTransaction(this.db, () => {
+      const out: RemoveResult = { removed: [], articles: 0, missing: [] };
+      for (const key of new Set(keys)) {
+        const page = this.sql('SELECT id, issue_id FROM pages WHERE key = ?').get(key) as { id: number; issue_id: number | null } | undefined;
+        if (!page) {
+          out.missing.push(key);
+          continue;
+        }
+        // the groups this page's parts were in are undone, and what still meets is joined again below
+        this.sql('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = ? AND group_uid IS NOT NULL)').run(page.id);
+        out.articles += this.sql('DELETE FROM articles WHERE page_id = ?').run(page.id).changes;
+        this.sql('DELETE FROM pages WHERE id = ?').run(page.id);
+        if (page.issue_id !== null) {
+          const rest = this.sql('SELECT id, page_no FROM pages WHERE issue_id = ? AND page_no IS NOT NULL').all(page.issue_id) as Array<{ id: number; page_no: number }>;
+          for (const p of rest) this.linkJumps(page.issue_id, p.id, p.page_no);
+          this.sql('DELETE FROM issues WHERE id = ? AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = ?)').run(page.issue_id, page.issue_id);
+        }
+        out.removed.push(key);
+      }
+      this.sql('DELETE FROM papers WHERE NOT EXISTS (SELECT 1 FROM issues WHERE paper_id = papers.id)').run();
+      return out;
+    });
+    // the removed articles' postings stay, and are dropped from matches as ids no article holds
+    this.facetIndex = null;
+    this.index.changed();
+    return result;
   }
 
   async getPage(key: string): Promise<StoredPage | null> {
