@@ -157,6 +157,11 @@ test('sqlite: runs written on the index thread while pages are stored: searches 
     const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get();
     assert.equal(through, db.prepare('SELECT MAX(id) FROM articles').pluck().get(), 'closing wrote the rest');
   });
+  // a store that only reads starts no thread, at its close either: nothing is past the watermark
+  const reader = await openStore(`sqlite:${path}`, { searchRun: 4, indexThread: true });
+  await reader.search({ query: parseQuery('的') });
+  await reader.close();
+  assert.equal((reader as unknown as { indexThread: IndexThread }).indexThread.answered, 0, 'no thread started to write nothing');
 });
 
 test('sqlite: gathering ahead (the index thread), the articles stored since each call join the run in hand, written once, when due or when all are asked for', async () => {
