@@ -54,6 +54,14 @@ test('parse: a broken PDF is refused with a reason, not a crash', async () => {
 
 test('usage errors say what is wrong and exit 2', async () => {
   assert.equal((await run(['nonsense'])).code, 2);
+  // a name every object has is no command either
+  for (const name of ['constructor', 'toString', '__proto__']) assert.match((await run([name])).err, new RegExp(`unknown command "${name}"`));
+  // each command's own help, its module loaded when it is run
+  for (const name of ['parse', 'inspect', 'ingest', 'search', 'export', 'stats', 'remove', 'serve', 'worker', 'jobs', 'migrate']) {
+    const help = await run([name, '--help']);
+    assert.equal(help.code, 0, name);
+    assert.match(help.out, new RegExp(`^banmian ${name}`), name);
+  }
   const bad = await run(['parse', page('000_1c7d56c7ba6fc9ec'), '--format', 'xml']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--format must be json or text/);
