@@ -162,6 +162,16 @@ test('sqlite: runs written on the index thread while pages are stored: searches 
   await reader.search({ query: parseQuery('的') });
   await reader.close();
   assert.equal((reader as unknown as { indexThread: IndexThread }).indexThread.answered, 0, 'no thread started to write nothing');
+  // nor one that stored a page and flushed: a few articles are written sooner than a thread starts
+  const small = await openStore(`sqlite:${path}`, { searchRun: 4_096, indexThread: true });
+  await small.putPage(pageInputOf('small.txt', Buffer.from('本报讯 记者张三报道 小小的一页新闻正文写在这里。\n\n小页标题\n'), { paper: '测试报', date: '2023-01-05', page: 1, pageName: null }));
+  await small.flush();
+  assert.equal((small as unknown as { indexThread: IndexThread }).indexThread.answered, 0, 'no thread started for a page');
+  raw(path, (db) => {
+    const through = db.prepare("SELECT value FROM search_state WHERE name = 'indexed_through'").pluck().get();
+    assert.equal(through, db.prepare('SELECT MAX(id) FROM articles').pluck().get(), 'the page is indexed');
+  });
+  await small.close();
 });
 
 test('sqlite: gathering ahead (the index thread), the articles stored since each call join the run in hand, written once, when due or when all are asked for', async () => {

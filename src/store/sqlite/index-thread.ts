@@ -29,6 +29,11 @@ export class IndexThread {
     private readonly part: number,
   ) {}
 
+  /** Whether the thread runs (it starts at the first request). */
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
   /** Asks the thread to write the runs that are due, or all; false when it cannot (the caller writes them). */
   request(ask: IndexAsk = 'due'): boolean {
     if (this.broken) return false;

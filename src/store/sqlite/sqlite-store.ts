@@ -511,8 +511,11 @@ class SqliteStore implements Store {
   async flush(): Promise<void> {
     // nothing stored past the watermark (a run in hand is past it too): no thread is started to find that out,
     // which had cost every command that only reads about 150 ms at its close
-    if (this.index.pending() === 0) return;
-    if (this.indexThread?.request('all')) await this.indexThread.idle();
+    const pending = this.index.pending();
+    if (pending === 0) return;
+    // a few articles and no thread yet (an ingest of a page or two): written here, sooner than a thread starts (130 ms)
+    const handOver = this.indexThread && (this.indexThread.started || pending >= INDEX_THREAD_FROM);
+    if (handOver && this.indexThread?.request('all')) await this.indexThread.idle();
     else this.index.catchUpIfWritable(1);
   }
 
