@@ -64,12 +64,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`banmian: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
-  const command = await load();
+  let command: Command | undefined;
   try {
+    command = await load();
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`banmian ${name}: ${(e as Error).message}\n\n${command.help}`);
+      io.err(`banmian ${name}: ${(e as Error).message}\n\n${command?.help ?? ''}`);
       return 2;
     }
     if (e instanceof DecodeError) {
