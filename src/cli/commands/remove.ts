@@ -7,8 +7,9 @@ export const REMOVE_HELP = `banmian remove <page keys…> [--db URL]
 Removes pages from the archive, each with its articles, all in one transaction:
 a page ingested by mistake, or filed under the wrong key. A page's key is the
 paper, date and 版 it is filed under (浙江工人日报/2022-12-16/01), or
-unidentified/<its path> for a page whose paper or date is not known; search
---json and export give each article's pageKey. An issue left with no page goes
+unidentified/<its path> for a page whose paper or date is not known; an
+article's id, as search prints it, is its page's key and #n, and search --json
+and export give each article's pageKey. An issue left with no page goes
 too, and articles printed across a removed page and others are joined again
 where their jumps still meet. Keys no page has are named, and the exit code is
 then 1.`;
