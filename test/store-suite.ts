@@ -272,6 +272,22 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: { 
     assert.equal((await store.search({ query: parseQuery('数字贸易') })).total, 1);
   });
 
+  withStore('a page kept unidentified is filed where it is stored again with its paper and date; an identified page stays filed', async (store) => {
+    const text = seed('001').source.toString('utf8');
+    const loose = await store.putPage(textPage(text, { paper: null, date: null, page: null, pageName: null }, 'loose.txt'));
+    assert.equal(loose.pageKey, 'unidentified/loose.txt');
+    const id = { paper: '测试报', date: '2023-01-09', page: 3, pageName: null };
+    const filed = await store.putPage(textPage(text, id, 'loose.txt'));
+    assert.deepEqual([filed.status, filed.pageKey], ['replaced', '测试报/2023-01-09/03']);
+    assert.equal(await store.getPage('unidentified/loose.txt'), null);
+    const stats = await store.stats();
+    assert.deepEqual([stats.pages, stats.unidentifiedPages, stats.issues], [1, 0, 1]);
+    assert.equal((await store.getArticle('测试报/2023-01-09/03#1'))?.date, '2023-01-09');
+    // the same text again with no identity is the page already filed
+    const again = await store.putPage(textPage(text, { paper: null, date: null, page: null, pageName: null }, 'elsewhere.txt'));
+    assert.deepEqual([again.status, again.pageKey], ['unchanged', '测试报/2023-01-09/03']);
+  });
+
   withStore('a page that fails to store leaves nothing behind', async (store) => {
     const input = seedInput('002');
     const broken = structuredClone(input);

@@ -6,7 +6,14 @@ export function pageKey(identity: PageIdentity, sourcePath: string | null, conte
     return `${identity.paper}/${identity.date}/${String(identity.page).padStart(2, '0')}`;
   }
   if (identity.paper && identity.date) return `${identity.paper}/${identity.date}/${sourcePath ? basename(sourcePath) : contentHash.slice(0, 12)}`;
-  return sourcePath ? `unidentified/${sourcePath}` : `unidentified/${contentHash.slice(0, 16)}`;
+  return sourcePath ? `${UNIDENTIFIED}${sourcePath}` : `${UNIDENTIFIED}${contentHash.slice(0, 16)}`;
+}
+
+const UNIDENTIFIED = 'unidentified/';
+
+/** Whether a page key is that of a page whose paper or date is not known. */
+export function isUnidentifiedKey(key: string): boolean {
+  return key.startsWith(UNIDENTIFIED);
 }
 
 export function articleId(pageKey: string, seq: number): string {

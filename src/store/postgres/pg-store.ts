@@ -21,7 +21,7 @@ import type {
 import { StoreError } from '../store.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { termVector, toPgCondition } from './pg-match.js';
-import { articleId, pageKey, pageNumberOf } from '../keys.js';
+import { articleId, isUnidentifiedKey, pageKey, pageNumberOf } from '../keys.js';
 import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, fieldTexts, missingDates, missingPages, pageInputFromRows, rowsOf, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { indexTerms } from '../../search/tokenize.js';
 import { fold } from '../../search/fold.js';
@@ -152,9 +152,15 @@ class PostgresStore implements Store {
     await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
     const [existing] = await this.rows<{ id: string; content_hash: string }>('SELECT id, content_hash FROM pages WHERE key = $1', [key], db);
     if (existing?.content_hash === input.contentHash) return { status: 'unchanged', pageKey: key, articles: 0 };
+    let filed = false;
     if (!existing) {
-      const [twin] = await this.rows<{ key: string }>('SELECT key FROM pages WHERE content_hash = $1 LIMIT 1', [input.contentHash], db);
-      if (twin) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
+      const [twin] = await this.rows<{ id: string; key: string; issue_id: string | null }>('SELECT id, key, issue_id FROM pages WHERE content_hash = $1 LIMIT 1', [input.contentHash], db);
+      if (twin && !(isUnidentifiedKey(twin.key) && !isUnidentifiedKey(key))) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
+      // the same page, kept unidentified until now, given its paper and date: filed under its key in place of that
+      if (twin) {
+        await this.dropPage(db, twin);
+        filed = true;
+      }
     }
     const { paper, date, page, pageName } = input.identity;
     const rows = rowsOf(input);
@@ -222,7 +228,7 @@ class PostgresStore implements Store {
       }
     }
     if (issueId !== null && page !== null) await this.linkJumps(db, issueId, pageId, page);
-    return { status: existing ? 'replaced' : 'added', pageKey: key, articles: input.record.articles.length };
+    return { status: existing || filed ? 'replaced' : 'added', pageKey: key, articles: input.record.articles.length };
   }
 
   /** Joins the parts of articles printed across pages of one issue, whichever page arrives first (see the SQLite store). */
@@ -287,20 +293,26 @@ class PostgresStore implements Store {
           out.missing.push(key);
           continue;
         }
-        // the groups this page's parts were in are undone, and what still meets is joined again below
-        await db.query('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = $1 AND group_uid IS NOT NULL)', [page.id]);
-        out.articles += (await db.query('DELETE FROM articles WHERE page_id = $1', [page.id])).rowCount ?? 0;
-        await db.query('DELETE FROM pages WHERE id = $1', [page.id]);
-        if (page.issue_id !== null) {
-          const rest = await this.rows<{ id: string; page_no: number }>('SELECT id, page_no FROM pages WHERE issue_id = $1 AND page_no IS NOT NULL', [page.issue_id], db);
-          for (const p of rest) await this.linkJumps(db, page.issue_id, p.id, p.page_no);
-          await db.query('DELETE FROM issues WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = $1)', [page.issue_id]);
-        }
+        out.articles += await this.dropPage(db, page);
         out.removed.push(key);
       }
       await db.query('DELETE FROM papers WHERE NOT EXISTS (SELECT 1 FROM issues WHERE paper_id = papers.id)');
       return out;
     });
+  }
+
+  /** Deletes a page and its articles (inside a transaction), and its issue if that is left with no page; the articles it held. */
+  private async dropPage(db: pg.PoolClient, page: { id: string; issue_id: string | null }): Promise<number> {
+    // the groups this page's parts were in are undone, and what still meets is joined again below
+    await db.query('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = $1 AND group_uid IS NOT NULL)', [page.id]);
+    const articles = (await db.query('DELETE FROM articles WHERE page_id = $1', [page.id])).rowCount ?? 0;
+    await db.query('DELETE FROM pages WHERE id = $1', [page.id]);
+    if (page.issue_id !== null) {
+      const rest = await this.rows<{ id: string; page_no: number }>('SELECT id, page_no FROM pages WHERE issue_id = $1 AND page_no IS NOT NULL', [page.issue_id], db);
+      for (const p of rest) await this.linkJumps(db, page.issue_id, p.id, p.page_no);
+      await db.query('DELETE FROM issues WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = $1)', [page.issue_id]);
+    }
+    return articles;
   }
 
   async getPage(key: string): Promise<StoredPage | null> {

@@ -26,7 +26,7 @@ import { IndexThread } from './index-thread.js';
 import { BUSY_MS, writeTransaction } from './write-transaction.js';
 import { matchQuery, type WordHits } from '../../search/match-query.js';
 import { scoreHits, topScores } from '../../search/rank-hits.js';
-import { articleId, pageKey, pageNumberOf } from '../keys.js';
+import { articleId, isUnidentifiedKey, pageKey, pageNumberOf } from '../keys.js';
 import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, storedPageFromRow, missingDates, missingPages, pageInputFromRows, rowsOf, snippetFor, type ArticleRow, type PageRow } from '../shared.js';
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
@@ -178,9 +178,17 @@ class SqliteStore implements Store {
     {
       const existing = db.prepare('SELECT id, content_hash FROM pages WHERE key = ?').get(key) as { id: number; content_hash: string } | undefined;
       if (existing?.content_hash === input.contentHash) return { status: 'unchanged', pageKey: key, articles: 0 };
+      let filed = false;
       if (!existing) {
-        const twin = db.prepare('SELECT key FROM pages WHERE content_hash = ? LIMIT 1').get(input.contentHash) as { key: string } | undefined;
-        if (twin) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
+        const twin = db.prepare('SELECT id, key, issue_id FROM pages WHERE content_hash = ? LIMIT 1').get(input.contentHash) as
+          | { id: number; key: string; issue_id: number | null }
+          | undefined;
+        if (twin && !(isUnidentifiedKey(twin.key) && !isUnidentifiedKey(key))) return { status: 'unchanged', pageKey: twin.key, articles: 0 };
+        // the same page, kept unidentified until now, given its paper and date: filed under its key in place of that
+        if (twin) {
+          this.dropPage(twin);
+          filed = true;
+        }
       }
       const { paper, date, page, pageName } = input.identity;
       const rows = rowsOf(input);
@@ -224,7 +232,7 @@ class SqliteStore implements Store {
         for (let k = 0; k < a.people.length; k += 2) insertPerson.run(id, a.people[k], a.people[k + 1]);
       });
       if (issueId !== null && page !== null) this.linkJumps(issueId, pageId, page);
-      return { status: existing ? 'replaced' : 'added', pageKey: key, articles: rows.articles.length };
+      return { status: existing || filed ? 'replaced' : 'added', pageKey: key, articles: rows.articles.length };
     }
   }
 
@@ -297,15 +305,7 @@ class SqliteStore implements Store {
           out.missing.push(key);
           continue;
         }
-        // the groups this page's parts were in are undone, and what still meets is joined again below
-        this.sql('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = ? AND group_uid IS NOT NULL)').run(page.id);
-        out.articles += this.sql('DELETE FROM articles WHERE page_id = ?').run(page.id).changes;
-        this.sql('DELETE FROM pages WHERE id = ?').run(page.id);
-        if (page.issue_id !== null) {
-          const rest = this.sql('SELECT id, page_no FROM pages WHERE issue_id = ? AND page_no IS NOT NULL').all(page.issue_id) as Array<{ id: number; page_no: number }>;
-          for (const p of rest) this.linkJumps(page.issue_id, p.id, p.page_no);
-          this.sql('DELETE FROM issues WHERE id = ? AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = ?)').run(page.issue_id, page.issue_id);
-        }
+        out.articles += this.dropPage(page);
         out.removed.push(key);
       }
       this.sql('DELETE FROM papers WHERE NOT EXISTS (SELECT 1 FROM issues WHERE paper_id = papers.id)').run();
@@ -315,6 +315,20 @@ class SqliteStore implements Store {
     this.facetIndex = null;
     this.index.changed();
     return result;
+  }
+
+  /** Deletes a page and its articles (inside a write transaction), and its issue if that is left with no page; the articles it held. */
+  private dropPage(page: { id: number; issue_id: number | null }): number {
+    // the groups this page's parts were in are undone, and what still meets is joined again below
+    this.sql('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = ? AND group_uid IS NOT NULL)').run(page.id);
+    const articles = this.sql('DELETE FROM articles WHERE page_id = ?').run(page.id).changes;
+    this.sql('DELETE FROM pages WHERE id = ?').run(page.id);
+    if (page.issue_id !== null) {
+      const rest = this.sql('SELECT id, page_no FROM pages WHERE issue_id = ? AND page_no IS NOT NULL').all(page.issue_id) as Array<{ id: number; page_no: number }>;
+      for (const p of rest) this.linkJumps(page.issue_id, p.id, p.page_no);
+      this.sql('DELETE FROM issues WHERE id = ? AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = ?)').run(page.issue_id, page.issue_id);
+    }
+    return articles;
   }
 
   async getPage(key: string): Promise<StoredPage | null> {
