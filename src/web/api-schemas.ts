@@ -2,7 +2,7 @@
 // is made from the same schemas.
 import { z } from 'zod';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
-import { isCalendarDate } from '../text/calendar-date.js';
+import { ISO_DATE, isCalendarDate } from '../text/calendar-date.js';
 
 /** An empty form field means "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -10,8 +10,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 // (the shape's message alone where the shape is wrong: a refinement runs after a failed check too)
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isCalendarDate(s), 'a day of the calendar (not 2022-02-30)');
+  .regex(ISO_DATE, 'a date as YYYY-MM-DD')
+  .refine((s) => !ISO_DATE.test(s) || isCalendarDate(s), 'a day of the calendar (not 2022-02-30)');
 
 export const MAX_LIMIT = 100;
 export const MAX_OFFSET = 10_000;

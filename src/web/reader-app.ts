@@ -13,6 +13,7 @@ import { articlePage, homePage, issuePage, pagePage, paperPage, searchPage, type
 import { loadArticle, loadIssue, loadPage, loadPaper, splitIssueId, issueId } from './reader-data.js';
 import { gbt7714 } from './citation.js';
 import { openApiDocument } from './openapi.js';
+import { ISO_DATE } from '../text/calendar-date.js';
 import {
   articleParam,
   describeIssues,
@@ -194,7 +195,7 @@ export function createReaderApp(options: ReaderOptions): Hono {
 
   app.get('/papers/:paper/:date', async (c) => {
     const { paper, date } = c.req.param();
-    const issue = /^\d{4}-\d{2}-\d{2}$/.test(date) ? await loadIssue(store, paper, date) : null;
+    const issue = ISO_DATE.test(date) ? await loadIssue(store, paper, date) : null;
     return issue ? c.html(issuePage(issue)) : notFound(c, `${paper} ${date} 这一期`);
   });
 

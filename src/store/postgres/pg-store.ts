@@ -304,12 +304,14 @@ class PostgresStore implements Store {
   /** Deletes a page and its articles (inside a transaction), and its issue if that is left with no page; the articles it held. */
   private async dropPage(db: pg.PoolClient, page: { id: string; issue_id: string | null }): Promise<number> {
     // the groups this page's parts were in are undone, and what still meets is joined again below
-    await db.query('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = $1 AND group_uid IS NOT NULL)', [page.id]);
+    const undone = (await db.query('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = $1 AND group_uid IS NOT NULL)', [page.id])).rowCount ?? 0;
     const articles = (await db.query('DELETE FROM articles WHERE page_id = $1', [page.id])).rowCount ?? 0;
     await db.query('DELETE FROM pages WHERE id = $1', [page.id]);
-    if (page.issue_id !== null) {
+    if (page.issue_id !== null && undone > 0) {
       const rest = await this.rows<{ id: string; page_no: number }>('SELECT id, page_no FROM pages WHERE issue_id = $1 AND page_no IS NOT NULL', [page.issue_id], db);
       for (const p of rest) await this.linkJumps(db, page.issue_id, p.id, p.page_no);
+    }
+    if (page.issue_id !== null) {
       await db.query('DELETE FROM issues WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = $1)', [page.issue_id]);
     }
     return articles;

@@ -320,12 +320,14 @@ class SqliteStore implements Store {
   /** Deletes a page and its articles (inside a write transaction), and its issue if that is left with no page; the articles it held. */
   private dropPage(page: { id: number; issue_id: number | null }): number {
     // the groups this page's parts were in are undone, and what still meets is joined again below
-    this.sql('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = ? AND group_uid IS NOT NULL)').run(page.id);
+    const undone = this.sql('UPDATE articles SET group_uid = NULL WHERE group_uid IN (SELECT group_uid FROM articles WHERE page_id = ? AND group_uid IS NOT NULL)').run(page.id).changes;
     const articles = this.sql('DELETE FROM articles WHERE page_id = ?').run(page.id).changes;
     this.sql('DELETE FROM pages WHERE id = ?').run(page.id);
-    if (page.issue_id !== null) {
+    if (page.issue_id !== null && undone > 0) {
       const rest = this.sql('SELECT id, page_no FROM pages WHERE issue_id = ? AND page_no IS NOT NULL').all(page.issue_id) as Array<{ id: number; page_no: number }>;
       for (const p of rest) this.linkJumps(page.issue_id, p.id, p.page_no);
+    }
+    if (page.issue_id !== null) {
       this.sql('DELETE FROM issues WHERE id = ? AND NOT EXISTS (SELECT 1 FROM pages WHERE issue_id = ?)').run(page.issue_id, page.issue_id);
     }
     return articles;
