@@ -11,6 +11,7 @@ import { openStore } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
 import type { FacetThread } from '../src/store/sqlite/facet-thread.js';
 import { FacetIndex } from '../src/store/sqlite/facet-index.js';
+import { archiveWrites, saveFacets } from '../src/store/sqlite/facet-cache.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { loadPages, tempDir } from './helpers.js';
 import type { IndexThread } from '../src/store/sqlite/index-thread.js';
@@ -328,6 +329,76 @@ test("sqlite: the facet index puts each article on its page where a page's ids a
     const months = Object.fromEntries(index.facets(ids).month.map((m) => [m.value, m.count]));
     assert.equal(months['2022-12'], december.length + 1);
     assert.equal(months['2022-06'], june.length - 1);
+  });
+});
+
+test('sqlite: a facet index built for a search is kept in the file, read by the next store, and built again after a write', async () => {
+  const path = join(tempDir('store'), 'facets-kept.db');
+  type Sources = { facetsFrom: { built: number; loaded: number } };
+  const from = (s: Store) => ({ ...(s as unknown as Sources).facetsFrom });
+  const kept = () => {
+    let row: { writes: number; now: number } | undefined;
+    raw(path, (db) => (row = db.prepare("SELECT writes, (SELECT value FROM search_state WHERE name = 'writes') AS now FROM facet_cache").get() as typeof row));
+    return row;
+  };
+  const small = await openStore(`sqlite:${path}`);
+  await putSeeds(small);
+  const first = await small.search({ query: parseQuery('的') });
+  assert.equal(kept(), undefined, 'an archive of a few pages builds its facet index and does not keep it');
+  await small.close();
+
+  const a = await openStore(`sqlite:${path}`, { facetCacheFrom: 0 });
+  const q = { query: parseQuery('的') };
+  assert.deepEqual((await a.search(q)).facets, first.facets);
+  assert.deepEqual(from(a), { built: 1, loaded: 0 });
+  const stamp = kept();
+  assert.ok(stamp && stamp.writes === stamp.now, 'kept, stamped with the archive\'s writes');
+
+  const b = await openStore(`sqlite:${path}`, { facetCacheFrom: 0 });
+  const reporter = first.facets.reporter[0].value;
+  assert.deepEqual((await b.search(q)).facets, first.facets);
+  assert.equal((await b.search({ ...q, reporter })).total, (await a.search({ ...q, reporter })).total);
+  assert.deepEqual(from(b), { built: 0, loaded: 1 }, 'read from the file, not built');
+
+  // another connection writes only the search index's state: the facet index in hand stays
+  raw(path, (db) => db.prepare("INSERT INTO search_state (name, value) VALUES ('test', 1)").run());
+  await b.search(q);
+  assert.deepEqual(from(b), { built: 0, loaded: 1 });
+
+  // a page written by another store: built again, with its paper and month
+  const identity = { paper: '测试报', date: '2023-05-06', page: 1, pageName: null };
+  await a.putPage(pageInputOf('new.txt', Buffer.from('本报讯 天地玄黄的宇宙洪荒。\n'), identity));
+  const after = await b.search(q);
+  assert.deepEqual(from(b), { built: 1, loaded: 1 });
+  assert.deepEqual(after.facets.paper.find((f) => f.value === '测试报'), { value: '测试报', count: 1 });
+  assert.deepEqual(after.facets.month.find((f) => f.value === '2023-05'), { value: '2023-05', count: 1 });
+  assert.equal(after.total, first.total + 1);
+
+  // a page removed: the next store does not read the copy kept before
+  await a.removePages(['测试报/2023-05-06/01']);
+  const c = await openStore(`sqlite:${path}`, { facetCacheFrom: 0 });
+  assert.deepEqual((await c.search(q)).facets, first.facets);
+  assert.deepEqual(from(c), { built: 1, loaded: 0 });
+
+  // a kept copy that cannot be read is built again
+  raw(path, (db) => db.prepare('UPDATE facet_cache SET data = ?').run(Buffer.from([9, 0, 0, 0, 123])));
+  const d = await openStore(`sqlite:${path}`, { facetCacheFrom: 0 });
+  assert.deepEqual((await d.search(q)).facets, first.facets);
+  assert.deepEqual(from(d), { built: 1, loaded: 0 });
+  for (const s of [a, b, c, d]) await s.close();
+
+  raw(path, (db) => {
+    const index = new FacetIndex(db);
+    const writes = archiveWrites(db);
+    assert.equal(saveFacets(db, index, writes - 1), false, 'not kept when the archive was written after it was built');
+    const writer = new Database(path);
+    writer.prepare('BEGIN IMMEDIATE').run();
+    const t = performance.now();
+    assert.equal(saveFacets(db, index, writes), false, 'not kept while another connection writes');
+    assert.ok(performance.now() - t < 1000, 'nor waited for');
+    writer.prepare('ROLLBACK').run();
+    writer.close();
+    assert.equal(saveFacets(db, index, writes), true);
   });
 });
 

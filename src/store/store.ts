@@ -210,6 +210,8 @@ export interface OpenOptions {
   indexThread?: boolean;
   /** SQLite: matches from which a search's facets are counted on a worker thread (default 4096; tests make it 1) */
   facetThreadFrom?: number;
+  /** SQLite: articles from which a facet index built for a search is kept in the file (default 10,000; tests make it 0) */
+  facetCacheFrom?: number;
 }
 
 /** `sqlite:PATH` (the default `sqlite:./banmian.db`) or `postgres://…`. */

@@ -6,121 +6,48 @@
 import type Database from 'better-sqlite3';
 import type { ArticleFilter } from '../store.js';
 import { gallop } from '../../search/match-query.js';
-import { FacetCounter, packedArray, type Facets } from './facet-counter.js';
+import { FacetCounter, packedArray, type CounterParts, type Facets } from './facet-counter.js';
 
 /** The reporter slot of an article with no reporter; a list of several is `-2 - k`. */
 const NO_REPORTER = -1;
 
+/** What a facet index is made of: arrays and names only, so that it can be kept in the file (./facet-cache.ts). */
+export interface FacetArrays {
+  /** per article id, its page (an index into pageDay and pageNo), -1 for an id no article holds now */
+  pageOf: Int32Array;
+  /** ranges [dead[2k], dead[2k + 1]) of ids up to the last article's that no article holds now (a replaced page's) */
+  dead: Int32Array;
+  // per page, -1 where not known
+  pageDay: Int32Array;
+  pageNo: Int32Array;
+  pagePair: Int32Array;
+  counter: CounterParts;
+}
+
 export class FacetIndex {
   readonly counter: FacetCounter;
-  /** per article id, its page (an index into pageDay and pageNo), -1 for an id no article holds now */
   private readonly pageOf: Int32Array;
-  /** ranges [dead[2k], dead[2k + 1]) of ids up to the last article's that no article holds now (a replaced page's) */
   private readonly dead: Int32Array;
-  // per page, -1 where not known
   private readonly pageDay: Int32Array;
   private readonly pageNo: Int32Array;
   private readonly pagePair: Int32Array;
 
-  /** `minBits`: the packed numbers are kept in at least this many bits (a test takes the wider paths) */
-  constructor(db: Database.Database, minBits: 16 | 32 | 64 = 16) {
-    const papers: string[] = [];
-    const months: string[] = [];
-    const names: string[] = [];
-    const pairs: number[] = [];
-    const paperIds = new Map<string, number>();
-    const monthIds = new Map<string, number>();
-    const pairIds = new Map<string, number>();
-    // read from the index on (paper, date, page_no), in its order, not from the page rows
-    const pageRows = db.prepare('SELECT id, paper, date, page_no FROM pages INDEXED BY pages_identity').raw().all() as Array<[number, string | null, string | null, number | null]>;
-    const lastPage = db.prepare('SELECT COALESCE(MAX(id), 0) FROM pages').pluck().get() as number;
-    const pageIndex = new Int32Array(lastPage + 1).fill(-1);
-    this.pageDay = new Int32Array(pageRows.length).fill(-1);
-    this.pageNo = new Int32Array(pageRows.length).fill(-1);
-    this.pagePair = new Int32Array(pageRows.length);
-    for (const [k, [id, paper, date, page]] of pageRows.entries()) {
-      pageIndex[id] = k;
-      const p = paper === null ? -1 : intern(paperIds, papers, paper);
-      const m = date === null ? -1 : intern(monthIds, months, date.slice(0, 7));
-      let pair = pairIds.get(`${p} ${m}`);
-      if (pair === undefined) {
-        pair = pairs.length / 2;
-        pairs.push(p, m);
-        pairIds.set(`${p} ${m}`, pair);
-      }
-      this.pagePair[k] = pair;
-      if (date !== null) this.pageDay[k] = dayNumber(date);
-      if (page !== null) this.pageNo[k] = page;
-    }
-
-    const max = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM articles').get() as { n: number }).n;
-    this.pageOf = new Int32Array(max + 1).fill(-1);
-    // read from the index on page_id, not from the article rows; a page's articles take ids in a row
-    // (one transaction), so a page is its lowest and highest id unless it was written otherwise
-    const idsOf = db.prepare('SELECT id FROM articles WHERE page_id = ?').pluck();
-    const ranges = db.prepare('SELECT page_id, MIN(id), MAX(id), COUNT(*) FROM articles GROUP BY page_id').raw().all() as Array<[number, number, number, number]>;
-    for (const [pageId, low, high, count] of ranges) {
-      const k = pageIndex[pageId];
-      if (high - low + 1 === count) this.pageOf.fill(k, low, high + 1);
-      else for (const id of idsOf.all(pageId) as number[]) this.pageOf[id] = k;
-    }
-    const dead: number[] = [];
-    // rowids start at 1
-    for (let id = 1; id <= max; id++) {
-      if (this.pageOf[id] >= 0) continue;
-      if (dead.length && dead[dead.length - 1] === id) dead[dead.length - 1] = id + 1;
-      else dead.push(id, id + 1);
-    }
-    this.dead = Int32Array.from(dead);
-
-    // reporters: the name's index, or -2 - k for the k-th list of several (NO_REPORTER: none)
-    const reporter = new Int32Array(max + 1).fill(NO_REPORTER);
-    const severalStart: number[] = [];
-    const severalNames: number[] = [];
-    const { names: named, pairs: byArticle } = reporterRows(db);
-    for (const name of named) names.push(name);
-    const slots = Math.max(1, names.length);
-    let last = -1;
-    for (const v of byArticle) {
-      const id = Math.floor(v / slots);
-      const n = v - id * slots;
-      if (id > max) continue;
-      if (id !== last) reporter[id] = n;
-      else {
-        const had = reporter[id];
-        if (had >= 0) {
-          reporter[id] = -2 - severalStart.length;
-          severalStart.push(severalNames.length);
-          severalNames.push(had);
-        }
-        severalNames.push(n);
-      }
-      last = id;
-    }
-    severalStart.push(severalNames.length);
-
-    const lists = severalStart.length - 1;
-    const reporterCodes = 1 + names.length + lists;
-    const byId = packedArray(max + 1, (pairs.length / 2 + 1) * reporterCodes, minBits);
-    for (let id = 1; id <= max; id++) {
-      const page = this.pageOf[id];
-      if (page < 0) continue;
-      const r = reporter[id];
-      const code = r === NO_REPORTER ? 0 : r >= 0 ? 1 + r : 1 + names.length + (-2 - r);
-      byId[id] = (this.pagePair[page] + 1) * reporterCodes + code;
-    }
-    this.counter = new FacetCounter({
-      papers,
-      months,
-      names,
-      pairs: Int32Array.from(pairs),
-      byId,
-      reporterCodes,
-      severalStart: Int32Array.from(severalStart),
-      severalNames: Int32Array.from(severalNames),
-    });
+  /**
+   * Built from the archive's tables, or made of arrays kept before.
+   * `minBits`: the packed numbers are kept in at least this many bits (a test takes the wider paths).
+   */
+  constructor(source: Database.Database | FacetArrays, minBits: 16 | 32 | 64 = 16) {
+    this.arrays = 'prepare' in source ? buildArrays(source, minBits) : source;
+    ({ pageOf: this.pageOf, dead: this.dead, pageDay: this.pageDay, pageNo: this.pageNo, pagePair: this.pagePair } = this.arrays);
+    this.counter = new FacetCounter(this.arrays.counter);
   }
 
+  readonly arrays: FacetArrays;
+
+  /** The ids it covers: 0 up to the highest article id when it was built. */
+  get ids(): number {
+    return this.pageOf.length;
+  }
   /** The ids of articles stored now. */
   stored(ids: Int32Array): Int32Array {
     const dead = this.dead;
@@ -168,6 +95,112 @@ export class FacetIndex {
   facets(ids: Int32Array): Facets {
     return this.counter.count(ids);
   }
+}
+
+/** The arrays of a facet index, read from the archive's indexes (see the top of this file). */
+function buildArrays(db: Database.Database, minBits: 16 | 32 | 64): FacetArrays {
+  const papers: string[] = [];
+  const months: string[] = [];
+  const names: string[] = [];
+  const pairs: number[] = [];
+  const paperIds = new Map<string, number>();
+  const monthIds = new Map<string, number>();
+  const pairIds = new Map<string, number>();
+  // read from the index on (paper, date, page_no), in its order, not from the page rows
+  const pageRows = db.prepare('SELECT id, paper, date, page_no FROM pages INDEXED BY pages_identity').raw().all() as Array<[number, string | null, string | null, number | null]>;
+  const lastPage = db.prepare('SELECT COALESCE(MAX(id), 0) FROM pages').pluck().get() as number;
+  const pageIndex = new Int32Array(lastPage + 1).fill(-1);
+  const pageDay = new Int32Array(pageRows.length).fill(-1);
+  const pageNo = new Int32Array(pageRows.length).fill(-1);
+  const pagePair = new Int32Array(pageRows.length);
+  for (const [k, [id, paper, date, page]] of pageRows.entries()) {
+    pageIndex[id] = k;
+    const p = paper === null ? -1 : intern(paperIds, papers, paper);
+    const m = date === null ? -1 : intern(monthIds, months, date.slice(0, 7));
+    let pair = pairIds.get(`${p} ${m}`);
+    if (pair === undefined) {
+      pair = pairs.length / 2;
+      pairs.push(p, m);
+      pairIds.set(`${p} ${m}`, pair);
+    }
+    pagePair[k] = pair;
+    if (date !== null) pageDay[k] = dayNumber(date);
+    if (page !== null) pageNo[k] = page;
+  }
+
+  const max = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM articles').get() as { n: number }).n;
+  const pageOf = new Int32Array(max + 1).fill(-1);
+  // read from the index on page_id, not from the article rows; a page's articles take ids in a row
+  // (one transaction), so a page is its lowest and highest id unless it was written otherwise
+  const idsOf = db.prepare('SELECT id FROM articles WHERE page_id = ?').pluck();
+  const ranges = db.prepare('SELECT page_id, MIN(id), MAX(id), COUNT(*) FROM articles GROUP BY page_id').raw().all() as Array<[number, number, number, number]>;
+  for (const [pageId, low, high, count] of ranges) {
+    const k = pageIndex[pageId];
+    if (high - low + 1 === count) pageOf.fill(k, low, high + 1);
+    else for (const id of idsOf.all(pageId) as number[]) pageOf[id] = k;
+  }
+  const deadRanges: number[] = [];
+  // rowids start at 1
+  for (let id = 1; id <= max; id++) {
+    if (pageOf[id] >= 0) continue;
+    if (deadRanges.length && deadRanges[deadRanges.length - 1] === id) deadRanges[deadRanges.length - 1] = id + 1;
+    else deadRanges.push(id, id + 1);
+  }
+  const dead = Int32Array.from(deadRanges);
+
+  // reporters: the name's index, or -2 - k for the k-th list of several (NO_REPORTER: none)
+  const reporter = new Int32Array(max + 1).fill(NO_REPORTER);
+  const severalStart: number[] = [];
+  const severalNames: number[] = [];
+  const { names: named, pairs: byArticle } = reporterRows(db);
+  for (const name of named) names.push(name);
+  const slots = Math.max(1, names.length);
+  let last = -1;
+  for (const v of byArticle) {
+    const id = Math.floor(v / slots);
+    const n = v - id * slots;
+    if (id > max) continue;
+    if (id !== last) reporter[id] = n;
+    else {
+      const had = reporter[id];
+      if (had >= 0) {
+        reporter[id] = -2 - severalStart.length;
+        severalStart.push(severalNames.length);
+        severalNames.push(had);
+      }
+      severalNames.push(n);
+    }
+    last = id;
+  }
+  severalStart.push(severalNames.length);
+
+  const lists = severalStart.length - 1;
+  const reporterCodes = 1 + names.length + lists;
+  const byId = packedArray(max + 1, (pairs.length / 2 + 1) * reporterCodes, minBits);
+  for (let id = 1; id <= max; id++) {
+    const page = pageOf[id];
+    if (page < 0) continue;
+    const r = reporter[id];
+    const code = r === NO_REPORTER ? 0 : r >= 0 ? 1 + r : 1 + names.length + (-2 - r);
+    byId[id] = (pagePair[page] + 1) * reporterCodes + code;
+  }
+  return {
+    pageOf,
+    dead,
+    pageDay,
+    pageNo,
+    pagePair,
+    counter: {
+      papers,
+      months,
+      names,
+      pairs: Int32Array.from(pairs),
+      byId,
+      reporterCodes,
+      severalStart: Int32Array.from(severalStart),
+      severalNames: Int32Array.from(severalNames),
+    },
+  };
 }
 
 /**

@@ -86,4 +86,13 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX pages_identity ON pages (paper, date, page_no);
   CREATE INDEX article_people_reporters ON article_people (article_id, name) WHERE role = 'reporters';
   `,
+  // 4: search's facet index kept in the file (facet-cache.ts), stamped with a count of the writes that change it
+  `
+  CREATE TABLE facet_cache (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    writes INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  INSERT INTO search_state (name, value) VALUES ('writes', 0);
+  `,
 ];

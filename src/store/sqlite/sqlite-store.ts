@@ -31,6 +31,7 @@ import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, st
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
 import { FacetThread } from './facet-thread.js';
+import { archiveWrites, loadFacets, saveFacets } from './facet-cache.js';
 
 const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
 
@@ -39,6 +40,9 @@ const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
  * ranking: below it the count takes less than handing it over does.
  */
 const FACET_THREAD_FROM = 4096;
+
+/** Articles from which a facet index built for a search is kept in the file (below, its build takes some ms). */
+const FACET_CACHE_FROM = 10_000;
 
 /** Runs of this many articles or more are written on the index thread; shorter ones cost less than handing them over. */
 const INDEX_THREAD_FROM = 1024;
@@ -78,7 +82,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
   }
   const part = options.searchRun ?? PART;
   const threaded = path !== ':memory:' && !db.readonly && (options.indexThread ?? part >= INDEX_THREAD_FROM);
-  return new SqliteStore(db, `sqlite:${path}`, part, options.facetThreadFrom, threaded ? new IndexThread(path, part) : null);
+  return new SqliteStore(db, `sqlite:${path}`, part, options.facetThreadFrom, threaded ? new IndexThread(path, part) : null, options.facetCacheFrom);
 }
 
 function migrate(db: Database.Database): void {
@@ -103,6 +107,7 @@ class SqliteStore implements Store {
     private readonly searchRun: number,
     private readonly facetThreadFrom = FACET_THREAD_FROM,
     private readonly indexThread: IndexThread | null = null,
+    private readonly facetCacheFrom = FACET_CACHE_FROM,
   ) {
     this.index = new SqliteSearchIndex(db, searchRun);
     // an archive from before the index, or one left with many articles unindexed
@@ -170,6 +175,11 @@ class SqliteStore implements Store {
     return s;
   }
 
+  /** Raises the archive's count of writes, which a kept facet index is stamped with (inside the write's transaction). */
+  private countWrite(): void {
+    this.sql("UPDATE search_state SET value = value + 1 WHERE name = 'writes'").run();
+  }
+
   private writePage(input: PageInput): PutResult {
     this.facetIndex = null;
     this.index.changed();
@@ -190,6 +200,7 @@ class SqliteStore implements Store {
           filed = true;
         }
       }
+      this.countWrite();
       const { paper, date, page, pageName } = input.identity;
       const rows = rowsOf(input);
       let issueId: number | null = null;
@@ -308,6 +319,7 @@ class SqliteStore implements Store {
         out.articles += this.dropPage(page);
         out.removed.push(key);
       }
+      if (out.removed.length) this.countWrite();
       this.sql('DELETE FROM papers WHERE NOT EXISTS (SELECT 1 FROM issues WHERE paper_id = papers.id)').run();
       return out;
     });
@@ -412,7 +424,37 @@ class SqliteStore implements Store {
   async search(params: SearchParams): Promise<SearchResult> {
     // one read transaction: the postings, the articles past them and the rows all of one moment
     this.searchTransaction ??= this.db.transaction((p: SearchParams) => this.searchNow(p));
-    return this.searchTransaction(params);
+    const result = this.searchTransaction(params);
+    if (this.facetsToKeep) {
+      // kept after the read, in a write of its own, when nothing was written since it was built
+      const { index, writes } = this.facetsToKeep;
+      this.facetsToKeep = null;
+      saveFacets(this.db, index, writes);
+    }
+    return result;
+  }
+
+  /** where the facet index in hand came from, for the tests */
+  private readonly facetsFrom = { built: 0, loaded: 0 };
+  /** the archive's count of writes when the facet index in hand was made */
+  private facetWrites = -1;
+  private facetsToKeep: { index: FacetIndex; writes: number } | null = null;
+
+  /** The facet index as of the archive's writes now: kept in the file, or built (and kept, on a large archive). */
+  private facetsNow(otherWrote: boolean): FacetIndex {
+    if (this.facetIndex && !otherWrote) return this.facetIndex;
+    const writes = archiveWrites(this.db);
+    if (this.facetIndex && writes === this.facetWrites) return this.facetIndex;
+    let index = loadFacets(this.db, writes);
+    if (index) this.facetsFrom.loaded++;
+    else {
+      index = new FacetIndex(this.db);
+      this.facetsFrom.built++;
+      if (!this.db.readonly && index.ids > this.facetCacheFrom) this.facetsToKeep = { index, writes };
+    }
+    this.facetIndex = index;
+    this.facetWrites = writes;
+    return index;
   }
 
   private searchTransaction: ((params: SearchParams) => SearchResult) | null = null;
@@ -424,18 +466,18 @@ class SqliteStore implements Store {
     const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
     const offset = Math.max(params.offset ?? 0, 0);
     const version = this.sql('PRAGMA data_version').pluck().get() as number;
-    if (version !== this.dataVersion) {
-      // another connection wrote
+    const otherWrote = version !== this.dataVersion;
+    if (otherWrote) {
+      // another connection wrote (the facet index in hand stays where it wrote only the search index)
       this.dataVersion = version;
-      this.facetIndex = null;
       this.index.changed();
     }
-    this.facetIndex ??= new FacetIndex(this.db);
+    const facets = this.facetsNow(otherWrote);
     this.index.refresh();
     const cache = new Map<string, WordHits>();
-    const all = this.facetIndex.stored(matchQuery(this.index, params.query, params.field, cache));
-    const filtered = hasFilter(params) ? this.facetIndex.filter(all, params) : all;
-    const counter = this.facetIndex.counter;
+    const all = facets.stored(matchQuery(this.index, params.query, params.field, cache));
+    const filtered = hasFilter(params) ? facets.filter(all, params) : all;
+    const counter = facets.counter;
     const threaded = filtered.length >= this.facetThreadFrom && this.facetThread.begin(counter, filtered);
     const terms = positiveTerms(params.query);
     const ranked = this.rank(filtered, terms, params, cache, limit, offset);
