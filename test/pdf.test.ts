@@ -151,8 +151,9 @@ test('the same pages as pdftotext writes them (-raw), parsed as text', needsShar
 test('the same pages as pdftotext writes them by default (columns interleaved line by line), parsed as text', needsShared, async () => {
   const mean = await scoreExtraction('default');
   // 0.385 before the columns were put back together, 0.567 before a bracket closed across a break counted, 0.596
-  // before a question title cutting through a column headed its story; the issue's bar, 0.85, is not reached yet
-  assert.ok(mean >= 0.6, `mean ${mean}`);
+  // before a question title cutting through a column headed its story, 0.604 before headline stacks written apart
+  // in the source stayed apart; the issue's bar, 0.85, is not reached yet
+  assert.ok(mean >= 0.61, `mean ${mean}`);
 });
 
 test('a headline over its story\'s photo (a credit under the photo, then the byline) heads the story; it is not the photo\'s caption', async () => {

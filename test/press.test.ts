@@ -178,6 +178,19 @@ test('in interleaved columns, a page number with its section name apart from it 
   for (const a of record.articles) assert.doesNotMatch(headline(a), /^工会/);
 });
 
+// Own seed 43 (pdftotext's default mode, g43-002; its default text first read on 2026-12-04, twenty-eighth session): two headline
+// stacks that no column took, each a block of its own in the source (`市领导督查重点项目建设情况`, then
+// `省党代表潘超宇关注…` written in pieces), were written together in the derived text, and the second became
+// the first's subtitle.
+test('in interleaved columns, headline stacks the source writes apart stay apart', async () => {
+  const { parsePage } = await import('../src/pipeline/run-pipeline.js');
+  const name = 'stacks-apart.txt';
+  const { record } = parsePage(readFileSync(join(TEST_DIR, 'fixtures', 'default', name)), name);
+  const heads = record.articles.map(scoredHeadline);
+  assert.ok(heads.includes('市领导督查重点项目建设情况'), JSON.stringify(heads));
+  assert.ok(heads.includes('省党代表潘超宇关注人才高地建设——看到了技能人才的美好未来'), JSON.stringify(heads));
+});
+
 // Found on the shared generated pages in pdftotext's default mode (p003): a question title (`如何应对疫情高峰？`) written
 // between the rows of a column, which stops mid-sentence before it (`…数字化改革带来`) and goes on after it
 // (`的便利。日前…`): it had been read as the end of that sentence, and its story had lost it.

@@ -28,7 +28,8 @@ export interface DerivedLine {
 
 export interface Deinterleaved {
   lines: DerivedLine[];
-  /** the derived text: `lines` joined by newlines (the running head's parts by spaces), a blank line around each headline stack */
+  /** the derived text: `lines` joined by newlines (the running head's parts by spaces), a blank line around each headline stack
+   * (between two stacks only where the source set them apart) */
   text: string;
   /** columns found (chains of more than one block) */
   columns: number;
@@ -500,7 +501,15 @@ function fromBlocks(source: Block[], kind: Kind, choose?: ChooseColumns): Deinte
   const period = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
   // a headline stack (blocks no column took) stands between blank lines, as a block of its own
   const stacked = chains.map((c) => c.length === 1 && ends[c[0]].headline);
-  const derived = columns.map((lines, i) => (i > 0 && stacked[i] !== stacked[i - 1] ? '\n' : '') + lines.map((l) => l.text).join('\n')).join('\n');
+  const apart = (i: number) => {
+    if (stacked[i] !== stacked[i - 1]) return true;
+    if (!stacked[i]) return false;
+    // two stacks: apart where the source set them apart
+    const a = columns[i - 1][columns[i - 1].length - 1];
+    const b = columns[i][0];
+    return b.line !== a.line && b.line !== a.line + 1;
+  };
+  const derived = columns.map((lines, i) => (i > 0 && apart(i) ? '\n' : '') + lines.map((l) => l.text).join('\n')).join('\n');
   const top = head.length ? `${head.map((l) => l.text).join(' ')}\n` : '';
   return { lines: [...head, ...columns.flat()], text: `${top}${derived}\n`, columns: chains.filter((c) => c.length > 1).length, period };
 }
