@@ -11,7 +11,7 @@ import { openStore } from '../src/store/store.js';
 import { storeSuite } from './store-suite.js';
 import type { FacetThread } from '../src/store/sqlite/facet-thread.js';
 import { FacetIndex } from '../src/store/sqlite/facet-index.js';
-import { archiveWrites, saveFacets } from '../src/store/sqlite/facet-cache.js';
+import { archiveWrites, decodeFacets, encodeFacets, saveFacets } from '../src/store/sqlite/facet-cache.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { loadPages, tempDir } from './helpers.js';
 import type { IndexThread } from '../src/store/sqlite/index-thread.js';
@@ -309,6 +309,14 @@ test('sqlite: facets counted from 64- and 32-bit packed numbers are those counte
       assert.deepEqual(middle.facets(pick), narrow.facets(pick));
       const reporter = narrow.facets(pick).reporter[0].value;
       assert.deepEqual(Array.from(wide.filter(pick, { reporter })), Array.from(narrow.filter(pick, { reporter })));
+      // kept in the file and read back, each width as it was
+      for (const index of [narrow, middle, wide]) {
+        const back = decodeFacets(encodeFacets(index));
+        assert.ok(back && back.counter.parts.byId.constructor === index.counter.parts.byId.constructor);
+        assert.deepEqual(back.facets(pick), narrow.facets(pick));
+        assert.deepEqual(Array.from(back.filter(pick, { reporter, from: '2022-01-01' })), Array.from(narrow.filter(pick, { reporter, from: '2022-01-01' })));
+        assert.deepEqual(Array.from(back.stored(pick)), Array.from(index.stored(pick)));
+      }
     }
   });
 });
