@@ -382,8 +382,16 @@ test('sqlite: a facet index built for a search is kept in the file, read by the 
   assert.deepEqual(after.facets.month.find((f) => f.value === '2023-05'), { value: '2023-05', count: 1 });
   assert.equal(after.total, first.total + 1);
 
+  // the same page stored again changes nothing: the facet index in hand stays; a page this store writes: built again
+  assert.equal((await b.putPage(pageInputOf('new.txt', Buffer.from('本报讯 天地玄黄的宇宙洪荒。\n'), identity))).status, 'unchanged');
+  await b.search(q);
+  assert.deepEqual(from(b), { built: 1, loaded: 1 });
+  await b.putPage(pageInputOf('new2.txt', Buffer.from('本报讯 日月盈昃的辰宿列张。\n'), { ...identity, page: 2 }));
+  assert.equal((await b.search(q)).total, first.total + 2);
+  assert.deepEqual(from(b), { built: 2, loaded: 1 });
+
   // a page removed: the next store does not read the copy kept before
-  await a.removePages(['测试报/2023-05-06/01']);
+  await a.removePages(['测试报/2023-05-06/01', '测试报/2023-05-06/02']);
   const c = await openStore(`sqlite:${path}`, { facetCacheFrom: 0 });
   assert.deepEqual((await c.search(q)).facets, first.facets);
   assert.deepEqual(from(c), { built: 1, loaded: 0 });

@@ -111,9 +111,11 @@ export function decodeFacets(blob: Uint8Array): FacetIndex | null {
   }
 }
 
-/** The archive's count of writes, the stamp of a kept facet index (inside the caller's transaction). */
+/** The archive's count of writes, the stamp of a kept facet index (read inside the caller's transaction). */
+export const WRITES = "SELECT value FROM search_state WHERE name = 'writes'";
+
 export function archiveWrites(db: Database.Database): number {
-  return db.prepare("SELECT value FROM search_state WHERE name = 'writes'").pluck().get() as number;
+  return db.prepare(WRITES).pluck().get() as number;
 }
 
 /** The kept facet index if it was kept at `writes` and can be read (inside the caller's read transaction). */

@@ -31,7 +31,7 @@ import { HIT_COLUMNS, articleFromRow, articleValues, hitFromRow, type HitRow, st
 import { positiveTerms } from '../../search/query.js';
 import { FacetIndex } from './facet-index.js';
 import { FacetThread } from './facet-thread.js';
-import { archiveWrites, loadFacets, saveFacets } from './facet-cache.js';
+import { WRITES, loadFacets, saveFacets } from './facet-cache.js';
 
 const ARTICLE_COLUMNS = `a.*, p.key, p.paper, p.date, p.page_no, p.page_name`;
 
@@ -162,7 +162,7 @@ class SqliteStore implements Store {
   }
 
   private statements = new Map<string, Database.Statement>();
-  /** counts and filters for search; dropped on every write, built again on the next search */
+  /** counts and filters for search, as of the archive's count of writes `facetWrites`: read or built again when the count moves */
   private facetIndex: FacetIndex | null = null;
 
   /** A prepared statement, prepared once per store. */
@@ -181,7 +181,6 @@ class SqliteStore implements Store {
   }
 
   private writePage(input: PageInput): PutResult {
-    this.facetIndex = null;
     this.index.changed();
     const db = { prepare: (text: string) => this.sql(text) };
     const key = input.key ?? pageKey(input.identity, input.sourcePath, input.contentHash);
@@ -324,7 +323,6 @@ class SqliteStore implements Store {
       return out;
     });
     // the removed articles' postings stay, and are dropped from matches as ids no article holds
-    this.facetIndex = null;
     this.index.changed();
     return result;
   }
@@ -441,9 +439,9 @@ class SqliteStore implements Store {
   private facetsToKeep: { index: FacetIndex; writes: number } | null = null;
 
   /** The facet index as of the archive's writes now: kept in the file, or built (and kept, on a large archive). */
-  private facetsNow(otherWrote: boolean): FacetIndex {
-    if (this.facetIndex && !otherWrote) return this.facetIndex;
-    const writes = archiveWrites(this.db);
+  private facetsNow(): FacetIndex {
+    // this store's writes and another connection's alike raise the count; the search index's own writes do not
+    const writes = this.sql(WRITES).pluck().get() as number;
     if (this.facetIndex && writes === this.facetWrites) return this.facetIndex;
     let index = loadFacets(this.db, writes);
     if (index) this.facetsFrom.loaded++;
@@ -466,13 +464,12 @@ class SqliteStore implements Store {
     const limit = Math.min(Math.max(params.limit ?? 20, 1), 200);
     const offset = Math.max(params.offset ?? 0, 0);
     const version = this.sql('PRAGMA data_version').pluck().get() as number;
-    const otherWrote = version !== this.dataVersion;
-    if (otherWrote) {
-      // another connection wrote (the facet index in hand stays where it wrote only the search index)
+    if (version !== this.dataVersion) {
+      // another connection wrote
       this.dataVersion = version;
       this.index.changed();
     }
-    const facets = this.facetsNow(otherWrote);
+    const facets = this.facetsNow();
     this.index.refresh();
     const cache = new Map<string, WordHits>();
     const all = facets.stored(matchQuery(this.index, params.query, params.field, cache));
