@@ -148,31 +148,8 @@ function buildArrays(db: Database.Database, minBits: 16 | 32 | 64): FacetArrays 
   }
   const dead = Int32Array.from(deadRanges);
 
-  // reporters: the name's index, or -2 - k for the k-th list of several (NO_REPORTER: none)
-  const reporter = new Int32Array(max + 1).fill(NO_REPORTER);
-  const severalStart: number[] = [];
-  const severalNames: number[] = [];
-  const { names: named, pairs: byArticle } = reporterRows(db);
+  const { names: named, reporter, severalStart, severalNames } = reportersOf(db, max);
   for (const name of named) names.push(name);
-  const slots = Math.max(1, names.length);
-  let last = -1;
-  for (const v of byArticle) {
-    const id = Math.floor(v / slots);
-    const n = v - id * slots;
-    if (id > max) continue;
-    if (id !== last) reporter[id] = n;
-    else {
-      const had = reporter[id];
-      if (had >= 0) {
-        reporter[id] = -2 - severalStart.length;
-        severalStart.push(severalNames.length);
-        severalNames.push(had);
-      }
-      severalNames.push(n);
-    }
-    last = id;
-  }
-  severalStart.push(severalNames.length);
 
   const lists = severalStart.length - 1;
   const reporterCodes = 1 + names.length + lists;
@@ -197,31 +174,52 @@ function buildArrays(db: Database.Database, minBits: 16 | 32 | 64): FacetArrays 
       pairs: Int32Array.from(pairs),
       byId,
       reporterCodes,
-      severalStart: Int32Array.from(severalStart),
-      severalNames: Int32Array.from(severalNames),
+      severalStart,
+      severalNames,
     },
   };
 }
 
 /**
- * The reporters' names (in order) and every (article, name) as one number,
- * article × names + the name's index, ascending: numbers, not rows of a string
- * each, which took three times as long at a million articles. Read in one
- * transaction, so that the numbering and the names agree.
+ * Each article's reporter up to id `max`: the name's index, or -2 - k for the k-th list of several (NO_REPORTER:
+ * none), lists numbered in the order of their articles and each in the order of the names. The names, in order,
+ * are found by seeking from one to the next in the index by name, and each name's articles are read from it as
+ * numbers; all in one transaction, so that the names and the lists agree.
  */
-function reporterRows(db: Database.Database): { names: string[]; pairs: number[] } {
+function reportersOf(db: Database.Database, max: number): { names: string[]; reporter: Int32Array; severalStart: Int32Array; severalNames: Int32Array } {
   return db.transaction(() => {
-    const distinct = `SELECT DISTINCT name FROM article_people INDEXED BY article_people_reporters WHERE role = 'reporters'`;
-    const names = db.prepare(`${distinct} ORDER BY name`).pluck().all() as string[];
-    const pairs = db
-      .prepare(
-        `WITH names AS (SELECT name, ROW_NUMBER() OVER (ORDER BY name) - 1 AS k FROM (${distinct}))
-         SELECT ap.article_id * ? + names.k FROM article_people AS ap INDEXED BY article_people_reporters JOIN names ON names.name = ap.name
-         WHERE ap.role = 'reporters' ORDER BY ap.article_id, names.k`,
-      )
-      .pluck()
-      .all(Math.max(1, names.length)) as number[];
-    return { names, pairs };
+    const next = db.prepare(`SELECT MIN(name) FROM article_people INDEXED BY article_people_reporter_names WHERE role = 'reporters' AND name > ?`).pluck();
+    const names: string[] = [];
+    for (let name = next.get('') as string | null; name !== null; name = next.get(name) as string | null) names.push(name);
+    const articlesOf = db
+      .prepare(`SELECT article_id FROM article_people INDEXED BY article_people_reporter_names WHERE role = 'reporters' AND name = ? AND article_id <= ? ORDER BY article_id`)
+      .pluck();
+    const byName = names.map((name) => articlesOf.all(name, max) as number[]);
+    const count = new Int32Array(max + 1);
+    for (const ids of byName) for (const id of ids) count[id]++;
+    const reporter = new Int32Array(max + 1).fill(NO_REPORTER);
+    const starts: number[] = [];
+    let total = 0;
+    for (let id = 1; id <= max; id++) {
+      if (count[id] < 2) continue;
+      reporter[id] = -2 - starts.length;
+      starts.push(total);
+      total += count[id];
+    }
+    starts.push(total);
+    const severalStart = Int32Array.from(starts);
+    const severalNames = new Int32Array(total);
+    const filled = new Int32Array(starts.length);
+    byName.forEach((ids, k) => {
+      for (const id of ids) {
+        if (count[id] === 1) reporter[id] = k;
+        else {
+          const list = -2 - reporter[id];
+          severalNames[severalStart[list] + filled[list]++] = k;
+        }
+      }
+    });
+    return { names, reporter, severalStart, severalNames };
   })();
 }
 

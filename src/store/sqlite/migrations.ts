@@ -95,4 +95,10 @@ export const MIGRATIONS: string[] = [
   );
   INSERT INTO search_state (name, value) VALUES ('writes', 0);
   `,
+  // 5: the reporters' index by name, so that the facet index's build finds the distinct names by seeking
+  // (reading every row for them took 0.74 s at 1M articles) and reads each name's articles as numbers
+  `
+  DROP INDEX article_people_reporters;
+  CREATE INDEX article_people_reporter_names ON article_people (name, article_id) WHERE role = 'reporters';
+  `,
 ];
