@@ -340,6 +340,24 @@ test("sqlite: the facet index puts each article on its page where a page's ids a
   });
 });
 
+test("sqlite: the facet index files each article under its page's 版 and date as stored, and under none where the page has none", async () => {
+  const path = await seededArchive('facets-pages.db');
+  raw(path, (db) => {
+    // a page whose 版 is not known (as an unidentified page's)
+    db.prepare("UPDATE pages SET page_no = NULL WHERE date = '2022-06-22'").run();
+    const index = new FacetIndex(db);
+    const ids = Int32Array.from(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
+    const where = (sql: string, ...args: unknown[]) =>
+      db.prepare(`SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id WHERE ${sql} ORDER BY a.id`).pluck().all(...args) as number[];
+    const numbers = db.prepare('SELECT DISTINCT page_no FROM pages WHERE page_no IS NOT NULL').pluck().all() as number[];
+    assert.ok(numbers.includes(1) && where('p.page_no IS NULL').length > 0);
+    for (const page of numbers) assert.deepEqual(Array.from(index.filter(ids, { page })), where('p.page_no = ?', page), `版 ${page}`);
+    for (const date of db.prepare('SELECT DISTINCT date FROM pages WHERE date IS NOT NULL').pluck().all() as string[]) {
+      assert.deepEqual(Array.from(index.filter(ids, { from: date, to: date })), where('p.date = ?', date), date);
+    }
+  });
+});
+
 test('sqlite: a facet index built for a search is kept in the file, read by the next store, and built again after a write', async () => {
   const path = join(tempDir('store'), 'facets-kept.db');
   type Sources = { facetsFrom: { built: number; loaded: number } };

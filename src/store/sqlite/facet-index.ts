@@ -107,14 +107,20 @@ function buildArrays(db: Database.Database, minBits: 16 | 32 | 64): FacetArrays 
   const monthIds = new Map<string, number>();
   const pairIds = new Map<string, number>();
   // read from the index on (paper, date, page_no), in its order, not from the page rows
-  const pageRows = db.prepare('SELECT id, paper, date, page_no FROM pages INDEXED BY pages_identity').raw().all() as Array<[number, string | null, string | null, number | null]>;
+  // (an issue's pages as one row: their ids and 版, in the index's order)
+  const issueRows = db
+    .prepare(`SELECT paper, date, group_concat(id || ',' || COALESCE(page_no, -1)) FROM pages INDEXED BY pages_identity GROUP BY paper, date`)
+    .raw()
+    .all() as Array<[string | null, string | null, string]>;
   const lastPage = db.prepare('SELECT COALESCE(MAX(id), 0) FROM pages').pluck().get() as number;
+  const issuePages = issueRows.map(([, , list]) => integersOf(list));
+  const pageCount = issuePages.reduce((n, l) => n + l.length / 2, 0);
   const pageIndex = new Int32Array(lastPage + 1).fill(-1);
-  const pageDay = new Int32Array(pageRows.length).fill(-1);
-  const pageNo = new Int32Array(pageRows.length).fill(-1);
-  const pagePair = new Int32Array(pageRows.length);
-  for (const [k, [id, paper, date, page]] of pageRows.entries()) {
-    pageIndex[id] = k;
+  const pageDay = new Int32Array(pageCount).fill(-1);
+  const pageNo = new Int32Array(pageCount).fill(-1);
+  const pagePair = new Int32Array(pageCount);
+  let k = 0;
+  for (const [i, [paper, date]] of issueRows.entries()) {
     const p = paper === null ? -1 : intern(paperIds, papers, paper);
     const m = date === null ? -1 : intern(monthIds, months, date.slice(0, 7));
     let pair = pairIds.get(`${p} ${m}`);
@@ -123,9 +129,14 @@ function buildArrays(db: Database.Database, minBits: 16 | 32 | 64): FacetArrays 
       pairs.push(p, m);
       pairIds.set(`${p} ${m}`, pair);
     }
-    pagePair[k] = pair;
-    if (date !== null) pageDay[k] = dayNumber(date);
-    if (page !== null) pageNo[k] = page;
+    const day = date === null ? -1 : dayNumber(date);
+    const idsAndNos = issuePages[i];
+    for (let q = 0; q < idsAndNos.length; q += 2, k++) {
+      pageIndex[idsAndNos[q]] = k;
+      pagePair[k] = pair;
+      pageDay[k] = day;
+      pageNo[k] = idsAndNos[q + 1];
+    }
   }
 
   const max = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM articles').get() as { n: number }).n;
@@ -133,11 +144,18 @@ function buildArrays(db: Database.Database, minBits: 16 | 32 | 64): FacetArrays 
   // read from the index on page_id, not from the article rows; a page's articles take ids in a row
   // (one transaction), so a page is its lowest and highest id unless it was written otherwise
   const idsOf = db.prepare('SELECT id FROM articles WHERE page_id = ?').pluck();
-  const ranges = db.prepare('SELECT page_id, MIN(id), MAX(id), COUNT(*) FROM articles GROUP BY page_id').raw().all() as Array<[number, number, number, number]>;
-  for (const [pageId, low, high, count] of ranges) {
-    const k = pageIndex[pageId];
-    if (high - low + 1 === count) pageOf.fill(k, low, high + 1);
-    else for (const id of idsOf.all(pageId) as number[]) pageOf[id] = k;
+  const ranges = db.prepare(
+    `SELECT group_concat(page_id || ',' || low || ',' || high || ',' || n) FROM
+       (SELECT page_id, MIN(id) AS low, MAX(id) AS high, COUNT(*) AS n FROM articles WHERE page_id > ? AND page_id <= ? GROUP BY page_id)`,
+  ).pluck();
+  for (let from = 0; from < lastPage; from += CHUNK) {
+    const r = integersOf(ranges.get(from, from + CHUNK) as string | null);
+    for (let q = 0; q < r.length; q += 4) {
+      const [pageId, low, high, count] = [r[q], r[q + 1], r[q + 2], r[q + 3]];
+      const k = pageIndex[pageId];
+      if (high - low + 1 === count) pageOf.fill(k, low, high + 1);
+      else for (const id of idsOf.all(pageId) as number[]) pageOf[id] = k;
+    }
   }
   const deadRanges: number[] = [];
   // rowids start at 1
@@ -192,9 +210,16 @@ function reportersOf(db: Database.Database, max: number): { names: string[]; rep
     const names: string[] = [];
     for (let name = next.get('') as string | null; name !== null; name = next.get(name) as string | null) names.push(name);
     const articlesOf = db
-      .prepare(`SELECT article_id FROM article_people INDEXED BY article_people_reporter_names WHERE role = 'reporters' AND name = ? AND article_id <= ? ORDER BY article_id`)
+      .prepare(
+        `SELECT group_concat(article_id) FROM article_people INDEXED BY article_people_reporter_names
+         WHERE role = 'reporters' AND name = ? AND article_id > ? AND article_id <= ?`,
+      )
       .pluck();
-    const byName = names.map((name) => articlesOf.all(name, max) as number[]);
+    const byName = names.map((name) => {
+      const parts: Int32Array[] = [];
+      for (let from = 0; from < max; from += CHUNK) parts.push(integersOf(articlesOf.get(name, from, Math.min(max, from + CHUNK)) as string | null));
+      return parts.length === 1 ? parts[0] : concatIds(parts);
+    });
     const count = new Int32Array(max + 1);
     for (const ids of byName) for (const id of ids) count[id]++;
     const reporter = new Int32Array(max + 1).fill(NO_REPORTER);
@@ -221,6 +246,47 @@ function reportersOf(db: Database.Database, max: number): { names: string[]; rep
     });
     return { names, reporter, severalStart, severalNames };
   })();
+}
+
+/**
+ * How many ids (or pages) one group_concat covers: its text stays some tens of MB at most, well inside what a
+ * string may hold.
+ */
+const CHUNK = 1 << 22;
+
+/**
+ * The integers of a comma-separated list that SQLite wrote with group_concat: many numbers in one value instead
+ * of a row each, which took twice as long at a million articles.
+ */
+export function integersOf(text: string | null): Int32Array {
+  if (!text) return new Int32Array(0);
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) n++;
+  const out = new Int32Array(n);
+  let k = 0;
+  let v = 0;
+  let sign = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      out[k++] = sign * v;
+      v = 0;
+      sign = 1;
+    } else if (c === 45) sign = -1;
+    else v = v * 10 + (c - 48);
+  }
+  out[k] = sign * v;
+  return out;
+}
+
+function concatIds(parts: Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function intern(map: Map<string, number>, list: string[], v: string): number {
