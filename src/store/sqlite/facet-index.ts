@@ -258,7 +258,7 @@ const CHUNK = 1 << 22;
  * The integers of a comma-separated list that SQLite wrote with group_concat: many numbers in one value instead
  * of a row each, which took twice as long at a million articles.
  */
-export function integersOf(text: string | null): Int32Array {
+function integersOf(text: string | null): Int32Array {
   if (!text) return new Int32Array(0);
   let n = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) n++;
