@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parsePage } from '../src/index.js';
-import type { PageInput, Store, StoredArticle } from '../src/store/store.js';
+import type { ArticleFilter, PageInput, Store, StoredArticle } from '../src/store/store.js';
 import { pageInputOf } from '../src/archive/ingest.js';
 import { pageKey } from '../src/store/keys.js';
 import { parseQuery } from '../src/search/query.js';
@@ -32,6 +32,17 @@ async function all(store: Store, q: string): Promise<string[]> {
     ids.push(...r.hits.map((h) => h.article.id));
     if (r.hits.length < 200) return ids.sort();
   }
+}
+
+/** The article passes the filter, as a plain reading of each field says. */
+function passes(a: StoredArticle, f: ArticleFilter): boolean {
+  return (
+    (f.paper === undefined || a.paper === f.paper) &&
+    (f.from === undefined || (a.date !== null && a.date >= f.from)) &&
+    (f.to === undefined || (a.date !== null && a.date <= f.to)) &&
+    (f.page === undefined || a.page === f.page) &&
+    (f.reporter === undefined || a.byline.reporters.includes(f.reporter))
+  );
 }
 
 async function allArticles(store: Store): Promise<StoredArticle[]> {
@@ -208,16 +219,27 @@ export function storeSuite(name: string, open: () => Promise<Store>, options: { 
       assert.deepEqual(r.facets.reporter, count(matched.flatMap((a) => a.byline.reporters)), `${q}: reporters`);
       const filters = [{ paper: '测试报' }, { from: '2022-06-01' }, { to: '2022-12-31' }, { page: 1 }, { reporter: matched.flatMap((a) => a.byline.reporters)[0] ?? '无名' }];
       for (const f of filters) {
-        const expected = matched.filter(
-          (a) =>
-            (f.paper === undefined || a.paper === f.paper) &&
-            (f.from === undefined || (a.date !== null && a.date >= f.from)) &&
-            (f.to === undefined || (a.date !== null && a.date <= f.to)) &&
-            (f.page === undefined || a.page === f.page) &&
-            (f.reporter === undefined || a.byline.reporters.includes(f.reporter)),
-        );
+        const expected = matched.filter((a) => passes(a, f));
         assert.equal((await store.search({ query: parseQuery(q), ...f })).total, expected.length, `${q} ${JSON.stringify(f)}`);
       }
+    }
+  });
+
+  withStore('articles(filter) gives what filtering every article gives, in the same order', async (store) => {
+    await store.putPage(seedInput('000', { paper: '测试报', date: '2022-05-12', page: 3 }));
+    await store.putPage(seedInput('001', { paper: '测试报', date: '2023-11-23', page: 1 }));
+    await store.putPage(seedInput('002', {}));
+    await store.putPage(seedInput('004', { paper: '义乌商报', date: '2022-06-18', page: 1 }));
+    const every = await allArticles(store);
+    const reporters = every.flatMap((a) => a.byline.reporters);
+    const shared = reporters.find((r, i) => reporters.indexOf(r) !== i) ?? reporters[0];
+    const filters: ArticleFilter[] = [{ paper: '测试报' }, { from: '2022-06-01', to: '2022-12-31' }, { page: 1 }, { reporter: shared }, { paper: '义乌商报', from: '2022-06-01', reporter: shared }];
+    for (const f of filters) {
+      const got: string[] = [];
+      for await (const a of store.articles(f)) got.push(a.id);
+      const want = every.filter((a) => passes(a, f)).map((a) => a.id);
+      assert.ok(want.length > 0 && want.length < every.length, `${JSON.stringify(f)} picks some: ${want.length} of ${every.length}`);
+      assert.deepEqual(got, want, JSON.stringify(f));
     }
   });
 

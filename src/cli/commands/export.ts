@@ -36,7 +36,11 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
     await file?.abort();
     throw e;
   }
-  const write = async (s: string) => (file ? file.write(`${s}\n`) : io.out(s));
+  const write = async (s: string) => {
+    if (file) return file.write(`${s}\n`);
+    io.out(s);
+    await io.drained?.();
+  };
   try {
     if (format === 'csv') await write(CSV_COLUMNS.join(','));
     if (format === 'jsonld') await write('[');

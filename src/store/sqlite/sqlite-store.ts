@@ -393,30 +393,34 @@ class SqliteStore implements Store {
     ).all(limit, offset) as PageSummary[];
   }
 
-  private filterSql(f: ArticleFilter): { sql: string; args: unknown[] } {
-    const parts: string[] = [];
-    const args: unknown[] = [];
+  /** The filter's conditions on the page (`p`), and on the article (`a`). */
+  private filterSql(f: ArticleFilter): { page: { sql: string; args: unknown[] }; article: { sql: string; args: unknown[] } } {
+    const page: string[] = [];
+    const pageArgs: unknown[] = [];
     if (f.paper) {
-      parts.push('p.paper = ?');
-      args.push(f.paper);
+      page.push('p.paper = ?');
+      pageArgs.push(f.paper);
     }
     if (f.from) {
-      parts.push('p.date >= ?');
-      args.push(f.from);
+      page.push('p.date >= ?');
+      pageArgs.push(f.from);
     }
     if (f.to) {
-      parts.push('p.date <= ?');
-      args.push(f.to);
+      page.push('p.date <= ?');
+      pageArgs.push(f.to);
     }
     if (f.page !== undefined) {
-      parts.push('p.page_no = ?');
-      args.push(f.page);
+      page.push('p.page_no = ?');
+      pageArgs.push(f.page);
     }
+    const article: string[] = [];
+    const articleArgs: unknown[] = [];
     if (f.reporter) {
-      parts.push('EXISTS (SELECT 1 FROM article_people ap WHERE ap.article_id = a.id AND ap.name = ?)');
-      args.push(f.reporter);
+      article.push('EXISTS (SELECT 1 FROM article_people ap WHERE ap.article_id = a.id AND ap.name = ?)');
+      articleArgs.push(f.reporter);
     }
-    return { sql: parts.map((p) => ` AND ${p}`).join(''), args };
+    const and = (parts: string[]) => parts.map((p) => ` AND ${p}`).join('');
+    return { page: { sql: and(page), args: pageArgs }, article: { sql: and(article), args: articleArgs } };
   }
 
   async search(params: SearchParams): Promise<SearchResult> {
@@ -524,14 +528,25 @@ class SqliteStore implements Store {
     return out;
   }
 
+  /**
+   * The pages in the export's order, then each page's articles by the (page, seq) index, so that rows go out as
+   * they are read: ordering the article rows themselves sorted every one of them first (a 1M-article archive:
+   * 68 s and 3.9 GB before its first article).
+   */
   async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
     const f = this.filterSql(filter);
-    const stmt = this.db.prepare(
-      `SELECT ${ARTICLE_COLUMNS}, i.masthead AS masthead FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id
-       WHERE 1 = 1${f.sql} ORDER BY p.paper IS NULL, p.paper, p.date, p.page_no, p.key, a.seq`,
-    );
-    for (const row of stmt.iterate(...f.args) as Iterable<ArticleRow & { masthead: string | null }>) {
-      yield { ...this.toArticle(row), masthead: row.masthead ? (JSON.parse(row.masthead) as Masthead) : null };
+    const pages = this.db.prepare(`SELECT p.id AS id, p.issue_id AS issue FROM pages p WHERE 1 = 1${f.page.sql} ORDER BY p.paper IS NULL, p.paper, p.date, p.page_no, p.key`);
+    const articles = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.page_id = ?${f.article.sql} ORDER BY a.seq`);
+    const mastheadOf = this.db.prepare('SELECT masthead FROM issues WHERE id = ?').pluck();
+    let issue: number | null = null;
+    let masthead: string | null = null;
+    for (const page of pages.iterate(...f.page.args) as Iterable<{ id: number; issue: number | null }>) {
+      // (an issue's pages come together, most of the time)
+      if (page.issue !== issue) masthead = page.issue === null ? null : ((mastheadOf.get(page.issue) as string | null | undefined) ?? null);
+      issue = page.issue;
+      for (const row of articles.iterate(page.id, ...f.article.args) as Iterable<ArticleRow>) {
+        yield { ...this.toArticle(row), masthead: masthead ? (JSON.parse(masthead) as Masthead) : null };
+      }
     }
   }
 
