@@ -98,6 +98,9 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
   }
 }
 
+/** Pages whose articles an export reads in one statement (about 190 articles on the bench's pages). */
+const EXPORT_PAGES = 32;
+
 class PostgresStore implements Store {
   readonly capabilities = { embedded: false, ranking: 'ts_rank' as const };
 
@@ -428,25 +431,26 @@ class PostgresStore implements Store {
     });
   }
 
+  /**
+   * The pages in the export's order, read once (ids only), then their articles a few pages at a time by the
+   * (page, seq) index. Pages of 500 article rows, each after the last row of the one before, had sorted every
+   * remaining article for each 500: 14 s for 63,743 articles, a cost that grows with the square of the archive.
+   */
   async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
-    const args: unknown[] = [];
-    const where = this.filterSql(filter, args);
-    // pages of 500 rows, each starting after the last row of the one before
-    // (keyset, not OFFSET, so a million articles cost a million rows, not half a billion)
-    const key = `(p.paper IS NULL, COALESCE(p.paper, '') COLLATE "C", COALESCE(p.date, ''), COALESCE(p.page_no, 0), p.key COLLATE "C", a.seq)`;
-    let after: unknown[] | null = null;
-    for (;;) {
-      const n = args.length;
-      const rows: Array<ArticleRow & { masthead: string | null }> = await this.rows(
-        `SELECT ${ARTICLE_COLUMNS}, i.masthead FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id
-         WHERE true${where}${after ? ` AND ${key} > ($${n + 1}::boolean, $${n + 2}::text, $${n + 3}::text, $${n + 4}::int, $${n + 5}::text, $${n + 6}::int)` : ''}
-         ORDER BY ${key.slice(1, -1)} LIMIT 500`,
-        after ? [...args, ...after] : args,
+    const pageArgs: unknown[] = [];
+    const pageWhere = this.filterSql({ ...filter, reporter: undefined }, pageArgs);
+    const order = `p.paper IS NULL, COALESCE(p.paper, '') COLLATE "C", COALESCE(p.date, ''), COALESCE(p.page_no, 0), p.key COLLATE "C"`;
+    const pages = (await this.rows<{ id: string }>(`SELECT p.id FROM pages p WHERE true${pageWhere} ORDER BY ${order}`, pageArgs)).map((r) => r.id);
+    const articleArgs: unknown[] = [null];
+    const articleWhere = this.filterSql(filter.reporter ? { reporter: filter.reporter } : {}, articleArgs);
+    for (let k = 0; k < pages.length; k += EXPORT_PAGES) {
+      articleArgs[0] = pages.slice(k, k + EXPORT_PAGES);
+      const rows = await this.rows<ArticleRow & { masthead: string | null }>(
+        `SELECT ${ARTICLE_COLUMNS}, i.masthead FROM unnest($1::bigint[]) WITH ORDINALITY AS o(id, n) JOIN articles a ON a.page_id = o.id
+         JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id WHERE true${articleWhere} ORDER BY o.n, a.seq`,
+        articleArgs,
       );
       for (const row of rows) yield { ...(await this.toArticle(row)), masthead: row.masthead ? (JSON.parse(row.masthead) as Masthead) : null };
-      if (rows.length < 500) return;
-      const last = rows[rows.length - 1];
-      after = [last.paper === null, last.paper ?? '', last.date ?? '', last.page_no ?? 0, last.key, last.seq];
     }
   }
 
