@@ -3,10 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, copyFileSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { main } from '../src/cli/main.js';
-import { drainedStream } from '../src/cli/io.js';
-import { PAGES_DIR, TEST_DIR, tempDir } from './helpers.js';
+import { PAGES_DIR, TEST_DIR, slowReader, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -228,29 +226,9 @@ test('export to a reader slower than it waits for the reader, instead of holding
   const dir = archiveFolder();
   const db = `sqlite:${join(dir, 'a.db')}`;
   await run(['ingest', join(dir, 'pages'), '--db', db, '--quiet']);
-  // a pipe to a slow reader (`banmian export | gzip`): 1 KiB of room, read a chunk a turn
-  const pipe = new PassThrough({ highWaterMark: 1024 });
-  let read = 0;
-  const reader = (async () => {
-    for await (const chunk of pipe) {
-      read += (chunk as Buffer).length;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  })();
-  let held = 0;
-  let longest = 0;
-  const io = {
-    out: (t: string) => {
-      pipe.write(`${t}\n`);
-      longest = Math.max(longest, Buffer.byteLength(t) + 1);
-      held = Math.max(held, pipe.writableLength);
-    },
-    err: () => {},
-    drained: () => drainedStream(pipe),
-  };
-  assert.equal(await main(['export', '--db', db], io), 0);
-  pipe.end();
-  await reader;
+  const reader = slowReader();
+  assert.equal(await main(['export', '--db', db], reader.io), 0);
+  const { read, held, longest } = await reader.done();
   assert.ok(read > 40 * 1024, `${read} bytes exported`);
   // never more waiting than the room and the line that filled it
   assert.ok(held <= 1024 + longest, `${held} bytes held at most, the longest line ${longest}`);

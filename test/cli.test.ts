@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, sta
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../src/cli/main.js';
-import { PAGES_DIR, TEST_DIR, ROOT, tempDir } from './helpers.js';
+import { PAGES_DIR, TEST_DIR, ROOT, slowReader, tempDir } from './helpers.js';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -42,6 +42,15 @@ test('parse: one page to stdout as JSON, or as a readable outline', async () => 
   const text = await run(['parse', page('004_2c58187224ef0ee6'), '--format', 'text']);
   assert.match(text.out, /市领导督查重点项目建设情况/);
   assert.match(text.out, /记者 谭祉潇/);
+});
+
+test('parse to a reader slower than it waits for the reader, instead of holding the pages it has written in memory', async () => {
+  const reader = slowReader();
+  assert.equal(await main(['parse', PAGES_DIR, '--format', 'text'], reader.io), 0);
+  const { read, held, longest } = await reader.done();
+  assert.ok(read > 40 * 1024, `${read} bytes written`);
+  // never more waiting than the room and the page that filled it
+  assert.ok(held <= 1024 + longest, `${held} bytes held at most, the longest page ${longest}`);
 });
 
 test('parse: a broken PDF is refused with a reason, not a crash', async () => {

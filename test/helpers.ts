@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, existsSync, mkdtempSync, rmSync } from 'node
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
+import { drainedStream, type Io } from '../src/cli/io.js';
 
 export const TEST_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(TEST_DIR, '..');
@@ -78,4 +80,39 @@ export const norm = (s: string | null | undefined): string => (s ?? '').replace(
 
 export function headlineOf(a: { kicker: string | null; title: string | null; subtitle: string | null }): string {
   return norm(a.kicker) + norm(a.title) + norm(a.subtitle);
+}
+
+/**
+ * A command's stdout as a pipe to a reader slower than it (`banmian export | gzip`): `room` bytes of pipe, a chunk
+ * read a turn. `done()` ends the pipe and says how much was read, the most that waited in the pipe at once, and the
+ * longest line written.
+ */
+export function slowReader(room = 1024): { io: Io; done(): Promise<{ read: number; held: number; longest: number }> } {
+  const pipe = new PassThrough({ highWaterMark: room });
+  let read = 0;
+  let held = 0;
+  let longest = 0;
+  const reader = (async () => {
+    for await (const chunk of pipe) {
+      read += (chunk as Buffer).length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+  const io: Io = {
+    out: (t) => {
+      pipe.write(`${t}\n`);
+      longest = Math.max(longest, Buffer.byteLength(t) + 1);
+      held = Math.max(held, pipe.writableLength);
+    },
+    err: () => {},
+    drained: () => drainedStream(pipe),
+  };
+  return {
+    io,
+    async done() {
+      pipe.end();
+      await reader;
+      return { read, held, longest };
+    },
+  };
 }

@@ -58,7 +58,11 @@ export async function parseCommand(argv: string[], io: Io): Promise<number> {
       for (const { record, stem } of records) {
         const body = format === 'json' ? JSON.stringify(record, null, values.out || inputs.length === 1 ? 1 : 0) : formatText(record);
         if (values.out) writeAtomic(join(values.out, `${stem}.${format === 'json' ? 'json' : 'txt'}`), body + '\n');
-        else io.out(body);
+        else {
+          io.out(body);
+          // (a reader slower than the parse holds it back; one that stops, stops it)
+          await io.drained?.();
+        }
         done++;
       }
     } catch (e) {
