@@ -436,6 +436,29 @@ test('sqlite: a facet index built for a search is kept in the file, read by the 
   });
 });
 
+test("sqlite: the papers' list a store keeps is read again after any store's write, and a caller's changes to it are its own", async () => {
+  const path = join(tempDir('store'), 'papers-kept.db');
+  const a = await openStore(`sqlite:${path}`);
+  const b = await openStore(`sqlite:${path}`);
+  const identity = { paper: '测试报', date: '2023-05-06', page: 1, pageName: null };
+  await a.putPage(pageInputOf('one.txt', Buffer.from('本报讯 天地玄黄的宇宙洪荒。\n'), identity));
+  const first = await b.listPapers();
+  assert.deepEqual(first.map((p) => [p.name, p.pages, p.articles]), [['测试报', 1, 1]]);
+  first[0].articles = 99;
+  assert.equal((await b.listPapers())[0].articles, 1, "a caller's change is not kept");
+  // another store's writes: a page of the same paper, then one of another paper
+  await a.putPage(pageInputOf('two.txt', Buffer.from('本报讯 日月盈昃的辰宿列张。\n\n本报讯 寒来暑往的秋收冬藏。\n'), { ...identity, page: 2 }));
+  assert.deepEqual((await b.listPapers()).map((p) => [p.name, p.pages, p.articles]), [['测试报', 2, 3]]);
+  await a.putPage(pageInputOf('three.txt', Buffer.from('本报讯 闰余成岁的律吕调阳。\n'), { ...identity, paper: '乙报' }));
+  assert.deepEqual((await b.listPapers()).map((p) => [p.name, p.to]), [['乙报', '2023-05-06'], ['测试报', '2023-05-06']]);
+  // its own removal
+  await b.removePages(['乙报/2023-05-06/01']);
+  assert.deepEqual((await b.listPapers()).map((p) => p.name), ['测试报']);
+  assert.deepEqual((await a.listPapers()).map((p) => p.name), ['测试报']);
+  await a.close();
+  await b.close();
+});
+
 test('sqlite: facets counted on the worker thread are those counted in the calling thread, search after search, and after the worker is gone', async () => {
   const path = join(tempDir('store'), 'facets-thread.db');
   const store = await openStore(`sqlite:${path}`, { facetThreadFrom: 1 });
