@@ -541,8 +541,8 @@ class SqliteStore implements Store {
 
   /**
    * The pages in the export's order, then each page's articles by the (page, seq) index, so that rows go out as
-   * they are read: ordering the article rows themselves sorted every one of them first (a 1M-article archive:
-   * 68 s and 3.9 GB before its first article).
+   * they are read: ordering the article rows themselves sorted every one of them first (on a 1M-article archive
+   * the first article came after 8 s, against 0.44 s, and the whole export took 72 s, against 56).
    */
   async *articles(filter: ArticleFilter = {}): AsyncIterable<StoredArticle & { masthead: Masthead | null }> {
     const f = this.filterSql(filter);
