@@ -442,14 +442,15 @@ class PostgresStore implements Store {
     const pageWhere = this.filterSql({ ...filter, reporter: undefined }, pageArgs);
     const order = `p.paper IS NULL, COALESCE(p.paper, '') COLLATE "C", COALESCE(p.date, ''), COALESCE(p.page_no, 0), p.key COLLATE "C"`;
     const pages = (await this.rows<{ id: string }>(`SELECT p.id FROM pages p WHERE true${pageWhere} ORDER BY ${order}`, pageArgs)).map((r) => r.id);
-    const articleArgs: unknown[] = [null];
-    const articleWhere = this.filterSql(filter.reporter ? { reporter: filter.reporter } : {}, articleArgs);
+    // the filter's one condition on the article itself; the pages' ids come after its argument
+    const articleArgs: unknown[] = [];
+    const articleWhere = this.filterSql({ reporter: filter.reporter }, articleArgs);
+    const ids = `$${articleArgs.length + 1}::bigint[]`;
     for (let k = 0; k < pages.length; k += EXPORT_PAGES) {
-      articleArgs[0] = pages.slice(k, k + EXPORT_PAGES);
       const rows = await this.rows<ArticleRow & { masthead: string | null }>(
-        `SELECT ${ARTICLE_COLUMNS}, i.masthead FROM unnest($1::bigint[]) WITH ORDINALITY AS o(id, n) JOIN articles a ON a.page_id = o.id
+        `SELECT ${ARTICLE_COLUMNS}, i.masthead FROM unnest(${ids}) WITH ORDINALITY AS o(id, n) JOIN articles a ON a.page_id = o.id
          JOIN pages p ON p.id = a.page_id LEFT JOIN issues i ON i.id = p.issue_id WHERE true${articleWhere} ORDER BY o.n, a.seq`,
-        articleArgs,
+        [...articleArgs, pages.slice(k, k + EXPORT_PAGES)],
       );
       for (const row of rows) yield { ...(await this.toArticle(row)), masthead: row.masthead ? (JSON.parse(row.masthead) as Masthead) : null };
     }
